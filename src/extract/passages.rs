@@ -1,0 +1,119 @@
+//! Shared passages: sentences that two or more articles carry (near-)verbatim.
+//!
+//! Each sentence is reduced to a normalised key (case, punctuation and
+//! spacing folded) and hashed; sentences of at least [`MIN_WORDS`] words whose
+//! key occurs in two or more articles are shared. One pass over the corpus
+//! plus a hash map: linear in the corpus size, no pairwise comparison.
+
+use super::{Block, DocText};
+use std::collections::HashMap;
+
+/// Shorter sentences ("He said no.") are too generic to count as shared.
+pub const MIN_WORDS: usize = 8;
+
+/// Where a shared passage occurs.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Occurrence {
+    pub doc: usize,
+    pub block: Block,
+    /// Byte range in the block's text.
+    pub start: usize,
+    pub end: usize,
+}
+
+/// A passage carried by two or more articles.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SharedPassage {
+    /// The text as the first article (in input order) carries it.
+    pub text: String,
+    /// Every occurrence, sorted; at least two distinct docs.
+    pub occurrences: Vec<Occurrence>,
+}
+
+/// Find the passages shared by two or more articles.
+pub fn shared_passages(docs: &[DocText]) -> Vec<SharedPassage> {
+    let mut by_key: HashMap<String, Vec<Occurrence>> = HashMap::new();
+    for (d, doc) in docs.iter().enumerate() {
+        for (block, text) in doc.blocks() {
+            if block == Block::Title {
+                continue;
+            }
+            for (a, b) in crate::text::sentences(text) {
+                let key = crate::text::norm_key(&text[a..b]);
+                if key.split(' ').count() < MIN_WORDS {
+                    continue;
+                }
+                by_key.entry(key).or_default().push(Occurrence {
+                    doc: d,
+                    block,
+                    start: a,
+                    end: b,
+                });
+            }
+        }
+    }
+    let mut out: Vec<SharedPassage> = by_key
+        .into_values()
+        .filter_map(|mut occ| {
+            occ.sort();
+            occ.dedup_by_key(|o| o.doc);
+            if occ.len() < 2 {
+                return None;
+            }
+            let first = &occ[0];
+            let text = docs[first.doc].block(first.block)[first.start..first.end].to_string();
+            Some(SharedPassage {
+                text,
+                occurrences: occ,
+            })
+        })
+        .collect();
+    out.sort_by(|a, b| a.occurrences.cmp(&b.occurrences).then(a.text.cmp(&b.text)));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_sentence_shared_by_two_articles_only() {
+        let a = vec![
+            "Intro one. Hamza al-Khatib, the director of a hospital in the east, told Reuters the toll was 45.".to_string(),
+        ];
+        let b = vec![
+            "Something else entirely here. Hamza al-Khatib, the director of a hospital in the east, told Reuters the toll was 45."
+                .to_string(),
+        ];
+        let c =
+            vec!["Nothing in common with the others at all, not one sentence of it.".to_string()];
+        let docs: Vec<DocText> = [&a, &b, &c]
+            .iter()
+            .map(|p| DocText {
+                title: "",
+                dek: None,
+                paragraphs: p,
+                published: None,
+            })
+            .collect();
+        let shared = shared_passages(&docs);
+        assert_eq!(shared.len(), 1);
+        assert!(shared[0].text.starts_with("Hamza al-Khatib"));
+        let docs_of: Vec<usize> = shared[0].occurrences.iter().map(|o| o.doc).collect();
+        assert_eq!(docs_of, vec![0, 1]);
+    }
+
+    #[test]
+    fn short_sentences_are_not_shared() {
+        let a = vec!["He said no.".to_string()];
+        let docs: Vec<DocText> = (0..2)
+            .map(|_| DocText {
+                title: "",
+                dek: None,
+                paragraphs: &a,
+                published: None,
+            })
+            .collect();
+        assert!(shared_passages(&docs).is_empty());
+    }
+}

@@ -1,0 +1,229 @@
+//! Small text utilities shared by the cleaner, the extractors and the renderer.
+
+use unicode_normalization::UnicodeNormalization;
+
+/// A URL-safe slug: lowercase ASCII letters, digits and single hyphens.
+/// Accents are folded (`é` → `e`); everything else becomes a separator.
+/// Returns an empty string when nothing usable is left (the caller decides
+/// on a fallback): a slug can never be `.`/`..` or contain a path separator.
+pub fn slugify(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut dash = false;
+    for c in s.nfkd() {
+        if c.is_ascii_alphanumeric() {
+            if dash && !out.is_empty() {
+                out.push('-');
+            }
+            dash = false;
+            out.push(c.to_ascii_lowercase());
+        } else if unicode_normalization::char::is_combining_mark(c)
+            || c == '\''
+            || c == '\u{2019}'
+            || c == '.'
+        {
+            // "U.S." → "us", "Kerry's" → "kerrys"
+        } else {
+            dash = true;
+        }
+    }
+    out
+}
+
+/// Slug cut to at most `max` bytes at a hyphen boundary where possible.
+pub fn slugify_max(s: &str, max: usize) -> String {
+    let s = slugify(s);
+    if s.len() <= max {
+        return s;
+    }
+    let cut = &s[..max];
+    match cut.rfind('-') {
+        Some(i) if i > max / 2 => cut[..i].to_string(),
+        _ => cut.trim_end_matches('-').to_string(),
+    }
+}
+
+/// A comparison key for names and lines: accents folded, case folded,
+/// apostrophes and periods dropped, every other run of non-alphanumerics one space.
+pub fn norm_key(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut space = false;
+    for c in s.nfkd() {
+        if unicode_normalization::char::is_combining_mark(c) {
+            continue;
+        }
+        if matches!(c, '.' | '\'' | '\u{2019}' | '\u{2018}' | '`' | '\u{b4}') {
+            continue;
+        }
+        if c.is_alphanumeric() {
+            if space && !out.is_empty() {
+                out.push(' ');
+            }
+            space = false;
+            for l in c.to_lowercase() {
+                out.push(l);
+            }
+        } else {
+            space = true;
+        }
+    }
+    out
+}
+
+/// Split text into sentences; returns byte ranges into `s` (trimmed).
+///
+/// A sentence ends at `.`, `!` or `?` (optionally followed by closing quotes
+/// or brackets) followed by whitespace and an uppercase letter, a digit or an
+/// opening quote. Common abbreviations (`U.S.`, `Mr.`, initials) do not end a sentence.
+pub fn sentences(s: &str) -> Vec<(usize, usize)> {
+    let bytes: Vec<(usize, char)> = s.char_indices().collect();
+    let mut out = Vec::new();
+    let mut start = 0usize;
+    let mut i = 0usize;
+    while i < bytes.len() {
+        let (pos, c) = bytes[i];
+        if matches!(c, '.' | '!' | '?') {
+            // extend over closing punctuation
+            let mut j = i + 1;
+            while j < bytes.len()
+                && matches!(bytes[j].1, '"' | '\u{201d}' | '\u{2019}' | '\'' | ')' | ']')
+            {
+                j += 1;
+            }
+            // need whitespace next, then an opener
+            let mut k = j;
+            let mut ws = false;
+            while k < bytes.len() && bytes[k].1.is_whitespace() {
+                k += 1;
+                ws = true;
+            }
+            let next_ok = k >= bytes.len()
+                || (ws && {
+                    let n = bytes[k].1;
+                    n.is_uppercase()
+                        || n.is_ascii_digit()
+                        || matches!(n, '"' | '\u{201c}' | '\u{2018}' | '\'' | '(' | '[')
+                });
+            if next_ok && !(c == '.' && is_abbreviation(s, pos)) {
+                let end = if j < bytes.len() { bytes[j].0 } else { s.len() };
+                push_trimmed(s, start, end, &mut out);
+                start = if k < bytes.len() { bytes[k].0 } else { s.len() };
+                i = k;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    push_trimmed(s, start, s.len(), &mut out);
+    out
+}
+
+fn push_trimmed(s: &str, start: usize, end: usize, out: &mut Vec<(usize, usize)>) {
+    if start >= end {
+        return;
+    }
+    let piece = &s[start..end];
+    let lead = piece.len() - piece.trim_start().len();
+    let trail = piece.len() - piece.trim_end().len();
+    if start + lead < end - trail {
+        out.push((start + lead, end - trail));
+    }
+}
+
+/// Is the period at byte `dot` the end of an abbreviation rather than a sentence?
+fn is_abbreviation(s: &str, dot: usize) -> bool {
+    let before = &s[..dot];
+    let word_start = before
+        .rfind(|c: char| c.is_whitespace() || c == '(' || c == '"' || c == '\u{201c}')
+        .map(|i| i + before[i..].chars().next().map_or(1, |c| c.len_utf8()))
+        .unwrap_or(0);
+    let word = &before[word_start..];
+    if word.is_empty() {
+        return false;
+    }
+    // initials and dotted acronyms: "U.S", "U.N", "J"
+    if word.chars().all(|c| c.is_uppercase() || c == '.')
+        && word.chars().filter(|c| c.is_alphabetic()).count() <= 3
+    {
+        return true;
+    }
+    const ABBR: &[&str] = &[
+        "Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Lt", "Col", "Capt", "Sgt", "Gov", "Sen", "Rep",
+        "St", "Jr", "Sr", "Inc", "Corp", "Ltd", "Co", "vs", "etc", "No", "Jan", "Feb", "Mar",
+        "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "approx", "e.g", "i.e",
+        "Gov", "Adm", "Maj", "Brig", "Rev", "Hon", "Pres",
+    ];
+    ABBR.contains(&word)
+}
+
+/// Escape text for HTML element content and attribute values.
+pub fn escape_html(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs() {
+        for (input, want) in [
+            ("John Kerry", "john-kerry"),
+            ("U.S. State Department", "us-state-department"),
+            ("Staffan de Mistura", "staffan-de-mistura"),
+            ("Ammar al-Selmo", "ammar-al-selmo"),
+            ("Ελλάδα", ""),
+            ("../..", ""),
+            ("Müller's café", "mullers-cafe"),
+            ("  --  ", ""),
+        ] {
+            assert_eq!(slugify(input), want, "{input}");
+        }
+        assert_eq!(slugify_max("one two three four", 9), "one-two");
+    }
+
+    #[test]
+    fn keys() {
+        assert_eq!(norm_key("the U.S."), "the us");
+        assert_eq!(norm_key("Kerry’s  “plan”"), "kerrys plan");
+        assert_eq!(
+            norm_key("de Mistura"),
+            norm_key("De  Mistura").to_lowercase()
+        );
+    }
+
+    #[test]
+    fn sentence_split() {
+        let s = "Mr. Kerry met U.S. officials. “It failed,” he said. Then 40 trucks left! Why? Because.";
+        let got: Vec<&str> = sentences(s).into_iter().map(|(a, b)| &s[a..b]).collect();
+        assert_eq!(
+            got,
+            vec![
+                "Mr. Kerry met U.S. officials.",
+                "“It failed,” he said.",
+                "Then 40 trucks left!",
+                "Why?",
+                "Because."
+            ]
+        );
+        assert!(sentences("   ").is_empty());
+    }
+
+    #[test]
+    fn escaping() {
+        assert_eq!(
+            escape_html("<a href=\"x\">'&'</a>"),
+            "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;"
+        );
+    }
+}
