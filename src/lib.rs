@@ -4,6 +4,20 @@
 //! The build is a chain of pure stages: load → clean → extract → model →
 //! render → publish. See `README.md` for the user's view.
 
+pub mod build;
+pub mod check;
 pub mod clean;
+pub mod commands;
+pub mod config;
+pub mod content;
+pub mod error;
 pub mod extract;
+pub mod highlight;
+pub mod ingest;
+pub mod markdown;
+pub mod model;
+pub mod modeling;
+pub mod publish;
+pub mod render;
+pub mod svg;
 pub mod text;

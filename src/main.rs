@@ -1,1 +1,153 @@
-fn main() {}
+//! `dossier` command-line front end.
+
+use clap::{Parser, Subcommand};
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Turn a folder of raw, scraped news articles into a static briefing dossier.
+///
+/// A project folder holds `seeds/` (raw article text files), optionally
+/// `config.yaml`, `content/` (the cleaned, editable articles the build writes)
+/// and `templates/`. `dossier build` writes the site to `public/`.
+#[derive(Parser)]
+#[command(name = "dossier", version, about, long_about, propagate_version = true)]
+struct Cli {
+    /// Print nothing but errors.
+    #[arg(long, short, global = true, conflicts_with = "verbose")]
+    quiet: bool,
+    /// Print every warning in full and what was written.
+    #[arg(long, short, global = true)]
+    verbose: bool,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Clean the seeds, write content/articles/*.md and render the site.
+    ///
+    /// Articles a person edited in content/ are never overwritten. The site is
+    /// built in a temporary folder and swapped in only when the whole build
+    /// succeeded, so a failed or interrupted build leaves the old site intact.
+    Build {
+        /// Project folder (holds seeds/, content/, config.yaml).
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Output folder [default: ROOT/public].
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// Absolute URL the site will be served from; enables feed.xml,
+        /// sitemap.xml and canonical links (overrides config.yaml).
+        #[arg(long, value_name = "URL")]
+        base_url: Option<String>,
+    },
+    /// Validate config, content front matter and every internal link of a build.
+    ///
+    /// Nothing is written. Exits 1 and lists the problems when there are any.
+    Check {
+        /// Project folder.
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Check as if served from this URL.
+        #[arg(long, value_name = "URL")]
+        base_url: Option<String>,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(&cli) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn run(cli: &Cli) -> dossier::error::Result<ExitCode> {
+    match &cli.command {
+        Command::Build {
+            root,
+            out,
+            base_url,
+        } => {
+            let spinner = (!cli.quiet && std::io::stderr().is_terminal()).then(|| {
+                let pb = indicatif::ProgressBar::new_spinner();
+                pb.set_message("building the dossier…");
+                pb.enable_steady_tick(std::time::Duration::from_millis(120));
+                pb
+            });
+            let report = dossier::commands::build(root, out.as_deref(), base_url.clone());
+            if let Some(pb) = spinner {
+                pb.finish_and_clear();
+            }
+            let report = report?;
+            if !cli.quiet {
+                if cli.verbose {
+                    for f in &report.content_written {
+                        eprintln!("wrote {f}");
+                    }
+                }
+                if !report.warnings.is_empty() {
+                    let text = dossier::commands::format_warnings(&report.warnings);
+                    if cli.verbose || report.warnings.len() <= 20 {
+                        eprint!("{text}");
+                    } else {
+                        for line in text.lines().filter(|l| l.starts_with("warning:")) {
+                            eprintln!("{line}");
+                        }
+                        eprintln!("  (run with --verbose to see each one)");
+                    }
+                }
+                eprintln!(
+                    "built {} article{} → {} pages ({} actors, {} sources, {} events), {} warning{}, {} content file{} written, in {:.2} s → {}",
+                    report.articles,
+                    plural(report.articles),
+                    report.pages,
+                    report.actors,
+                    report.sources,
+                    report.events,
+                    report.warnings.len(),
+                    plural(report.warnings.len()),
+                    report.content_written.len(),
+                    plural(report.content_written.len()),
+                    report.elapsed.as_secs_f64(),
+                    report.out.display()
+                );
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Check { root, base_url } => {
+            let (problems, warnings) = dossier::commands::check(root, base_url.clone())?;
+            if cli.verbose && !warnings.is_empty() {
+                eprint!("{}", dossier::commands::format_warnings(&warnings));
+            }
+            if problems.is_empty() {
+                if !cli.quiet {
+                    eprintln!("check passed: config, content and every internal link are fine");
+                }
+                Ok(ExitCode::SUCCESS)
+            } else {
+                for p in &problems {
+                    eprintln!("problem: {p}");
+                }
+                eprintln!(
+                    "check failed: {} problem{}",
+                    problems.len(),
+                    plural(problems.len())
+                );
+                Ok(ExitCode::from(1))
+            }
+        }
+    }
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 {
+        ""
+    } else {
+        "s"
+    }
+}

@@ -147,11 +147,11 @@ pub fn extract_actors(docs: &[DocText], gazetteer: &[ActorSpec]) -> ActorIndex {
                     let before_ok = text[..s]
                         .chars()
                         .next_back()
-                        .map_or(true, |c| !c.is_alphanumeric());
+                        .is_none_or(|c| !c.is_alphanumeric());
                     let after_ok = text[e..]
                         .chars()
                         .next()
-                        .map_or(true, |c| !c.is_alphanumeric());
+                        .is_none_or(|c| !c.is_alphanumeric());
                     if before_ok && after_ok && !taken.iter().any(|&(a, b)| s < b && a < e) {
                         taken.push((s, e));
                         idx.mentions.push(Mention {

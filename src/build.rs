@@ -1,0 +1,601 @@
+//! The build: load → clean → extract → model. Pure: it reads the project and
+//! returns a [`Site`] (the model, the render map and the content files to
+//! write); writing is [`crate::publish`]'s job.
+
+use crate::clean::{self, CleanOptions, CorpusStats};
+use crate::config::Config;
+use crate::content::{self, ContentFile, FrontMatter};
+use crate::error::{Error, Result, Warning};
+use crate::extract::{self, actors::ActorIndex, Block, DocText};
+use crate::ingest::{self, Seed};
+use crate::model::{self, Dossier, Ref};
+use crate::text::{norm_key, slugify, slugify_max};
+use chrono::NaiveDate;
+use rayon::prelude::*;
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::path::{Path, PathBuf};
+
+/// What to build.
+#[derive(Debug, Clone)]
+pub struct BuildOptions {
+    /// Project root (holds `seeds/`, `content/`, `templates/`, `config.yaml`).
+    pub root: PathBuf,
+    /// Overrides `base_url` from config.
+    pub base_url: Option<String>,
+}
+
+/// One article as the build sees it, before rendering.
+#[derive(Debug, Clone)]
+pub struct Draft {
+    pub id: String,
+    pub seed: Option<String>,
+    /// `content/articles/<id>.md`
+    pub content_rel: String,
+    pub title: String,
+    pub dek: Option<String>,
+    pub publisher_name: Option<String>,
+    pub published: Option<NaiveDate>,
+    pub basis: Option<&'static str>,
+    pub url: Option<String>,
+    /// Markdown body (the file's, or generated from the cleaned paragraphs).
+    pub body: String,
+    /// Plain text of the body's paragraphs (numbering = `pN` anchors).
+    pub paragraphs: Vec<String>,
+    pub removed: Vec<String>,
+    /// A person edited the file, or wrote it by hand.
+    pub edited: bool,
+    /// The actor ids an edited file lists (a person's correction), if any.
+    pub listed_actors: Option<Vec<String>>,
+    /// For an edited file with a seed: what the build would generate now.
+    pub regenerated: Option<Box<Draft>>,
+}
+
+/// A content file the build wants written.
+#[derive(Debug, Clone)]
+pub struct ContentWrite {
+    pub rel: String,
+    pub text: String,
+}
+
+/// Everything a build produces.
+#[derive(Debug)]
+pub struct Site {
+    pub config: Config,
+    pub dossier: Dossier,
+    pub drafts: Vec<Draft>,
+    pub actors: ActorIndex,
+    /// Actor index → actor id.
+    pub actor_ids: Vec<String>,
+    /// Shared passages with positions (parallel to `dossier.shared_passages`).
+    pub passages: Vec<extract::passages::SharedPassage>,
+    pub content_writes: Vec<ContentWrite>,
+    pub warnings: Vec<Warning>,
+}
+
+const UNKNOWN_PUBLISHER: &str = "unknown";
+
+/// Load, clean, extract and model a project.
+pub fn build(opts: &BuildOptions) -> Result<Site> {
+    let root = &opts.root;
+    let mut warnings = Vec::new();
+    let mut config = Config::load(root)?;
+    if let Some(url) = &opts.base_url {
+        config.base_url = Some(url.clone());
+        Config::parse(
+            &format!(
+                "base_url: {}\n",
+                serde_json::to_string(url).unwrap_or_default()
+            ),
+            Path::new("--base-url"),
+        )?;
+    }
+    let seeds = ingest::read_seeds(root, &mut warnings)?;
+    let files = content::read_all(root, &mut warnings)?;
+    let mut drafts = assemble(&config, &seeds, &files, &mut warnings);
+    drafts.sort_by(|a, b| a.id.cmp(&b.id));
+
+    // extraction over the final text of every article
+    let docs: Vec<DocText> = drafts
+        .iter()
+        .map(|d| DocText {
+            title: &d.title,
+            dek: d.dek.as_deref(),
+            paragraphs: &d.paragraphs,
+            published: d.published,
+        })
+        .collect();
+    let passages = extract::passages::shared_passages(&docs);
+    let estimated = estimate_dates(&drafts, &passages);
+    drop(docs);
+    for (i, date) in estimated {
+        drafts[i].published = Some(date);
+        drafts[i].basis = Some("estimated");
+    }
+    let docs: Vec<DocText> = drafts
+        .iter()
+        .map(|d| DocText {
+            title: &d.title,
+            dek: d.dek.as_deref(),
+            paragraphs: &d.paragraphs,
+            published: d.published,
+        })
+        .collect();
+    let actors = extract::actors::extract_actors(&docs, &config.actor_specs());
+    let quotes = extract::quotes::extract_quotes(&docs, &actors);
+    let citations = extract::sources::extract_cited(&docs, &actors);
+    let events: Vec<extract::events::Event> = docs
+        .par_iter()
+        .enumerate()
+        .flat_map_iter(|(i, d)| extract::events::extract_events(i, d))
+        .collect();
+    let figures: Vec<extract::figures::Figure> = docs
+        .par_iter()
+        .enumerate()
+        .flat_map_iter(|(i, d)| extract::figures::extract_figures(i, d))
+        .collect();
+    drop(docs);
+
+    let mut site = Site {
+        config,
+        dossier: Dossier::default(),
+        drafts,
+        actors,
+        actor_ids: Vec::new(),
+        passages,
+        content_writes: Vec::new(),
+        warnings,
+    };
+    crate::modeling::model(&mut site, &quotes, &citations, &events, &figures);
+    let mut extra = Vec::new();
+    site.content_writes = content_writes(&site, &files, &mut extra);
+    site.warnings.extend(extra);
+    site.warnings.sort();
+    site.warnings.dedup();
+    Ok(site)
+}
+
+/// Clean the seeds and merge them with the content files into drafts.
+fn assemble(
+    config: &Config,
+    seeds: &[Seed],
+    files: &[ContentFile],
+    warnings: &mut Vec<Warning>,
+) -> Vec<Draft> {
+    let stats = CorpusStats::from_texts(seeds.iter().map(|s| s.text.as_str()));
+    let opts = CleanOptions {
+        boilerplate: config.boilerplate_patterns(),
+    };
+    let cleaned: Vec<clean::Cleaned> = seeds
+        .par_iter()
+        .map(|s| clean::clean(&s.text, &stats, &opts))
+        .collect();
+
+    let mut by_seed: HashMap<&str, usize> = HashMap::new();
+    for (i, f) in files.iter().enumerate() {
+        if let Some(seed) = f.front.seed.as_deref() {
+            if let Some(prev) = by_seed.insert(seed, i) {
+                warnings.push(Warning {
+                    kind: "duplicate",
+                    file: Some(f.rel.clone()),
+                    message: format!(
+                        "names the same seed `{seed}` as {}; using {} (delete one of them)",
+                        files[prev].rel, f.rel
+                    ),
+                });
+            }
+        }
+    }
+    let mut used_ids: HashSet<String> = files.iter().map(|f| f.stem.clone()).collect();
+    let mut claimed: HashSet<usize> = HashSet::new();
+    let mut drafts = Vec::new();
+    let mut seen_text: HashMap<u64, String> = HashMap::new();
+
+    for (seed, c) in seeds.iter().zip(cleaned) {
+        let seed_cfg = config
+            .seeds
+            .get(&seed.file_name)
+            .cloned()
+            .unwrap_or_default();
+        if c.paragraphs.is_empty() {
+            warnings.push(Warning {
+                kind: "skipped seed",
+                file: Some(seed.rel.clone()),
+                message: "has no article text left after cleaning (only boilerplate?); skipped — add the text, or write the article by hand in content/articles/".into(),
+            });
+            continue;
+        }
+        let h = hash_paragraphs(&c.paragraphs);
+        if let Some(first) = seen_text.get(&h) {
+            warnings.push(Warning {
+                kind: "possible duplicate",
+                file: Some(seed.rel.clone()),
+                message: format!(
+                    "has the same text as {first}; skipped (delete one of the two files)"
+                ),
+            });
+            continue;
+        }
+        seen_text.insert(h, seed.rel.clone());
+
+        let mut title = seed_cfg.title.clone().unwrap_or_else(|| c.title.clone());
+        if title.trim().is_empty() {
+            title = fallback_title(&c.paragraphs);
+            warnings.push(Warning {
+                kind: "no title",
+                file: Some(seed.rel.clone()),
+                message: format!(
+                    "has no headline; using its first words (set `seeds.{}.title` in config.yaml)",
+                    seed.file_name
+                ),
+            });
+        }
+        let (publisher_name, published, basis) = {
+            let publisher = seed_cfg.publisher.clone().or(c.publisher.clone());
+            let (date, basis) = match (seed_cfg.published, c.published) {
+                (Some(d), _) => (Some(d), Some("config")),
+                (None, Some(d)) => (Some(d), Some("text")),
+                _ => (None, None),
+            };
+            (publisher, date, basis)
+        };
+        let body = content::body_from_paragraphs(&c.paragraphs);
+        let generated = Draft {
+            id: String::new(),
+            seed: Some(seed.rel.clone()),
+            content_rel: String::new(),
+            title,
+            dek: c.dek.clone(),
+            publisher_name,
+            published,
+            basis,
+            url: seed_cfg.url.clone(),
+            paragraphs: crate::markdown::paragraphs_plain(&body),
+            body,
+            removed: c.removed.iter().map(|r| r.text.clone()).collect(),
+            edited: false,
+            listed_actors: None,
+            regenerated: None,
+        };
+        match by_seed.get(seed.rel.as_str()) {
+            Some(&fi) => {
+                claimed.insert(fi);
+                let f = &files[fi];
+                if f.pristine {
+                    drafts.push(Draft {
+                        id: f.stem.clone(),
+                        content_rel: f.rel.clone(),
+                        ..generated
+                    });
+                } else {
+                    let mut d = from_file(f, Some(&generated));
+                    d.regenerated = Some(Box::new(generated));
+                    drafts.push(d);
+                }
+            }
+            None => {
+                let base = {
+                    let s = slugify_max(&generated.title, 60);
+                    if s.is_empty() {
+                        let s = slugify(seed.file_name.trim_end_matches(".txt"));
+                        if s.is_empty() {
+                            "article".to_string()
+                        } else {
+                            s
+                        }
+                    } else {
+                        s
+                    }
+                };
+                let mut id = base.clone();
+                let mut n = 2;
+                while used_ids.contains(&id) {
+                    id = format!("{base}-{n}");
+                    n += 1;
+                }
+                if id != base {
+                    warnings.push(Warning {
+                        kind: "id collision",
+                        file: Some(seed.rel.clone()),
+                        message: format!(
+                            "its title gives the page name `{base}`, already taken; using `{id}` (rename content/articles/{id}.md to choose another)"
+                        ),
+                    });
+                }
+                used_ids.insert(id.clone());
+                drafts.push(Draft {
+                    content_rel: format!("content/articles/{id}.md"),
+                    id,
+                    ..generated
+                });
+            }
+        }
+    }
+    // hand-written articles, and files whose seed is gone
+    for (i, f) in files.iter().enumerate() {
+        if claimed.contains(&i) {
+            continue;
+        }
+        if let Some(seed) = &f.front.seed {
+            if by_seed.get(seed.as_str()) != Some(&i) {
+                continue; // a duplicate claim, already reported
+            }
+            warnings.push(Warning {
+                kind: "missing seed",
+                file: Some(f.rel.clone()),
+                message: format!("names seed `{seed}`, which is not in seeds/ (or was skipped); the article is kept as written"),
+            });
+        }
+        drafts.push(from_file(f, None));
+    }
+    drafts
+}
+
+fn from_file(f: &ContentFile, generated: Option<&Draft>) -> Draft {
+    let fm = &f.front;
+    let paragraphs = crate::markdown::paragraphs_plain(&f.body);
+    let basis: Option<&'static str> = match (fm.published, generated) {
+        (None, _) => None,
+        (Some(d), Some(g)) if g.published == Some(d) => g.basis,
+        (Some(_), _) => Some("front-matter"),
+    };
+    Draft {
+        id: f.stem.clone(),
+        seed: fm.seed.clone(),
+        content_rel: f.rel.clone(),
+        title: fm.title.clone(),
+        dek: fm.dek.clone().filter(|d| !d.trim().is_empty()),
+        publisher_name: fm.publisher.clone(),
+        published: fm.published,
+        basis,
+        url: fm.url.clone(),
+        body: f.body.clone(),
+        paragraphs,
+        removed: fm.removed.clone(),
+        edited: true,
+        listed_actors: if generated.is_some() || !fm.actors.is_empty() {
+            Some(fm.actors.clone())
+        } else {
+            None
+        },
+        regenerated: None,
+    }
+}
+
+fn hash_paragraphs(p: &[String]) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    for s in p {
+        norm_key(s).hash(&mut h);
+    }
+    h.finish()
+}
+
+fn fallback_title(paragraphs: &[String]) -> String {
+    let first = paragraphs.first().map(|s| s.as_str()).unwrap_or("Untitled");
+    let words: Vec<&str> = first.split_whitespace().take(10).collect();
+    let mut t = words.join(" ");
+    if first.split_whitespace().count() > 10 {
+        t.push('…');
+    }
+    t
+}
+
+/// Dates for undated articles, from the articles they share passages with
+/// (the median of their dates).
+fn estimate_dates(
+    drafts: &[Draft],
+    passages: &[extract::passages::SharedPassage],
+) -> Vec<(usize, NaiveDate)> {
+    let mut neighbours: BTreeMap<usize, BTreeSet<usize>> = BTreeMap::new();
+    for p in passages {
+        let docs: BTreeSet<usize> = p.occurrences.iter().map(|o| o.doc).collect();
+        for &a in &docs {
+            for &b in &docs {
+                if a != b && drafts[a].published.is_none() {
+                    neighbours.entry(a).or_default().insert(b);
+                }
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for (a, ns) in neighbours {
+        let mut dates: Vec<NaiveDate> = ns.iter().filter_map(|&b| drafts[b].published).collect();
+        if dates.is_empty() {
+            continue;
+        }
+        dates.sort();
+        out.push((a, dates[(dates.len() - 1) / 2]));
+    }
+    out
+}
+
+/// The content files to (re)write: new or untouched generated files whose
+/// text changed; for edited files whose generated version changed, a
+/// `.md.new` file beside them (the edit itself is never touched).
+fn content_writes(
+    site: &Site,
+    files: &[ContentFile],
+    warnings: &mut Vec<Warning>,
+) -> Vec<ContentWrite> {
+    let on_disk: HashMap<&str, &ContentFile> = files.iter().map(|f| (f.rel.as_str(), f)).collect();
+    let mut out = Vec::new();
+    for (d, art) in site.drafts.iter().zip(&site.dossier.articles) {
+        if d.seed.is_none() {
+            continue;
+        }
+        let existing = on_disk.get(d.content_rel.as_str());
+        if d.edited && existing.is_none() {
+            continue;
+        }
+        let front = FrontMatter {
+            title: d.title.clone(),
+            dek: d.dek.clone(),
+            publisher: d.publisher_name.clone(),
+            published: if d.basis == Some("estimated") {
+                None
+            } else {
+                d.published
+            },
+            published_basis: if d.basis == Some("estimated") {
+                None
+            } else {
+                d.basis.map(str::to_string)
+            },
+            url: d.url.clone(),
+            seed: d.seed.clone(),
+            actors: art.actors.clone(),
+            places: art.places.clone(),
+            cited_sources: art.cited_sources.clone(),
+            removed: d.removed.clone(),
+            fingerprint: None,
+        };
+        if d.edited {
+            let Some(f) = existing else { continue };
+            // what the build would generate now, from the seed
+            let Some(g) = d.regenerated.as_deref() else {
+                continue;
+            };
+            let text = content::render(&front_for_generated(g, art), &g.body);
+            let fp = content::fingerprint(&text);
+            if f.front.fingerprint.as_deref() != Some(fp.as_str()) {
+                warnings.push(Warning {
+                    kind: "edited content",
+                    file: Some(d.content_rel.clone()),
+                    message: format!(
+                        "was edited by hand and is kept as it is; the build's new version is in {}.new (compare, merge what you want, delete the .new file)",
+                        d.content_rel
+                    ),
+                });
+                out.push(ContentWrite {
+                    rel: format!("{}.new", d.content_rel),
+                    text,
+                });
+            }
+            continue;
+        }
+        let text = content::render(&front, &d.body);
+        if existing
+            .map(|f| f.front.fingerprint.as_deref() == Some(content::fingerprint(&text).as_str()))
+            != Some(true)
+        {
+            out.push(ContentWrite {
+                rel: d.content_rel.clone(),
+                text,
+            });
+        }
+    }
+    out
+}
+
+fn front_for_generated(g: &Draft, art: &model::Article) -> FrontMatter {
+    FrontMatter {
+        title: g.title.clone(),
+        dek: g.dek.clone(),
+        publisher: g.publisher_name.clone(),
+        published: g.published,
+        published_basis: g.basis.map(str::to_string),
+        url: g.url.clone(),
+        seed: g.seed.clone(),
+        actors: art.actors.clone(),
+        places: art.places.clone(),
+        cited_sources: art.cited_sources.clone(),
+        removed: g.removed.clone(),
+        fingerprint: None,
+    }
+}
+
+/// `Ref` to a block of an article (paragraph numbers are 1-based; title/dek = 0).
+pub fn block_ref(article: &str, block: Block) -> Ref {
+    Ref {
+        article: article.to_string(),
+        paragraph: match block {
+            Block::Para(i) => i + 1,
+            _ => 0,
+        },
+    }
+}
+
+/// Refuse an output folder that would put the project at risk.
+pub fn check_out_dir(root: &Path, out: &Path) -> Result<()> {
+    let root = root
+        .canonicalize()
+        .map_err(|e| Error::io(root, "cannot open the project folder", e))?;
+    let out_abs = absolute(out)?;
+    let bad = |why: &str| {
+        Err(Error::refused(
+            format!("refusing to write the site to {}: {why}", out.display()),
+            "pass --out a new or existing site folder inside the project, e.g. `--out public`",
+        ))
+    };
+    if out_abs.parent().is_none() {
+        return bad("it is the file-system root");
+    }
+    if root.starts_with(&out_abs) {
+        return bad("it is the project folder or one of its parents");
+    }
+    for keep in ["seeds", "content", "templates", "src", ".git"] {
+        if out_abs.starts_with(root.join(keep)) {
+            return bad(&format!("it is inside the project's {keep}/ folder"));
+        }
+    }
+    if let Ok(meta) = std::fs::symlink_metadata(out) {
+        if meta.file_type().is_symlink() {
+            return bad("it is a symbolic link");
+        }
+        if !meta.is_dir() {
+            return bad("it is a file, not a folder");
+        }
+    }
+    Ok(())
+}
+
+/// Absolute, lexically normalised path (the folder need not exist).
+pub fn absolute(p: &Path) -> Result<PathBuf> {
+    let base = if p.is_absolute() {
+        PathBuf::new()
+    } else {
+        std::env::current_dir().map_err(|e| Error::io(".", "cannot read the current folder", e))?
+    };
+    let mut out = PathBuf::new();
+    for c in base.join(p).components() {
+        match c {
+            std::path::Component::ParentDir => {
+                out.pop();
+            }
+            std::path::Component::CurDir => {}
+            other => out.push(other.as_os_str()),
+        }
+    }
+    // resolve symlinks in the existing part of the path
+    let mut existing = out.clone();
+    let mut tail = Vec::new();
+    while !existing.exists() {
+        match existing.file_name() {
+            Some(n) => tail.push(n.to_os_string()),
+            None => break,
+        }
+        if !existing.pop() {
+            break;
+        }
+    }
+    let mut resolved = existing.canonicalize().unwrap_or(existing);
+    for t in tail.into_iter().rev() {
+        resolved.push(t);
+    }
+    Ok(resolved)
+}
+
+/// Name of the publisher's source for an article (`unknown` when not known).
+pub fn publisher_id(name: Option<&str>, registry: &HashMap<String, String>) -> String {
+    match name {
+        None => UNKNOWN_PUBLISHER.to_string(),
+        Some(n) => registry.get(&norm_key(n)).cloned().unwrap_or_else(|| {
+            let s = slugify(n);
+            if s.is_empty() {
+                UNKNOWN_PUBLISHER.to_string()
+            } else {
+                s
+            }
+        }),
+    }
+}

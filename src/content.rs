@@ -1,0 +1,390 @@
+//! `content/articles/*.md`: editable Markdown with YAML front matter.
+//!
+//! The build writes one file per seed. Each generated file carries a
+//! `fingerprint:` of its own text; a file whose text no longer matches its
+//! fingerprint was edited by a person and is never overwritten.
+
+use crate::error::{Error, Result, Warning};
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+use std::path::Path;
+
+/// The front matter of an article file.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FrontMatter {
+    pub title: String,
+    #[serde(default)]
+    pub dek: Option<String>,
+    /// Publisher name (an entry of `sources:` in config, or free text).
+    #[serde(default)]
+    pub publisher: Option<String>,
+    #[serde(default, with = "opt_date")]
+    pub published: Option<NaiveDate>,
+    /// Where the date came from: front-matter, config, text, estimated.
+    #[serde(default)]
+    pub published_basis: Option<String>,
+    #[serde(default)]
+    pub url: Option<String>,
+    /// The raw file this article was cleaned from (`seeds/…`); none for hand-written articles.
+    #[serde(default)]
+    pub seed: Option<String>,
+    /// Actor ids found in the text (edit to drop a wrong one).
+    #[serde(default)]
+    pub actors: Vec<String>,
+    #[serde(default)]
+    pub places: Vec<String>,
+    /// Sources the article attributes information to.
+    #[serde(default)]
+    pub cited_sources: Vec<String>,
+    /// Lines the cleaner removed as boilerplate.
+    #[serde(default)]
+    pub removed: Vec<String>,
+    /// Hash of the generated file; a mismatch means a person edited it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fingerprint: Option<String>,
+}
+
+mod opt_date {
+    use chrono::NaiveDate;
+    use serde::{Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(d: &Option<NaiveDate>, s: S) -> Result<S::Ok, S::Error> {
+        match d {
+            Some(d) => s.serialize_str(&d.format("%Y-%m-%d").to_string()),
+            None => s.serialize_none(),
+        }
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, D::Error> {
+        crate::config::de_opt_date(d)
+    }
+}
+
+/// A parsed article file.
+#[derive(Debug, Clone)]
+pub struct ContentFile {
+    /// Path relative to the project root (`content/articles/x.md`).
+    pub rel: String,
+    /// File stem: the article id.
+    pub stem: String,
+    pub front: FrontMatter,
+    /// Markdown body.
+    pub body: String,
+    /// `true` when the file was generated and not edited since.
+    pub pristine: bool,
+}
+
+/// Split `---\nyaml\n---\nbody`. Returns (yaml, body, line where yaml starts).
+pub fn split_front_matter<'a>(text: &'a str, path: &Path) -> Result<(&'a str, &'a str)> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let Some(rest) = text.strip_prefix("---\n") else {
+        return Err(Error::at(
+            path,
+            1,
+            1,
+            "the file does not start with front matter",
+            "start the file with a line `---`, the YAML keys (at least `title:`), then a line `---`, then the text",
+        ));
+    };
+    let mut offset = 0;
+    for line in rest.split_inclusive('\n') {
+        if line.trim_end() == "---" {
+            let yaml = &rest[..offset];
+            let body = &rest[offset + line.len()..];
+            return Ok((yaml, body));
+        }
+        offset += line.len();
+    }
+    Err(Error::at(
+        path,
+        1,
+        1,
+        "the front matter is not closed",
+        "add a line `---` after the last YAML key, before the article text",
+    ))
+}
+
+/// The fingerprint of a file's text: sha256 over the text with the
+/// `fingerprint:` line removed.
+pub fn fingerprint(text: &str) -> String {
+    let mut h = Sha256::new();
+    for line in text.split_inclusive('\n') {
+        if !line.starts_with("fingerprint:") {
+            h.update(line.as_bytes());
+        }
+    }
+    let digest = h.finalize();
+    let mut s = String::from("sha256:");
+    for b in &digest[..16] {
+        s.push_str(&format!("{b:02x}"));
+    }
+    s
+}
+
+/// Parse one article file.
+pub fn parse(text: &str, rel: &str, path: &Path) -> Result<ContentFile> {
+    let text = crate::ingest::normalise_newlines(text);
+    let (yaml, body) = split_front_matter(&text, path)?;
+    let front: FrontMatter = serde_yaml::from_str(yaml).map_err(|e| {
+        Error::yaml(
+            path,
+            &e,
+            1,
+            "fix the front matter; the keys are listed in README.md (`content/articles/*.md`)",
+        )
+    })?;
+    if front.title.trim().is_empty() {
+        return Err(Error::at(
+            path,
+            2,
+            1,
+            "`title` is empty",
+            "give the article a title",
+        ));
+    }
+    let pristine = match &front.fingerprint {
+        Some(fp) => *fp == fingerprint(&text),
+        None => false,
+    };
+    let stem = Path::new(rel)
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    Ok(ContentFile {
+        rel: rel.to_string(),
+        stem,
+        front,
+        body: body.trim_start_matches('\n').to_string(),
+        pristine,
+    })
+}
+
+/// Render a generated article file, fingerprint included.
+pub fn render(front: &FrontMatter, body: &str) -> String {
+    let mut f = front.clone();
+    f.fingerprint = None;
+    let yaml = serde_yaml::to_string(&f).unwrap_or_default();
+    let mut text = String::with_capacity(yaml.len() + body.len() + 200);
+    text.push_str("---\n");
+    text.push_str(&yaml);
+    text.push_str("---\n\n");
+    text.push_str(body);
+    if !text.ends_with('\n') {
+        text.push('\n');
+    }
+    let fp = fingerprint(&text);
+    // the fingerprint goes last in the front matter
+    let head_end = 4 + yaml.len();
+    let mut out = String::with_capacity(text.len() + 64);
+    out.push_str(&text[..head_end]);
+    out.push_str("fingerprint: ");
+    out.push_str(&fp);
+    out.push('\n');
+    out.push_str(&text[head_end..]);
+    out
+}
+
+/// Escape plain text so that Markdown renders it back verbatim.
+pub fn escape_markdown(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 8);
+    for (i, c) in s.chars().enumerate() {
+        match c {
+            '\\' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '&' | '~' | '|' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '#' | '+' | '-' | '=' if i == 0 => {
+                out.push('\\');
+                out.push(c);
+            }
+            _ => out.push(c),
+        }
+    }
+    // "1. text" / "1) text" at the start would become a list
+    let digits = out.chars().take_while(|c| c.is_ascii_digit()).count();
+    if digits > 0 && matches!(out[digits..].chars().next(), Some('.') | Some(')')) {
+        out.insert(digits, '\\');
+    }
+    out
+}
+
+/// Markdown body for generated paragraphs.
+pub fn body_from_paragraphs(paragraphs: &[String]) -> String {
+    let mut body = String::new();
+    for p in paragraphs {
+        let one_line = p.split_whitespace().collect::<Vec<_>>().join(" ");
+        body.push_str(&escape_markdown(&one_line));
+        body.push_str("\n\n");
+    }
+    body
+}
+
+/// Every `*.md` file in `content/articles/`, sorted by name; unreadable or
+/// malformed files are errors (a person wrote them: they must hear about it).
+pub fn read_all(root: &Path, warnings: &mut Vec<Warning>) -> Result<Vec<ContentFile>> {
+    let dir = root.join("content").join("articles");
+    if !dir.exists() {
+        return Ok(Vec::new());
+    }
+    let mut out = Vec::new();
+    let mut entries: Vec<_> = std::fs::read_dir(&dir)
+        .map_err(|e| Error::io(&dir, "cannot list the content folder", e))?
+        .filter_map(|e| e.ok())
+        .collect();
+    entries.sort_by_key(|e| e.file_name());
+    for entry in entries {
+        let p = entry.path();
+        let rel = crate::ingest::rel_path(root, &p);
+        let Some(name) = p.file_name().and_then(|n| n.to_str()) else {
+            warnings.push(Warning {
+                kind: "ignored file",
+                file: Some(rel),
+                message: "name is not UTF-8; ignored".into(),
+            });
+            continue;
+        };
+        if !name.ends_with(".md") || name.starts_with('.') {
+            continue;
+        }
+        let ft = entry
+            .file_type()
+            .map_err(|e| Error::io(&p, "cannot read", e))?;
+        if ft.is_symlink() {
+            warnings.push(Warning {
+                kind: "unsafe input",
+                file: Some(rel),
+                message: "is a symbolic link; skipped (copy the real file into content/articles/ instead)".into(),
+            });
+            continue;
+        }
+        if !ft.is_file() {
+            continue;
+        }
+        let bytes = std::fs::read(&p).map_err(|e| Error::io(&p, "cannot read the article", e))?;
+        let text = match String::from_utf8(bytes) {
+            Ok(t) => t,
+            Err(e) => {
+                return Err(Error::file(
+                    &p,
+                    format!("is not valid UTF-8 ({e})"),
+                    "re-save the file as UTF-8",
+                ));
+            }
+        };
+        let stem = name.trim_end_matches(".md");
+        if crate::text::slugify(stem) != stem {
+            return Err(Error::file(
+                &p,
+                format!(
+                    "file name `{name}` is not a page name (lowercase letters, digits and hyphens)"
+                ),
+                format!("rename it to `{}.md`", non_empty_slug(stem)),
+            ));
+        }
+        out.push(parse(&text, &rel, &p)?);
+    }
+    Ok(out)
+}
+
+fn non_empty_slug(s: &str) -> String {
+    let s = crate::text::slugify(s);
+    if s.is_empty() {
+        "article".into()
+    } else {
+        s
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn front() -> FrontMatter {
+        FrontMatter {
+            title: "A title: with colon".into(),
+            dek: Some("Dek".into()),
+            published: NaiveDate::from_ymd_opt(2016, 9, 22),
+            seed: Some("seeds/a.txt".into()),
+            actors: vec!["john-kerry".into()],
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn generated_file_round_trips_and_is_pristine() {
+        let text = render(&front(), "Para one.\n\nPara two.\n");
+        let f = parse(
+            &text,
+            "content/articles/a.md",
+            Path::new("content/articles/a.md"),
+        )
+        .unwrap();
+        assert!(f.pristine);
+        assert_eq!(f.front.title, "A title: with colon");
+        assert_eq!(f.front.published, NaiveDate::from_ymd_opt(2016, 9, 22));
+        assert_eq!(f.body, "Para one.\n\nPara two.\n");
+    }
+
+    #[test]
+    fn an_edit_is_detected() {
+        let text = render(&front(), "Para one.\n");
+        let edited = text.replace("Para one.", "Para one, fixed.");
+        assert!(!parse(&edited, "a.md", Path::new("a.md")).unwrap().pristine);
+        let edited = text.replace("dek: Dek", "dek: A better dek");
+        assert_ne!(edited, text);
+        assert!(!parse(&edited, "a.md", Path::new("a.md")).unwrap().pristine);
+    }
+
+    #[test]
+    fn errors_name_line_and_column() {
+        let err = parse(
+            "---\ntitle: x\nbogus: 1\n---\nbody",
+            "a.md",
+            Path::new("a.md"),
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(err.starts_with("a.md:3:"), "{err}");
+        assert!(err.contains("bogus"), "{err}");
+        let err = parse(
+            "---\ntitle: x\npublished: 2016-02-30\n---\n",
+            "a.md",
+            Path::new("a.md"),
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(
+            err.contains("2016-02-30") && err.starts_with("a.md:3:"),
+            "{err}"
+        );
+        let err = parse("title: x\n", "a.md", Path::new("a.md"))
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("does not start with front matter"), "{err}");
+        let err = parse("---\ntitle: [x\n---\n", "a.md", Path::new("a.md"))
+            .unwrap_err()
+            .to_string();
+        assert!(err.starts_with("a.md:"), "{err}");
+        let err = parse("---\ntitle: x\n", "a.md", Path::new("a.md"))
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("not closed"), "{err}");
+    }
+
+    #[test]
+    fn markdown_escaping_round_trips() {
+        for s in [
+            "1. Not a list",
+            "# not a heading",
+            "a *b* _c_ [d](e) <script>x</script> & `f`",
+            "- dash",
+            "AT&T",
+        ] {
+            let md = escape_markdown(s);
+            let plain = crate::markdown::paragraphs_plain(&md);
+            assert_eq!(plain, vec![s.to_string()], "{md}");
+        }
+    }
+}

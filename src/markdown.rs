@@ -1,0 +1,461 @@
+//! Markdown through pulldown-cmark: plain paragraphs for extraction, and
+//! HTML with paragraph anchors (`p1`, `p2`, …), decorations (actor links,
+//! shared-passage marks) placed by plain-text byte offsets, escaped raw HTML
+//! (unless trusted), safe link targets and syntect-highlighted code blocks.
+
+use crate::text::escape_html;
+use pulldown_cmark::{CodeBlockKind, CowStr, Event, Options, Parser, Tag, TagEnd};
+use std::collections::BTreeMap;
+
+fn parser(md: &str) -> Parser<'_> {
+    let mut o = Options::empty();
+    o.insert(Options::ENABLE_TABLES);
+    o.insert(Options::ENABLE_STRIKETHROUGH);
+    Parser::new_ext(md, o)
+}
+
+/// The plain text of every paragraph, in order (the same numbering as the
+/// `pN` anchors of [`render`]).
+pub fn paragraphs_plain(md: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut cur: Option<String> = None;
+    for ev in parser(md) {
+        match ev {
+            Event::Start(Tag::Paragraph) => cur = Some(String::new()),
+            Event::End(TagEnd::Paragraph) => {
+                if let Some(p) = cur.take() {
+                    out.push(p);
+                }
+            }
+            Event::Text(t) | Event::Code(t) | Event::InlineHtml(t) | Event::Html(t) => {
+                if let Some(p) = cur.as_mut() {
+                    p.push_str(&t);
+                }
+            }
+            Event::SoftBreak | Event::HardBreak => {
+                if let Some(p) = cur.as_mut() {
+                    p.push(' ');
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// A decoration of a byte range of a paragraph's plain text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+    /// Opening tag, already escaped (`<a href="…">`).
+    pub open: String,
+    /// Closing tag (`</a>`).
+    pub close: &'static str,
+    /// Is this a link (links never nest in links)?
+    pub link: bool,
+}
+
+/// Rendering options for one document.
+#[derive(Debug, Default)]
+pub struct RenderOptions {
+    /// Let raw HTML through (config `trusted_html`).
+    pub trusted_html: bool,
+    /// Decorations per 0-based paragraph.
+    pub spans: BTreeMap<usize, Vec<Span>>,
+    /// Extra HTML placed right after a paragraph (e.g. "also in" notes).
+    pub after: BTreeMap<usize, String>,
+}
+
+/// Is a link target safe to emit? Relative links, fragments, http(s) and mailto.
+pub fn safe_url(url: &str) -> bool {
+    let u = url.trim().to_ascii_lowercase();
+    match u.find(':') {
+        None => true,
+        Some(i) => {
+            let before = &u[..i];
+            if before.contains(['/', '?', '#']) {
+                return true; // the colon is not a scheme separator
+            }
+            matches!(before, "http" | "https" | "mailto")
+        }
+    }
+}
+
+/// Keep only spans that nest (sorted by start, longer first); drop crossings.
+fn nested(mut spans: Vec<Span>) -> Vec<Span> {
+    spans.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
+    let mut kept: Vec<Span> = Vec::new();
+    let mut stack: Vec<usize> = Vec::new();
+    for s in spans {
+        if s.start >= s.end {
+            continue;
+        }
+        while let Some(&top) = stack.last() {
+            if kept[top].end <= s.start {
+                stack.pop();
+            } else {
+                break;
+            }
+        }
+        let ok = match stack.last() {
+            None => true,
+            Some(&top) => {
+                s.end <= kept[top].end && !(s.link && stack.iter().any(|&i| kept[i].link))
+            }
+        };
+        if ok {
+            stack.push(kept.len());
+            kept.push(s);
+        }
+    }
+    kept
+}
+
+struct ParaState {
+    spans: Vec<Span>,
+    /// indices into spans currently open
+    open: Vec<usize>,
+    /// next span to open
+    next: usize,
+    /// plain offset so far
+    pos: usize,
+    /// inside a Markdown link: no link decorations
+    in_link: usize,
+}
+
+impl ParaState {
+    fn close_all(&self, out: &mut String) {
+        for &i in self.open.iter().rev() {
+            out.push_str(self.spans[i].close);
+        }
+    }
+    fn reopen_all(&self, out: &mut String) {
+        for &i in &self.open {
+            out.push_str(&self.spans[i].open);
+        }
+    }
+    fn text(&mut self, t: &str, out: &mut String) {
+        let base = self.pos;
+        let end = base + t.len();
+        let mut cursor = base;
+        loop {
+            // next boundary: a close of an open span or the start of the next span
+            let close_at = self
+                .open
+                .last()
+                .map(|&i| self.spans[i].end)
+                .filter(|&e| e <= end);
+            let open_at = self
+                .spans
+                .get(self.next)
+                .map(|s| s.start)
+                .filter(|&s| s < end);
+            let at = match (close_at, open_at) {
+                (Some(c), Some(o)) => c.min(o),
+                (Some(c), None) => c,
+                (None, Some(o)) => o,
+                (None, None) => break,
+            };
+            let at = at.max(cursor);
+            if at > cursor {
+                push_text(out, t, cursor - base, at - base);
+                cursor = at;
+            }
+            if close_at == Some(at) {
+                let i = self.open.pop().expect("open span");
+                out.push_str(self.spans[i].close);
+                continue;
+            }
+            let s = &self.spans[self.next];
+            self.next += 1;
+            if s.link && self.in_link > 0 {
+                continue;
+            }
+            out.push_str(&s.open);
+            self.open.push(self.next - 1);
+        }
+        push_text(out, t, cursor - base, t.len());
+        self.pos = end;
+    }
+}
+
+fn push_text(out: &mut String, t: &str, a: usize, b: usize) {
+    // offsets come from the extractors; never slice off a char boundary
+    if a < b && t.is_char_boundary(a) && t.is_char_boundary(b) {
+        out.push_str(&escape_html(&t[a..b]));
+    } else if a < b {
+        out.push_str(&escape_html(&String::from_utf8_lossy(&t.as_bytes()[a..b])));
+    }
+}
+
+fn single(ev: Event<'_>, out: &mut String) {
+    pulldown_cmark::html::push_html(out, std::iter::once(ev));
+}
+
+/// Render a Markdown document to HTML.
+pub fn render(md: &str, opts: &RenderOptions) -> String {
+    let mut out = String::with_capacity(md.len() * 3 / 2);
+    let mut para_index = 0usize;
+    let mut para: Option<ParaState> = None;
+    let mut code: Option<(String, String)> = None; // (lang, text)
+    let mut link_depth = 0usize;
+    for ev in parser(md) {
+        if let Some((_, buf)) = code.as_mut() {
+            match ev {
+                Event::Text(t) => {
+                    buf.push_str(&t);
+                    continue;
+                }
+                Event::End(TagEnd::CodeBlock) => {
+                    let (lang, text) = code.take().expect("code block");
+                    out.push_str(&crate::highlight::code_block(&lang, &text));
+                    continue;
+                }
+                _ => continue,
+            }
+        }
+        match ev {
+            Event::Start(Tag::Paragraph) => {
+                let spans = nested(opts.spans.get(&para_index).cloned().unwrap_or_default());
+                out.push_str(&format!("<p id=\"p{}\">", para_index + 1));
+                para = Some(ParaState {
+                    spans,
+                    open: Vec::new(),
+                    next: 0,
+                    pos: 0,
+                    in_link: link_depth,
+                });
+            }
+            Event::End(TagEnd::Paragraph) => {
+                if let Some(p) = para.take() {
+                    p.close_all(&mut out);
+                }
+                out.push_str("</p>\n");
+                if let Some(extra) = opts.after.get(&para_index) {
+                    out.push_str(extra);
+                }
+                para_index += 1;
+            }
+            Event::Start(Tag::CodeBlock(kind)) => {
+                let lang = match kind {
+                    CodeBlockKind::Fenced(l) => {
+                        l.split_whitespace().next().unwrap_or("").to_string()
+                    }
+                    CodeBlockKind::Indented => String::new(),
+                };
+                code = Some((lang, String::new()));
+            }
+            Event::Text(t) => match para.as_mut() {
+                Some(p) => p.text(&t, &mut out),
+                None => out.push_str(&escape_html(&t)),
+            },
+            Event::Code(t) => {
+                if let Some(p) = para.as_mut() {
+                    p.close_all(&mut out);
+                    out.push_str("<code>");
+                    out.push_str(&escape_html(&t));
+                    out.push_str("</code>");
+                    p.pos += t.len();
+                    while p.next < p.spans.len() && p.spans[p.next].start < p.pos {
+                        p.next += 1;
+                    }
+                    p.open.retain(|&i| p.spans[i].end > p.pos);
+                    p.reopen_all(&mut out);
+                } else {
+                    single(Event::Code(t), &mut out);
+                }
+            }
+            Event::Html(t) | Event::InlineHtml(t) => {
+                if opts.trusted_html {
+                    out.push_str(&t);
+                } else if let Some(p) = para.as_mut() {
+                    p.text(&t, &mut out);
+                } else {
+                    out.push_str(&escape_html(&t));
+                }
+            }
+            Event::SoftBreak | Event::HardBreak => match para.as_mut() {
+                Some(p) => p.text(" ", &mut out),
+                None => out.push(' '),
+            },
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
+                link_depth += 1;
+                let dest_url = if safe_url(&dest_url) {
+                    dest_url
+                } else {
+                    CowStr::from("#")
+                };
+                with_para(&mut para, &mut out, |out| {
+                    single(
+                        Event::Start(Tag::Link {
+                            link_type,
+                            dest_url,
+                            title,
+                            id,
+                        }),
+                        out,
+                    )
+                });
+                if let Some(p) = para.as_mut() {
+                    p.in_link += 1;
+                }
+            }
+            Event::End(TagEnd::Link) => {
+                link_depth = link_depth.saturating_sub(1);
+                with_para(&mut para, &mut out, |out| {
+                    single(Event::End(TagEnd::Link), out)
+                });
+                if let Some(p) = para.as_mut() {
+                    p.in_link = p.in_link.saturating_sub(1);
+                }
+            }
+            Event::Start(Tag::Image {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
+                let dest_url = if safe_url(&dest_url) {
+                    dest_url
+                } else {
+                    CowStr::from("#")
+                };
+                // an image's alt text arrives as Text events; render through pulldown
+                with_para(&mut para, &mut out, |out| {
+                    single(
+                        Event::Start(Tag::Image {
+                            link_type,
+                            dest_url,
+                            title,
+                            id,
+                        }),
+                        out,
+                    )
+                });
+            }
+            ev @ (Event::Start(_) | Event::End(_)) => {
+                with_para(&mut para, &mut out, |out| single(ev, out));
+            }
+            other => with_para(&mut para, &mut out, |out| single(other, out)),
+        }
+    }
+    if let Some((lang, text)) = code.take() {
+        out.push_str(&crate::highlight::code_block(&lang, &text));
+    }
+    out
+}
+
+fn with_para(para: &mut Option<ParaState>, out: &mut String, f: impl FnOnce(&mut String)) {
+    match para.as_ref() {
+        Some(p) => {
+            p.close_all(out);
+            f(out);
+            p.reopen_all(out);
+        }
+        None => f(out),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn link(start: usize, end: usize, href: &str) -> Span {
+        Span {
+            start,
+            end,
+            open: format!("<a href=\"{href}\">"),
+            close: "</a>",
+            link: true,
+        }
+    }
+
+    #[test]
+    fn paragraphs_are_numbered_and_plain() {
+        let md = "First *para* here.\n\nSecond `code`\nline.\n\n```yaml\na: 1\n```\n\nThird.";
+        assert_eq!(
+            paragraphs_plain(md),
+            vec!["First para here.", "Second code line.", "Third."]
+        );
+        let html = render(md, &RenderOptions::default());
+        assert!(
+            html.contains("<p id=\"p1\">First <em>para</em> here.</p>"),
+            "{html}"
+        );
+        assert!(html.contains("<p id=\"p3\">Third.</p>"), "{html}");
+    }
+
+    #[test]
+    fn spans_link_by_plain_offsets_across_escapes() {
+        let md = crate::content::escape_markdown("AT&T met John Kerry today.");
+        let mut opts = RenderOptions::default();
+        opts.spans
+            .insert(0, vec![link(0, 4, "../a.html"), link(9, 19, "../k.html")]);
+        let html = render(&md, &opts);
+        assert!(html.contains("<a href=\"../a.html\">AT&amp;T</a> met <a href=\"../k.html\">John Kerry</a> today."), "{html}");
+    }
+
+    #[test]
+    fn crossing_spans_are_dropped_and_nesting_kept() {
+        let mut opts = RenderOptions::default();
+        let mark = Span {
+            start: 0,
+            end: 11,
+            open: "<mark>".into(),
+            close: "</mark>",
+            link: false,
+        };
+        opts.spans
+            .insert(0, vec![mark, link(6, 11, "x.html"), link(8, 14, "y.html")]);
+        let html = render("Hello world again", &opts);
+        assert!(
+            html.contains("<mark>Hello <a href=\"x.html\">world</a></mark> again"),
+            "{html}"
+        );
+    }
+
+    #[test]
+    fn raw_html_and_bad_urls_are_neutralised() {
+        let md = "<script>alert(1)</script>\n\nHi <img src=x onerror=alert(1)> [x](javascript:alert(1)) [y](https://ok.org/)";
+        let html = render(md, &RenderOptions::default());
+        assert!(!html.contains("<script"), "{html}");
+        assert!(!html.contains("<img"), "{html}");
+        assert!(html.contains("href=\"#\""), "{html}");
+        assert!(html.contains("href=\"https://ok.org/\""), "{html}");
+        let trusted = render(
+            "<b>x</b>",
+            &RenderOptions {
+                trusted_html: true,
+                ..Default::default()
+            },
+        );
+        assert!(trusted.contains("<b>x</b>"));
+    }
+
+    #[test]
+    fn url_safety() {
+        for u in [
+            "https://x.org",
+            "../a/index.html",
+            "#p1",
+            "mailto:a@b.c",
+            "a/b:c",
+        ] {
+            assert!(safe_url(u), "{u}");
+        }
+        for u in [
+            "javascript:alert(1)",
+            " JavaScript:x",
+            "data:text/html,x",
+            "vbscript:x",
+        ] {
+            assert!(!safe_url(u), "{u}");
+        }
+    }
+}

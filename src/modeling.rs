@@ -1,0 +1,585 @@
+//! Model: turn drafts and extraction results into the [`Dossier`] — stable
+//! ids, cross-references, events merged across articles, discrepancies
+//! between figures, and the key points of the corpus.
+
+use crate::build::{block_ref, publisher_id, Site};
+use crate::error::Warning;
+use crate::extract::{self, Block};
+use crate::model::*;
+use crate::text::{norm_key, slugify_max};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+
+/// Fill `site.dossier` (and `site.actor_ids`) from the drafts and findings.
+pub fn model(
+    site: &mut Site,
+    quotes: &[extract::quotes::Quote],
+    citations: &[extract::sources::Citation],
+    events: &[extract::events::Event],
+    figures: &[extract::figures::Figure],
+) {
+    let cfg = &site.config;
+    let drafts = &site.drafts;
+    let ax = &site.actors;
+    let mut d = Dossier {
+        schema: SCHEMA,
+        title: cfg.title.clone(),
+        subtitle: cfg.subtitle.clone(),
+        ..Default::default()
+    };
+
+    // actor ids
+    let mut taken = HashSet::new();
+    let actor_ids: Vec<String> = ax
+        .actors
+        .iter()
+        .enumerate()
+        .map(|(i, a)| {
+            unique(
+                &mut taken,
+                slugify_max(&a.name, 60),
+                &format!("actor-{}", i + 1),
+            )
+        })
+        .collect();
+    let known_ids: HashSet<&str> = actor_ids.iter().map(|s| s.as_str()).collect();
+
+    // articles and their actors
+    let mut article_actors: Vec<Vec<usize>> = Vec::with_capacity(drafts.len());
+    for (i, dr) in drafts.iter().enumerate() {
+        let mut list: Vec<usize> = ax.doc_actors.get(i).cloned().unwrap_or_default();
+        if let Some(listed) = &dr.listed_actors {
+            let by_id: HashMap<&str, usize> = actor_ids
+                .iter()
+                .enumerate()
+                .map(|(i, s)| (s.as_str(), i))
+                .collect();
+            list = listed
+                .iter()
+                .filter_map(|id| by_id.get(id.as_str()).copied())
+                .collect();
+            for id in listed {
+                if !known_ids.contains(id.as_str()) {
+                    site.warnings.push(Warning {
+                        kind: "dangling id",
+                        file: Some(dr.content_rel.clone()),
+                        message: format!(
+                            "lists actor `{id}`, which no article mentions; remove it from `actors:` or add it to `actors:` in config.yaml"
+                        ),
+                    });
+                }
+            }
+            list.sort_unstable();
+            list.dedup();
+        }
+        article_actors.push(list);
+    }
+
+    // source registry from config: normalised name/alias → id
+    let mut registry: HashMap<String, String> = HashMap::new();
+    let mut reg_entries: HashMap<String, &crate::config::SourceConfig> = HashMap::new();
+    for s in &cfg.sources {
+        let id = slugify_max(&s.name, 60);
+        registry.insert(norm_key(&s.name), id.clone());
+        for a in &s.aliases {
+            registry.insert(norm_key(a), id.clone());
+        }
+        reg_entries.insert(id, s);
+    }
+
+    // sources
+    let mut sources: BTreeMap<String, Source> = BTreeMap::new();
+    let new_source = |id: &str, name: &str| Source {
+        id: id.to_string(),
+        name: name.to_string(),
+        kind: "cited".into(),
+        homepage: None,
+        notes: None,
+        articles: Vec::new(),
+        cited_in: Vec::new(),
+        citations: Vec::new(),
+        page: format!("sources/{id}/index.html"),
+    };
+    let mut pub_ids = Vec::with_capacity(drafts.len());
+    for dr in drafts {
+        let id = publisher_id(dr.publisher_name.as_deref(), &registry);
+        let name = match (&dr.publisher_name, id.as_str()) {
+            (_, "unknown") => "Unknown publisher".to_string(),
+            (Some(n), _) => reg_entries
+                .get(&id)
+                .map(|s| s.name.clone())
+                .unwrap_or_else(|| n.clone()),
+            (None, _) => "Unknown publisher".to_string(),
+        };
+        let s = sources
+            .entry(id.clone())
+            .or_insert_with(|| new_source(&id, &name));
+        s.articles.push(dr.id.clone());
+        pub_ids.push(id);
+    }
+    let mut article_cited: Vec<BTreeSet<String>> = vec![BTreeSet::new(); drafts.len()];
+    for c in citations {
+        let Some(dr) = drafts.get(c.doc) else {
+            continue;
+        };
+        let id = publisher_id(Some(&c.source), &registry);
+        if id == "unknown" {
+            continue;
+        }
+        let name = reg_entries
+            .get(&id)
+            .map(|s| s.name.clone())
+            .unwrap_or_else(|| c.source.clone());
+        let s = sources
+            .entry(id.clone())
+            .or_insert_with(|| new_source(&id, &name));
+        s.cited_in.push(dr.id.clone());
+        s.citations.push(Citation {
+            text: c.sentence.clone(),
+            at: block_ref(&dr.id, c.block),
+        });
+        article_cited[c.doc].insert(id);
+    }
+    for s in sources.values_mut() {
+        s.articles.sort();
+        s.articles.dedup();
+        s.cited_in.sort();
+        s.cited_in.dedup();
+        s.citations
+            .sort_by(|a, b| a.at.cmp(&b.at).then(a.text.cmp(&b.text)));
+        s.citations
+            .dedup_by(|a, b| a.at == b.at && a.text == b.text);
+        s.kind = if s.articles.is_empty() {
+            "cited".into()
+        } else {
+            "publisher".into()
+        };
+        if let Some(r) = reg_entries.get(&s.id) {
+            s.homepage = r.homepage.clone();
+            s.notes = r.notes.clone();
+            if let Some(k) = r.kind {
+                if s.articles.is_empty() || k == crate::config::SourceKind::Publisher {
+                    s.kind = match k {
+                        crate::config::SourceKind::Publisher => "publisher".into(),
+                        crate::config::SourceKind::Cited => "cited".into(),
+                    };
+                }
+            }
+        }
+        if s.id == "unknown" {
+            s.notes = Some(
+                "Articles whose publisher neither the text nor config.yaml names. Set `seeds.<file>.publisher` in config.yaml to settle it."
+                    .into(),
+            );
+        }
+    }
+
+    // articles
+    for (i, dr) in drafts.iter().enumerate() {
+        d.articles.push(Article {
+            id: dr.id.clone(),
+            seed: dr.seed.clone(),
+            content: dr.content_rel.clone(),
+            title: dr.title.clone(),
+            dek: dr.dek.clone(),
+            publisher: Some(pub_ids[i].clone()),
+            published: dr.published.map(|p| p.format("%Y-%m-%d").to_string()),
+            published_basis: dr.basis.map(str::to_string),
+            url: dr.url.clone(),
+            paragraphs: dr.paragraphs.clone(),
+            removed: dr.removed.clone(),
+            actors: article_actors[i]
+                .iter()
+                .map(|&a| actor_ids[a].clone())
+                .collect(),
+            places: ax.places.get(i).cloned().unwrap_or_default(),
+            cited_sources: article_cited[i].iter().cloned().collect(),
+            edited: dr.edited,
+            page: format!("articles/{}/index.html", dr.id),
+        });
+    }
+
+    // actors
+    let mut mention_count = vec![0usize; ax.actors.len()];
+    let mut actor_articles: Vec<BTreeSet<usize>> = vec![BTreeSet::new(); ax.actors.len()];
+    for (i, list) in article_actors.iter().enumerate() {
+        for &a in list {
+            actor_articles[a].insert(i);
+        }
+    }
+    for m in &ax.mentions {
+        if actor_articles
+            .get(m.actor)
+            .is_some_and(|s| s.contains(&m.doc))
+        {
+            mention_count[m.actor] += 1;
+        }
+    }
+    for (i, a) in ax.actors.iter().enumerate() {
+        if actor_articles[i].is_empty() {
+            continue;
+        }
+        let mut aliases: Vec<String> = a
+            .aliases
+            .iter()
+            .filter(|x| **x != a.name)
+            .cloned()
+            .collect();
+        aliases.sort();
+        aliases.dedup();
+        d.actors.push(Actor {
+            id: actor_ids[i].clone(),
+            name: a.name.clone(),
+            kind: a.kind.as_str().to_string(),
+            role: a.role.clone(),
+            aliases,
+            articles: actor_articles[i]
+                .iter()
+                .map(|&j| drafts[j].id.clone())
+                .collect(),
+            mentions: mention_count[i].max(1),
+            page: format!("actors/{}/index.html", actor_ids[i]),
+        });
+    }
+    d.actors.sort_by(|a, b| a.id.cmp(&b.id));
+
+    // quotes
+    for q in quotes {
+        let Some(dr) = drafts.get(q.doc) else {
+            continue;
+        };
+        d.quotes.push(Quote {
+            speaker: q.speaker.and_then(|s| actor_ids.get(s).cloned()),
+            speaker_text: q.speaker_text.clone(),
+            text: q.text.clone(),
+            article: dr.id.clone(),
+            paragraph: block_ref(&dr.id, q.block).paragraph,
+        });
+    }
+
+    // events, merged across articles
+    d.events = merge_events(site, events, &actor_ids);
+
+    // shared passages
+    for (n, p) in site.passages.iter().enumerate() {
+        let mut arts: Vec<String> = p
+            .occurrences
+            .iter()
+            .map(|o| drafts[o.doc].id.clone())
+            .collect();
+        arts.sort();
+        arts.dedup();
+        d.shared_passages.push(SharedPassage {
+            id: format!("passage-{}", n + 1),
+            text: p.text.clone(),
+            articles: arts,
+            refs: p
+                .occurrences
+                .iter()
+                .map(|o| block_ref(&drafts[o.doc].id, o.block))
+                .collect(),
+        });
+    }
+
+    // figures and discrepancies
+    for f in figures {
+        let Some(dr) = drafts.get(f.doc) else {
+            continue;
+        };
+        d.figures.push(Figure {
+            value: f.value.clone(),
+            what: f.what.clone(),
+            text: f.sentence.clone(),
+            article: dr.id.clone(),
+            paragraph: block_ref(&dr.id, f.block).paragraph,
+        });
+    }
+    d.discrepancies = discrepancies(&d.figures);
+    d.key_points = key_points(drafts);
+
+    let dates: Vec<&String> = d
+        .articles
+        .iter()
+        .filter_map(|a| a.published.as_ref())
+        .collect();
+    if let (Some(min), Some(max)) = (dates.iter().min(), dates.iter().max()) {
+        d.span = Some(((*min).clone(), (*max).clone()));
+    }
+    d.sources = sources.into_values().collect();
+    site.dossier = d;
+    site.actor_ids = actor_ids;
+}
+
+fn unique(taken: &mut HashSet<String>, base: String, fallback: &str) -> String {
+    let base = if base.is_empty() {
+        fallback.to_string()
+    } else {
+        base
+    };
+    let mut id = base.clone();
+    let mut n = 2;
+    while !taken.insert(id.clone()) {
+        id = format!("{base}-{n}");
+        n += 1;
+    }
+    id
+}
+
+const STOP: &[&str] = &[
+    "the", "a", "an", "and", "or", "of", "to", "in", "on", "at", "for", "by", "with", "from",
+    "that", "this", "was", "were", "is", "are", "be", "been", "has", "have", "had", "it", "its",
+    "as", "but", "not", "said", "says", "after", "before", "their", "they", "he", "she", "his",
+    "her", "which", "who", "would", "will", "than", "into", "over", "about", "also", "more",
+    "most", "some", "any", "all", "one", "two", "there", "what", "when", "where", "while",
+];
+
+fn content_words(s: &str) -> BTreeSet<String> {
+    norm_key(s)
+        .split(' ')
+        .filter(|w| w.len() > 2 && !STOP.contains(w))
+        .map(|w| w.to_string())
+        .collect()
+}
+
+fn jaccard(a: &BTreeSet<String>, b: &BTreeSet<String>) -> f64 {
+    let inter = a.intersection(b).count();
+    let union = a.len() + b.len() - inter;
+    if union == 0 {
+        0.0
+    } else {
+        inter as f64 / union as f64
+    }
+}
+
+/// One timeline entry per happening: events of the same date whose sentences
+/// share enough words (or that are the same shared passage) are merged.
+fn merge_events(
+    site: &Site,
+    events: &[extract::events::Event],
+    actor_ids: &[String],
+) -> Vec<Event> {
+    let drafts = &site.drafts;
+    let mut by_date: BTreeMap<(String, String), Vec<usize>> = BTreeMap::new();
+    for (i, e) in events.iter().enumerate() {
+        by_date
+            .entry((e.date.clone(), format!("{:?}", e.precision)))
+            .or_default()
+            .push(i);
+    }
+    let words: Vec<BTreeSet<String>> = events.iter().map(|e| content_words(&e.sentence)).collect();
+    let mut out = Vec::new();
+    let mut taken = HashSet::new();
+    for ((date, _), idxs) in by_date {
+        // greedy clustering inside one date (a date holds few events)
+        let mut clusters: Vec<Vec<usize>> = Vec::new();
+        for &i in &idxs {
+            let found = clusters.iter_mut().find(|c| {
+                c.iter().any(|&j| {
+                    norm_key(&events[j].sentence) == norm_key(&events[i].sentence)
+                        || (events[j].doc != events[i].doc && jaccard(&words[i], &words[j]) >= 0.3)
+                })
+            });
+            match found {
+                Some(c) => c.push(i),
+                None => clusters.push(vec![i]),
+            }
+        }
+        for c in clusters {
+            let first = &events[c[0]];
+            let mut arts: Vec<String> = c
+                .iter()
+                .map(|&i| drafts[events[i].doc].id.clone())
+                .collect();
+            arts.sort();
+            arts.dedup();
+            let mut actors: BTreeSet<String> = BTreeSet::new();
+            for &i in &c {
+                let e = &events[i];
+                let text = crate::extract::DocText {
+                    title: &drafts[e.doc].title,
+                    dek: drafts[e.doc].dek.as_deref(),
+                    paragraphs: &drafts[e.doc].paragraphs,
+                    published: None,
+                }
+                .block(e.block);
+                if let Some(start) = text.find(e.sentence.as_str()) {
+                    let end = start + e.sentence.len();
+                    for m in site
+                        .actors
+                        .mentions
+                        .iter()
+                        .filter(|m| m.doc == e.doc && m.block == e.block)
+                    {
+                        if m.start >= start && m.end <= end {
+                            if let Some(id) = actor_ids.get(m.actor) {
+                                actors.insert(id.clone());
+                            }
+                        }
+                    }
+                }
+            }
+            let words: Vec<&str> = first.sentence.split_whitespace().take(8).collect();
+            let id = unique(
+                &mut taken,
+                format!("{}-{}", date, slugify_max(&words.join(" "), 48)),
+                &date,
+            );
+            let mut refs: Vec<EventRef> = c
+                .iter()
+                .map(|&i| {
+                    let e = &events[i];
+                    EventRef {
+                        at: block_ref(&drafts[e.doc].id, e.block),
+                        text: e.sentence.clone(),
+                        evidence: e.evidence.clone(),
+                        basis: basis_str(e.basis).into(),
+                    }
+                })
+                .collect();
+            refs.sort_by(|a, b| a.at.cmp(&b.at));
+            out.push(Event {
+                id,
+                date: date.clone(),
+                precision: format!("{:?}", first.precision).to_lowercase(),
+                basis: basis_str(first.basis).into(),
+                text: first.sentence.clone(),
+                articles: arts,
+                actors: actors.into_iter().collect(),
+                refs,
+            });
+        }
+    }
+    out
+}
+
+fn basis_str(b: extract::events::Basis) -> &'static str {
+    use extract::events::Basis::*;
+    match b {
+        Explicit => "explicit",
+        Relative => "relative",
+        Estimated => "estimated",
+        Background => "background",
+    }
+}
+
+/// Figures that count the same thing but differ between articles.
+fn discrepancies(figures: &[Figure]) -> Vec<Discrepancy> {
+    let mut groups: BTreeMap<String, Vec<&Figure>> = BTreeMap::new();
+    for f in figures {
+        let key = norm_key(&f.what);
+        let key = key
+            .split(' ')
+            .next_back()
+            .unwrap_or("")
+            .trim_end_matches('s')
+            .to_string();
+        if key.len() > 2 {
+            groups.entry(key).or_default().push(f);
+        }
+    }
+    let mut out = Vec::new();
+    for (what, fs) in groups {
+        let arts: BTreeSet<&str> = fs.iter().map(|f| f.article.as_str()).collect();
+        let values: BTreeSet<String> = fs.iter().map(|f| norm_key(&f.value)).collect();
+        if arts.len() >= 2 && values.len() >= 2 {
+            out.push(Discrepancy {
+                what,
+                figures: fs.into_iter().cloned().collect(),
+            });
+        }
+    }
+    out
+}
+
+/// The most central sentences: those whose content words are carried by the
+/// most articles (document frequency), one per article first.
+fn key_points(drafts: &[crate::build::Draft]) -> Vec<KeyPoint> {
+    let mut df: HashMap<String, usize> = HashMap::new();
+    let mut sents: Vec<(usize, usize, String, BTreeSet<String>)> = Vec::new();
+    for (i, d) in drafts.iter().enumerate() {
+        let mut seen: HashSet<String> = HashSet::new();
+        for (pi, p) in d.paragraphs.iter().enumerate() {
+            for (a, b) in crate::text::sentences(p) {
+                let s = &p[a..b];
+                let n = s.split_whitespace().count();
+                let w = content_words(s);
+                for x in &w {
+                    seen.insert(x.clone());
+                }
+                if (10..=45).contains(&n) && !s.contains(['\u{201c}', '"']) {
+                    sents.push((i, pi, s.to_string(), w));
+                }
+            }
+        }
+        for w in seen {
+            *df.entry(w).or_insert(0) += 1;
+        }
+    }
+    if drafts.len() < 2 {
+        return Vec::new();
+    }
+    let mut scored: Vec<(f64, usize)> = sents
+        .iter()
+        .enumerate()
+        .map(|(k, (_, _, _, w))| {
+            let s: f64 = w
+                .iter()
+                .map(|x| (df.get(x).copied().unwrap_or(1) as f64 - 1.0).max(0.0))
+                .sum();
+            (s / (w.len() as f64 + 4.0), k)
+        })
+        .collect();
+    scored.sort_by(|a, b| {
+        b.0.partial_cmp(&a.0)
+            .unwrap_or(std::cmp::Ordering::Equal)
+            .then(a.1.cmp(&b.1))
+    });
+    let want = 5.min(drafts.len() + 2);
+    let mut out: Vec<KeyPoint> = Vec::new();
+    let mut used_docs: HashSet<usize> = HashSet::new();
+    let mut chosen: Vec<&BTreeSet<String>> = Vec::new();
+    for pass in 0..2 {
+        for &(_, k) in &scored {
+            if out.len() >= want {
+                break;
+            }
+            let (doc, para, text, w) = &sents[k];
+            if pass == 0 && used_docs.contains(doc) {
+                continue;
+            }
+            if chosen.iter().any(|c| jaccard(c, w) > 0.4) {
+                continue;
+            }
+            // cite every article carrying (nearly) this sentence
+            let mut refs = vec![Ref {
+                article: drafts[*doc].id.clone(),
+                paragraph: para + 1,
+            }];
+            for (k2, (d2, p2, _, w2)) in sents.iter().enumerate() {
+                if k2 != k && d2 != doc && jaccard(w, w2) > 0.6 {
+                    refs.push(Ref {
+                        article: drafts[*d2].id.clone(),
+                        paragraph: p2 + 1,
+                    });
+                }
+            }
+            refs.sort();
+            refs.dedup_by(|a, b| a.article == b.article);
+            used_docs.insert(*doc);
+            chosen.push(w);
+            out.push(KeyPoint {
+                text: text.clone(),
+                refs,
+            });
+        }
+    }
+    out
+}
+
+/// Which block a 1-based paragraph number is.
+pub fn block_of(paragraph: usize) -> Block {
+    if paragraph == 0 {
+        Block::Dek
+    } else {
+        Block::Para(paragraph - 1)
+    }
+}

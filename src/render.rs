@@ -1,0 +1,983 @@
+//! Render: the [`Site`] and the compiled templates → a sorted map
+//! {relative path → bytes}. The map is the single product of a build:
+//! `build` publishes it, `check` inspects it, tests compare it.
+
+use crate::build::Site;
+use crate::error::{Error, Result};
+use crate::extract::Block;
+use crate::markdown::{RenderOptions, Span};
+use crate::model::{Article, Dossier};
+use crate::text::escape_html;
+use serde::Serialize;
+use serde_json::json;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::path::Path;
+use tera::{Context, Tera};
+
+/// The rendered site: relative path → file bytes.
+pub type RenderMap = BTreeMap<String, Vec<u8>>;
+
+/// Default templates, embedded so a project without `templates/` builds.
+pub const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
+    ("base.html", include_str!("../templates/base.html")),
+    ("macros.html", include_str!("../templates/macros.html")),
+    ("index.html", include_str!("../templates/index.html")),
+    ("timeline.html", include_str!("../templates/timeline.html")),
+    ("actors.html", include_str!("../templates/actors.html")),
+    ("actor.html", include_str!("../templates/actor.html")),
+    ("sources.html", include_str!("../templates/sources.html")),
+    ("source.html", include_str!("../templates/source.html")),
+    ("articles.html", include_str!("../templates/articles.html")),
+    ("article.html", include_str!("../templates/article.html")),
+    ("briefing.html", include_str!("../templates/briefing.html")),
+    ("search.html", include_str!("../templates/search.html")),
+];
+
+const STYLE_CSS: &str = include_str!("../templates/style.css");
+const SEARCH_JS: &str = include_str!("../templates/search.js");
+
+/// Compile the templates: embedded defaults, overridden by the project's
+/// `templates/*.html` of the same name.
+pub fn templates(root: &Path) -> Result<Tera> {
+    let mut sources: BTreeMap<String, String> = DEFAULT_TEMPLATES
+        .iter()
+        .map(|(n, t)| (n.to_string(), t.to_string()))
+        .collect();
+    let dir = root.join("templates");
+    if let Ok(entries) = std::fs::read_dir(&dir) {
+        let mut entries: Vec<_> = entries.filter_map(|e| e.ok()).collect();
+        entries.sort_by_key(|e| e.file_name());
+        for e in entries {
+            let p = e.path();
+            let Some(name) = p.file_name().and_then(|n| n.to_str()).map(str::to_string) else {
+                continue;
+            };
+            if !name.ends_with(".html") || e.file_type().map(|t| t.is_symlink()).unwrap_or(true) {
+                continue;
+            }
+            let text = std::fs::read_to_string(&p)
+                .map_err(|e| Error::io(&p, "cannot read the template", e))?;
+            sources.insert(name, text);
+        }
+    }
+    let mut tera = Tera::default();
+    tera.autoescape_on(vec![".html", ".xml"]);
+    tera.set_escape_fn(escape_html);
+    tera.add_raw_templates(sources.iter().map(|(n, t)| (n.as_str(), t.as_str())))
+        .map_err(|e| {
+            Error::Template(format!(
+                "{} (templates/ folder or built-in defaults)",
+                error_chain(&e)
+            ))
+        })?;
+    Ok(tera)
+}
+
+/// Tera's whole error chain on one line each (template name and line included).
+pub fn error_chain(e: &dyn std::error::Error) -> String {
+    let mut s = e.to_string();
+    let mut cur = e.source();
+    while let Some(c) = cur {
+        s.push_str("\n  caused by: ");
+        s.push_str(&c.to_string());
+        cur = c.source();
+    }
+    s
+}
+
+fn render_page(tera: &Tera, name: &str, ctx: &Context) -> Result<Vec<u8>> {
+    tera.render(name, ctx)
+        .map(String::into_bytes)
+        .map_err(|e| Error::Template(format!("rendering {name}: {}", error_chain(&e))))
+}
+
+/// JSON safe to ship anywhere: `<`, `>` and `&` escaped as `\u00XX`.
+pub fn safe_json<T: Serialize>(v: &T) -> String {
+    let s = serde_json::to_string_pretty(v).unwrap_or_else(|_| "null".into());
+    s.replace('<', "\\u003c")
+        .replace('>', "\\u003e")
+        .replace('&', "\\u0026")
+}
+
+/// "2016-09-21" → "Wed 21 Sep 2016"; "2016-09" → "September 2016".
+pub fn date_label(d: &str) -> String {
+    if let Ok(x) = chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d") {
+        return x.format("%a %-d %b %Y").to_string();
+    }
+    if let Ok(x) = chrono::NaiveDate::parse_from_str(&format!("{d}-01"), "%Y-%m-%d") {
+        return x.format("%B %Y").to_string();
+    }
+    d.to_string()
+}
+
+struct Ctx<'a> {
+    site: &'a Site,
+    d: &'a Dossier,
+    art_idx: HashMap<&'a str, usize>,
+    actor_idx: HashMap<&'a str, usize>,
+    source_idx: HashMap<&'a str, usize>,
+}
+
+impl<'a> Ctx<'a> {
+    fn article(&self, id: &str) -> Option<&'a Article> {
+        self.art_idx.get(id).map(|&i| &self.d.articles[i])
+    }
+    fn title(&self, id: &str) -> String {
+        self.article(id)
+            .map(|a| a.title.clone())
+            .unwrap_or_else(|| id.to_string())
+    }
+    fn publisher_name(&self, article: &str) -> String {
+        self.article(article)
+            .and_then(|a| a.publisher.as_deref())
+            .and_then(|p| self.source_idx.get(p))
+            .map(|&i| self.d.sources[i].name.clone())
+            .unwrap_or_else(|| "Unknown publisher".into())
+    }
+    fn actor_name(&self, id: &str) -> String {
+        self.actor_idx
+            .get(id)
+            .map(|&i| self.d.actors[i].name.clone())
+            .unwrap_or_else(|| id.to_string())
+    }
+    fn base(&self, page_path: &str) -> Context {
+        let depth = page_path.matches('/').count();
+        let root = "../".repeat(depth);
+        let mut c = Context::new();
+        c.insert("root", &root);
+        c.insert(
+            "site",
+            &json!({
+                "title": self.d.title,
+                "subtitle": self.d.subtitle,
+                "language": self.site.config.language,
+                "span": self.d.span.as_ref().map(|(a, b)| (date_label(a), date_label(b))),
+                "base_url": self.site.config.base_url,
+                "has_feed": self.site.config.base_url.is_some(),
+            }),
+        );
+        c.insert("page_path", page_path);
+        if let Some(base) = &self.site.config.base_url {
+            let canonical = format!(
+                "{}/{}",
+                base.trim_end_matches('/'),
+                page_path.trim_end_matches("index.html")
+            );
+            c.insert("canonical", &canonical);
+        }
+        c
+    }
+}
+
+/// Small article summary for lists.
+fn art_summary(cx: &Ctx, id: &str) -> serde_json::Value {
+    let a = cx.article(id);
+    json!({
+        "id": id,
+        "title": cx.title(id),
+        "published": a.and_then(|a| a.published.clone()),
+        "published_label": a.and_then(|a| a.published.as_deref()).map(date_label),
+        "basis": a.and_then(|a| a.published_basis.clone()),
+        "publisher": cx.publisher_name(id),
+        "publisher_id": a.and_then(|a| a.publisher.clone()),
+        "page": a.map(|a| a.page.clone()).unwrap_or_default(),
+    })
+}
+
+/// Render every page of a built site.
+pub fn render(site: &Site, root: &Path) -> Result<RenderMap> {
+    let tera = templates(root)?;
+    let d = &site.dossier;
+    let cx = Ctx {
+        site,
+        d,
+        art_idx: d
+            .articles
+            .iter()
+            .enumerate()
+            .map(|(i, a)| (a.id.as_str(), i))
+            .collect(),
+        actor_idx: d
+            .actors
+            .iter()
+            .enumerate()
+            .map(|(i, a)| (a.id.as_str(), i))
+            .collect(),
+        source_idx: d
+            .sources
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (s.id.as_str(), i))
+            .collect(),
+    };
+    let mut out = RenderMap::new();
+
+    // shared data
+    let actor_by_index: HashMap<usize, &str> = site
+        .actor_ids
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (i, s.as_str()))
+        .collect();
+    let listed: HashMap<&str, BTreeSet<&str>> = d
+        .articles
+        .iter()
+        .map(|a| (a.id.as_str(), a.actors.iter().map(|s| s.as_str()).collect()))
+        .collect();
+    let timeline = timeline_data(&cx);
+    let top_actors = top_actors(&cx, 12);
+
+    out.insert("assets/style.css".into(), STYLE_CSS.as_bytes().to_vec());
+    out.insert(
+        "assets/highlight.css".into(),
+        crate::highlight::css().into_bytes(),
+    );
+    out.insert("assets/search.js".into(), SEARCH_JS.as_bytes().to_vec());
+    out.insert(
+        "assets/search-index.js".into(),
+        search_index(&cx).into_bytes(),
+    );
+    out.insert(
+        "data/dossier.json".into(),
+        (safe_json(d) + "\n").into_bytes(),
+    );
+
+    // overview
+    {
+        let mut c = cx.base("index.html");
+        c.insert("nav", "overview");
+        c.insert(
+            "stats",
+            &json!({
+                "articles": d.articles.len(),
+                "publishers": d.sources.iter().filter(|s| s.kind == "publisher").count(),
+                "cited": d.sources.iter().filter(|s| s.kind == "cited").count(),
+                "actors": d.actors.len(),
+                "events": d.events.len(),
+            }),
+        );
+        c.insert("key_points", &key_points(&cx));
+        let mut latest: Vec<&serde_json::Value> = timeline["days"]
+            .as_array()
+            .map(|v| v.iter().collect())
+            .unwrap_or_default();
+        latest.reverse();
+        latest.truncate(5);
+        c.insert("latest", &latest);
+        c.insert("top_actors", &top_actors);
+        c.insert("discrepancies", &discrepancies(&cx));
+        c.insert("passages", &passages(&cx));
+        c.insert(
+            "articles",
+            &d.articles
+                .iter()
+                .map(|a| art_summary(&cx, &a.id))
+                .collect::<Vec<_>>(),
+        );
+        out.insert("index.html".into(), render_page(&tera, "index.html", &c)?);
+    }
+
+    // timeline
+    {
+        let mut c = cx.base("timeline/index.html");
+        c.insert("nav", "timeline");
+        c.insert("timeline", &timeline);
+        c.insert("svg", &crate::svg::timeline(d, &cx.art_idx));
+        out.insert(
+            "timeline/index.html".into(),
+            render_page(&tera, "timeline.html", &c)?,
+        );
+    }
+
+    // actors
+    let cooc = cooccurrence(d);
+    {
+        let mut c = cx.base("actors/index.html");
+        c.insert("nav", "actors");
+        let mut groups = Vec::new();
+        for kind in ["person", "organization", "state", "group"] {
+            let mut list: Vec<_> = d.actors.iter().filter(|a| a.kind == kind).collect();
+            list.sort_by(|a, b| b.mentions.cmp(&a.mentions).then(a.name.cmp(&b.name)));
+            if !list.is_empty() {
+                groups.push(json!({"kind": kind, "label": kind_label(kind), "actors": list}));
+            }
+        }
+        c.insert("groups", &groups);
+        c.insert("svg", &crate::svg::network(d, &cooc));
+        out.insert(
+            "actors/index.html".into(),
+            render_page(&tera, "actors.html", &c)?,
+        );
+    }
+    for (ai, a) in d.actors.iter().enumerate() {
+        let path = a.page.clone();
+        let mut c = cx.base(&path);
+        c.insert("nav", "actors");
+        c.insert("actor", a);
+        c.insert("kind_label", kind_label(&a.kind));
+        let quotes: Vec<_> = d
+            .quotes
+            .iter()
+            .filter(|q| q.speaker.as_deref() == Some(a.id.as_str()))
+            .map(|q| json!({"text": q.text, "article": art_summary(&cx, &q.article), "paragraph": q.paragraph}))
+            .collect();
+        c.insert("quotes", &quotes);
+        let events: Vec<_> = d
+            .events
+            .iter()
+            .filter(|e| e.actors.iter().any(|x| x == &a.id))
+            .map(|e| json!({"id": e.id, "date_label": date_label(&e.date), "text": e.text, "precision": e.precision, "ref": e.refs.first()}))
+            .collect();
+        c.insert("events", &events);
+        // keyword in context
+        let mut kwic = Vec::new();
+        let mut per_source: BTreeMap<String, usize> = BTreeMap::new();
+        for m in &site.actors.mentions {
+            if actor_by_index.get(&m.actor) != Some(&a.id.as_str()) {
+                continue;
+            }
+            let Some(dr) = site.drafts.get(m.doc) else {
+                continue;
+            };
+            if !listed
+                .get(dr.id.as_str())
+                .is_some_and(|s| s.contains(a.id.as_str()))
+            {
+                continue;
+            }
+            *per_source.entry(cx.publisher_name(&dr.id)).or_insert(0) += 1;
+            if kwic.len() < 200 {
+                let text = block_text(dr, m.block);
+                let (l, mid, r) = context_window(text, m.start, m.end, 70);
+                kwic.push(json!({
+                    "left": l, "match": mid, "right": r,
+                    "article": art_summary(&cx, &dr.id),
+                    "paragraph": crate::build::block_ref(&dr.id, m.block).paragraph,
+                }));
+            }
+        }
+        c.insert("kwic", &kwic);
+        c.insert(
+            "per_source",
+            &per_source
+                .into_iter()
+                .map(|(k, v)| json!({"name": k, "count": v}))
+                .collect::<Vec<_>>(),
+        );
+        let co: Vec<_> = cooc
+            .get(&ai)
+            .map(|m| {
+                let mut v: Vec<(&usize, &usize)> = m.iter().collect();
+                v.sort_by(|x, y| y.1.cmp(x.1).then(x.0.cmp(y.0)));
+                v.into_iter()
+                    .take(15)
+                    .map(|(&j, &n)| json!({"actor": &d.actors[j], "count": n}))
+                    .collect()
+            })
+            .unwrap_or_default();
+        c.insert("cooccurring", &co);
+        c.insert(
+            "articles",
+            &a.articles
+                .iter()
+                .map(|x| art_summary(&cx, x))
+                .collect::<Vec<_>>(),
+        );
+        out.insert(path, render_page(&tera, "actor.html", &c)?);
+    }
+
+    // sources
+    {
+        let mut c = cx.base("sources/index.html");
+        c.insert("nav", "sources");
+        let publishers: Vec<_> = d.sources.iter().filter(|s| s.kind == "publisher").collect();
+        let cited: Vec<_> = d.sources.iter().filter(|s| s.kind == "cited").collect();
+        c.insert("publishers", &publishers);
+        c.insert("cited", &cited);
+        out.insert(
+            "sources/index.html".into(),
+            render_page(&tera, "sources.html", &c)?,
+        );
+    }
+    for s in &d.sources {
+        let mut c = cx.base(&s.page);
+        c.insert("nav", "sources");
+        c.insert("source", s);
+        let arts: Vec<_> = s.articles.iter().map(|x| art_summary(&cx, x)).collect();
+        let dates: Vec<String> = s
+            .articles
+            .iter()
+            .filter_map(|x| cx.article(x).and_then(|a| a.published.clone()))
+            .collect();
+        if let (Some(a), Some(b)) = (dates.iter().min(), dates.iter().max()) {
+            c.insert("span", &(date_label(a), date_label(b)));
+        }
+        c.insert("articles", &arts);
+        // actors this source mentions most
+        let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+        for x in &s.articles {
+            if let Some(a) = cx.article(x) {
+                for act in &a.actors {
+                    *counts.entry(act.as_str()).or_insert(0) += 1;
+                }
+            }
+        }
+        let mut top: Vec<(&str, usize)> = counts.into_iter().collect();
+        top.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+        let top: Vec<_> = top
+            .into_iter()
+            .take(12)
+            .filter_map(|(id, n)| {
+                cx.actor_idx
+                    .get(id)
+                    .map(|&i| json!({"actor": &d.actors[i], "count": n}))
+            })
+            .collect();
+        c.insert("top_actors", &top);
+        let citations: Vec<_> = s
+            .citations
+            .iter()
+            .map(|ci| json!({"text": ci.text, "article": art_summary(&cx, &ci.at.article), "paragraph": ci.at.paragraph}))
+            .collect();
+        c.insert("citations", &citations);
+        let mine: BTreeSet<&str> = s.articles.iter().map(|x| x.as_str()).collect();
+        let shared: Vec<_> = d
+            .shared_passages
+            .iter()
+            .filter(|p| {
+                p.articles.iter().any(|a| mine.contains(a.as_str()))
+                    && p.articles.iter().any(|a| !mine.contains(a.as_str()))
+            })
+            .map(|p| passage_json(&cx, p))
+            .collect();
+        c.insert("shared", &shared);
+        out.insert(s.page.clone(), render_page(&tera, "source.html", &c)?);
+    }
+
+    // articles
+    {
+        let mut c = cx.base("articles/index.html");
+        c.insert("nav", "articles");
+        let mut arts: Vec<_> = d.articles.iter().collect();
+        arts.sort_by(|a, b| b.published.cmp(&a.published).then(a.id.cmp(&b.id)));
+        c.insert(
+            "articles",
+            &arts
+                .iter()
+                .map(|a| art_summary(&cx, &a.id))
+                .collect::<Vec<_>>(),
+        );
+        out.insert(
+            "articles/index.html".into(),
+            render_page(&tera, "articles.html", &c)?,
+        );
+    }
+    let bodies = article_bodies(&cx, "../../", false);
+    for (i, a) in d.articles.iter().enumerate() {
+        let mut c = cx.base(&a.page);
+        c.insert("nav", "articles");
+        c.insert("article", &art_context(&cx, i, &bodies[i]));
+        out.insert(a.page.clone(), render_page(&tera, "article.html", &c)?);
+    }
+
+    // briefing
+    {
+        let mut c = cx.base("briefing/index.html");
+        c.insert("nav", "briefing");
+        c.insert(
+            "build_date",
+            &site
+                .config
+                .build_date
+                .map(|d| d.format("%-d %B %Y").to_string()),
+        );
+        c.insert("key_points", &key_points(&cx));
+        c.insert("timeline", &timeline);
+        c.insert("top_actors", &top_actors);
+        let mut all_actors: Vec<_> = d.actors.iter().collect();
+        all_actors.sort_by(|a, b| b.mentions.cmp(&a.mentions).then(a.name.cmp(&b.name)));
+        c.insert("actors", &all_actors);
+        c.insert("sources", &d.sources);
+        c.insert("discrepancies", &discrepancies(&cx));
+        c.insert("passages", &passages(&cx));
+        let bodies = article_bodies(&cx, "", true);
+        let arts: Vec<_> = (0..d.articles.len())
+            .map(|i| art_context(&cx, i, &bodies[i]))
+            .collect();
+        c.insert("articles", &arts);
+        out.insert(
+            "briefing/index.html".into(),
+            render_page(&tera, "briefing.html", &c)?,
+        );
+    }
+
+    // search
+    {
+        let mut c = cx.base("search/index.html");
+        c.insert("nav", "search");
+        out.insert(
+            "search/index.html".into(),
+            render_page(&tera, "search.html", &c)?,
+        );
+    }
+
+    if let Some(base) = &site.config.base_url {
+        out.insert("feed.xml".into(), feed(&cx, base).into_bytes());
+        let pages: Vec<String> = out
+            .keys()
+            .filter(|k| k.ends_with(".html"))
+            .cloned()
+            .collect();
+        out.insert("sitemap.xml".into(), sitemap(base, &pages).into_bytes());
+    }
+    Ok(out)
+}
+
+fn kind_label(kind: &str) -> &'static str {
+    match kind {
+        "person" => "People",
+        "organization" => "Organisations",
+        "state" => "States",
+        "group" => "Armed groups and movements",
+        _ => "Other",
+    }
+}
+
+fn block_text(dr: &crate::build::Draft, b: Block) -> &str {
+    match b {
+        Block::Title => &dr.title,
+        Block::Dek => dr.dek.as_deref().unwrap_or(""),
+        Block::Para(i) => dr.paragraphs.get(i).map(|s| s.as_str()).unwrap_or(""),
+    }
+}
+
+fn floor_char(s: &str, mut i: usize) -> usize {
+    i = i.min(s.len());
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+fn ceil_char(s: &str, mut i: usize) -> usize {
+    i = i.min(s.len());
+    while !s.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
+
+/// Keyword in context: (left, match, right), cut at word boundaries.
+fn context_window(text: &str, start: usize, end: usize, width: usize) -> (String, String, String) {
+    let start = floor_char(text, start);
+    let end = ceil_char(text, end.max(start));
+    let mut l = floor_char(text, start.saturating_sub(width));
+    if l > 0 {
+        l = text[l..start].find(' ').map(|i| l + i + 1).unwrap_or(l);
+    }
+    let mut r = ceil_char(text, end + width);
+    if r < text.len() {
+        r = text[end..r].rfind(' ').map(|i| end + i).unwrap_or(r);
+    }
+    let left = format!("{}{}", if l > 0 { "…" } else { "" }, &text[l..start]);
+    let right = format!("{}{}", &text[end..r], if r < text.len() { "…" } else { "" });
+    (left, text[start..end].to_string(), right)
+}
+
+fn top_actors(cx: &Ctx, n: usize) -> Vec<serde_json::Value> {
+    let mut v: Vec<_> = cx.d.actors.iter().collect();
+    v.sort_by(|a, b| {
+        b.mentions
+            .cmp(&a.mentions)
+            .then(b.articles.len().cmp(&a.articles.len()))
+            .then(a.name.cmp(&b.name))
+    });
+    v.into_iter()
+        .take(n)
+        .map(|a| json!({"actor": a, "kind_label": kind_label(&a.kind)}))
+        .collect()
+}
+
+fn key_points(cx: &Ctx) -> Vec<serde_json::Value> {
+    cx.d.key_points
+        .iter()
+        .map(|k| {
+            json!({
+                "text": k.text,
+                "refs": k.refs.iter().map(|r| json!({"article": art_summary(cx, &r.article), "paragraph": r.paragraph})).collect::<Vec<_>>(),
+            })
+        })
+        .collect()
+}
+
+fn discrepancies(cx: &Ctx) -> Vec<serde_json::Value> {
+    cx.d.discrepancies
+        .iter()
+        .map(|x| {
+            json!({
+                "what": x.what,
+                "figures": x.figures.iter().map(|f| json!({
+                    "value": f.value, "what": f.what, "text": f.text,
+                    "article": art_summary(cx, &f.article), "paragraph": f.paragraph,
+                })).collect::<Vec<_>>(),
+            })
+        })
+        .collect()
+}
+
+fn passage_json(cx: &Ctx, p: &crate::model::SharedPassage) -> serde_json::Value {
+    json!({
+        "id": p.id,
+        "text": p.text,
+        "refs": p.refs.iter().map(|r| json!({"article": art_summary(cx, &r.article), "paragraph": r.paragraph})).collect::<Vec<_>>(),
+    })
+}
+
+fn passages(cx: &Ctx) -> Vec<serde_json::Value> {
+    cx.d.shared_passages
+        .iter()
+        .map(|p| passage_json(cx, p))
+        .collect()
+}
+
+/// Timeline data: day events by date, month-level and background apart.
+fn timeline_data(cx: &Ctx) -> serde_json::Value {
+    let mut days: BTreeMap<&str, Vec<serde_json::Value>> = BTreeMap::new();
+    let mut months = Vec::new();
+    let mut background = Vec::new();
+    for e in &cx.d.events {
+        let refs: Vec<_> = e
+            .refs
+            .iter()
+            .map(|r| {
+                json!({
+                    "article": art_summary(cx, &r.at.article), "paragraph": r.at.paragraph,
+                    "evidence": r.evidence, "basis": r.basis, "text": r.text,
+                })
+            })
+            .collect();
+        let actors: Vec<_> = e
+            .actors
+            .iter()
+            .map(|a| json!({"id": a, "name": cx.actor_name(a)}))
+            .collect();
+        let v = json!({
+            "id": e.id, "date": e.date, "date_label": date_label(&e.date), "precision": e.precision,
+            "basis": e.basis, "text": e.text, "refs": refs, "actors": actors,
+            "estimated": e.refs.iter().any(|r| r.basis == "estimated") || e.refs.iter().any(|r| cx.article(&r.at.article).and_then(|a| a.published_basis.as_deref()) == Some("estimated")),
+        });
+        match (e.precision.as_str(), e.basis.as_str()) {
+            (_, "background") | ("year", _) => background.push(v),
+            ("month", _) => months.push(v),
+            _ => days.entry(e.date.as_str()).or_default().push(v),
+        }
+    }
+    let days: Vec<_> = days
+        .into_iter()
+        .map(|(date, events)| json!({"date": date, "label": date_label(date), "events": events}))
+        .collect();
+    json!({"days": days, "months": months, "background": background})
+}
+
+/// Actor index → {other actor index → shared articles}.
+pub fn cooccurrence(d: &Dossier) -> HashMap<usize, BTreeMap<usize, usize>> {
+    let idx: HashMap<&str, usize> = d
+        .actors
+        .iter()
+        .enumerate()
+        .map(|(i, a)| (a.id.as_str(), i))
+        .collect();
+    let mut m: HashMap<usize, BTreeMap<usize, usize>> = HashMap::new();
+    for a in &d.articles {
+        // cap per article so a huge cast list stays near-linear
+        let ids: Vec<usize> = a
+            .actors
+            .iter()
+            .filter_map(|x| idx.get(x.as_str()).copied())
+            .take(40)
+            .collect();
+        for &x in &ids {
+            for &y in &ids {
+                if x != y {
+                    *m.entry(x).or_default().entry(y).or_insert(0) += 1;
+                }
+            }
+        }
+    }
+    m
+}
+
+/// Article body HTML for each article: paragraph anchors, actor links,
+/// shared-passage marks with "also in" notes. `briefing` rewrites links to
+/// in-page anchors.
+fn article_bodies(cx: &Ctx, root: &str, briefing: bool) -> Vec<String> {
+    let site = cx.site;
+    let d = cx.d;
+    let mut spans: Vec<BTreeMap<usize, Vec<Span>>> = vec![BTreeMap::new(); d.articles.len()];
+    let mut after: Vec<BTreeMap<usize, String>> = vec![BTreeMap::new(); d.articles.len()];
+    let listed: Vec<BTreeSet<&str>> = d
+        .articles
+        .iter()
+        .map(|a| a.actors.iter().map(|s| s.as_str()).collect())
+        .collect();
+    for m in &site.actors.mentions {
+        let Block::Para(p) = m.block else { continue };
+        let Some(id) = site.actor_ids.get(m.actor) else {
+            continue;
+        };
+        if !listed.get(m.doc).is_some_and(|s| s.contains(id.as_str())) {
+            continue;
+        }
+        let href = if briefing {
+            format!("#actor-{id}")
+        } else {
+            format!("{root}actors/{id}/index.html")
+        };
+        spans[m.doc].entry(p).or_default().push(Span {
+            start: m.start,
+            end: m.end,
+            open: format!("<a class=\"actor\" href=\"{}\">", escape_html(&href)),
+            close: "</a>",
+            link: true,
+        });
+    }
+    for (pi, p) in site.passages.iter().enumerate() {
+        for o in &p.occurrences {
+            let Block::Para(para) = o.block else { continue };
+            spans[o.doc].entry(para).or_default().push(Span {
+                start: o.start,
+                end: o.end,
+                open: format!(
+                    "<mark class=\"shared\" title=\"Shared passage {}\">",
+                    pi + 1
+                ),
+                close: "</mark>",
+                link: false,
+            });
+            let others: Vec<String> = p
+                .occurrences
+                .iter()
+                .filter(|x| x.doc != o.doc)
+                .map(|x| {
+                    let a = &d.articles[x.doc];
+                    let n = crate::build::block_ref(&a.id, x.block).paragraph;
+                    let href = if briefing {
+                        format!("#article-{}-p{n}", a.id)
+                    } else {
+                        format!("{root}articles/{}/index.html#p{n}", a.id)
+                    };
+                    format!(
+                        "<a href=\"{}\">{} (¶{n})</a>",
+                        escape_html(&href),
+                        escape_html(&cx.publisher_name(&a.id))
+                    )
+                })
+                .collect();
+            if !others.is_empty() {
+                let note = after[o.doc].entry(para).or_default();
+                note.push_str(&format!(
+                    "<p class=\"also-in\">Shared passage — also in: {}</p>\n",
+                    others.join(", ")
+                ));
+            }
+        }
+    }
+    site.drafts
+        .iter()
+        .enumerate()
+        .map(|(i, dr)| {
+            let opts = RenderOptions {
+                trusted_html: site.config.trusted_html,
+                spans: std::mem::take(&mut spans[i]),
+                after: std::mem::take(&mut after[i]),
+            };
+            let html = crate::markdown::render(&dr.body, &opts);
+            if briefing {
+                // paragraph anchors become unique per article in the one-page briefing
+                html.replace("<p id=\"p", &format!("<p id=\"article-{}-p", dr.id))
+            } else {
+                html
+            }
+        })
+        .collect()
+}
+
+fn art_context(cx: &Ctx, i: usize, body: &str) -> serde_json::Value {
+    let d = cx.d;
+    let a = &d.articles[i];
+    let dr = &cx.site.drafts[i];
+    let front = crate::content::FrontMatter {
+        title: a.title.clone(),
+        dek: a.dek.clone(),
+        publisher: dr.publisher_name.clone(),
+        published: dr.published.filter(|_| dr.basis != Some("estimated")),
+        published_basis: dr.basis.filter(|b| *b != "estimated").map(str::to_string),
+        url: a.url.clone(),
+        seed: a.seed.clone(),
+        actors: a.actors.clone(),
+        places: a.places.clone(),
+        cited_sources: a.cited_sources.clone(),
+        removed: vec![],
+        fingerprint: None,
+    };
+    let yaml = serde_yaml::to_string(&front).unwrap_or_default();
+    let quotes: Vec<_> = d
+        .quotes
+        .iter()
+        .filter(|q| q.article == a.id)
+        .map(|q| json!({"text": q.text, "paragraph": q.paragraph, "speaker": q.speaker.as_ref().map(|s| json!({"id": s, "name": cx.actor_name(s)})), "speaker_text": q.speaker_text}))
+        .collect();
+    let events: Vec<_> = d
+        .events
+        .iter()
+        .flat_map(|e| {
+            e.refs.iter().filter(|r| r.at.article == a.id).map(move |r| {
+                json!({"id": e.id, "date": e.date, "date_label": date_label(&e.date), "precision": e.precision, "basis": r.basis, "evidence": r.evidence, "text": r.text, "paragraph": r.at.paragraph})
+            })
+        })
+        .collect();
+    let actors: Vec<_> = a
+        .actors
+        .iter()
+        .filter_map(|x| cx.actor_idx.get(x.as_str()).map(|&j| &d.actors[j]))
+        .collect();
+    let cited: Vec<_> = a
+        .cited_sources
+        .iter()
+        .filter_map(|x| cx.source_idx.get(x.as_str()).map(|&j| &d.sources[j]))
+        .collect();
+    json!({
+        "id": a.id,
+        "title": a.title,
+        "dek": a.dek,
+        "publisher": cx.publisher_name(&a.id),
+        "publisher_id": a.publisher,
+        "published": a.published,
+        "published_label": a.published.as_deref().map(date_label),
+        "basis": a.published_basis,
+        "url": a.url.as_deref().filter(|u| crate::markdown::safe_url(u) && u.contains("://")),
+        "seed": a.seed,
+        "content": a.content,
+        "edited": a.edited,
+        "removed": a.removed,
+        "body": body,
+        "front_matter": crate::highlight::code_block("yaml", &yaml),
+        "quotes": quotes,
+        "events": events,
+        "actors": actors,
+        "cited": cited,
+        "places": a.places,
+        "page": a.page,
+    })
+}
+
+fn search_index(cx: &Ctx) -> String {
+    let mut items = Vec::new();
+    for a in &cx.d.articles {
+        items.push(json!({"k": "article", "t": a.title, "s": format!("{} · {}", cx.publisher_name(&a.id), a.published.as_deref().unwrap_or("undated")), "x": a.dek.clone().unwrap_or_default(), "h": a.page}));
+    }
+    for a in &cx.d.actors {
+        items.push(json!({"k": "actor", "t": a.name, "s": a.role.clone().unwrap_or_else(|| a.kind.clone()), "x": a.aliases.join(" "), "h": a.page}));
+    }
+    for s in &cx.d.sources {
+        items.push(json!({"k": "source", "t": s.name, "s": s.kind, "x": "", "h": s.page}));
+    }
+    for e in &cx.d.events {
+        items.push(json!({"k": "event", "t": e.text, "s": date_label(&e.date), "x": "", "h": format!("timeline/index.html#{}", e.id)}));
+    }
+    format!(
+        "/* search index generated by dossier; loaded as a script so search works from disk (file://) */\nwindow.DOSSIER_SEARCH = {};\n",
+        safe_json(&items)
+    )
+}
+
+fn xml_escape(s: &str) -> String {
+    escape_html(s)
+}
+
+fn feed(cx: &Ctx, base: &str) -> String {
+    let base = base.trim_end_matches('/');
+    let mut arts: Vec<&Article> = cx.d.articles.iter().collect();
+    arts.sort_by(|a, b| b.published.cmp(&a.published).then(a.id.cmp(&b.id)));
+    let updated = arts
+        .iter()
+        .filter_map(|a| a.published.clone())
+        .max()
+        .unwrap_or_else(|| "1970-01-01".into());
+    let mut s = String::new();
+    s.push_str("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n");
+    s.push_str(&format!("  <title>{}</title>\n", xml_escape(&cx.d.title)));
+    s.push_str(&format!(
+        "  <id>{}/</id>\n  <link href=\"{}/\"/>\n  <link rel=\"self\" href=\"{}/feed.xml\"/>\n",
+        xml_escape(base),
+        xml_escape(base),
+        xml_escape(base)
+    ));
+    s.push_str(&format!(
+        "  <updated>{updated}T00:00:00Z</updated>\n  <author><name>dossier</name></author>\n"
+    ));
+    for a in arts {
+        let url = format!("{base}/{}", a.page.trim_end_matches("index.html"));
+        s.push_str("  <entry>\n");
+        s.push_str(&format!("    <title>{}</title>\n", xml_escape(&a.title)));
+        s.push_str(&format!(
+            "    <id>{}</id>\n    <link href=\"{}\"/>\n",
+            xml_escape(&url),
+            xml_escape(&url)
+        ));
+        s.push_str(&format!(
+            "    <updated>{}T00:00:00Z</updated>\n",
+            a.published.as_deref().unwrap_or(&updated)
+        ));
+        let summary = a
+            .dek
+            .clone()
+            .or_else(|| a.paragraphs.first().cloned())
+            .unwrap_or_default();
+        s.push_str(&format!(
+            "    <summary>{}</summary>\n",
+            xml_escape(&summary)
+        ));
+        s.push_str("  </entry>\n");
+    }
+    s.push_str("</feed>\n");
+    s
+}
+
+fn sitemap(base: &str, pages: &[String]) -> String {
+    let base = base.trim_end_matches('/');
+    let mut s = String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+    for p in pages {
+        s.push_str(&format!(
+            "  <url><loc>{}/{}</loc></url>\n",
+            xml_escape(base),
+            xml_escape(p.trim_end_matches("index.html"))
+        ));
+    }
+    s.push_str("</urlset>\n");
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn labels_and_windows() {
+        assert_eq!(date_label("2016-09-21"), "Wed 21 Sep 2016");
+        assert_eq!(date_label("2016-09"), "September 2016");
+        assert_eq!(date_label("2012"), "2012");
+        let t = "one two three Kerry four five six";
+        let (l, m, r) = context_window(t, 14, 19, 8);
+        assert_eq!(m, "Kerry");
+        assert!(l.starts_with('…') && r.ends_with('…'), "{l}|{r}");
+    }
+
+    #[test]
+    fn json_is_script_safe() {
+        let s = safe_json(&json!({"a": "</script><script>alert(1)</script> & more"}));
+        assert!(!s.contains('<') && !s.contains('>'));
+        let back: serde_json::Value = serde_json::from_str(&s).unwrap();
+        assert_eq!(back["a"], "</script><script>alert(1)</script> & more");
+    }
+}
