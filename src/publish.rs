@@ -24,7 +24,9 @@ pub fn safe_rel(rel: &str) -> bool {
         && !rel.contains('\\')
         && !rel.contains('\0')
         && p.components().all(|c| matches!(c, Component::Normal(_)))
-        && rel.split('/').all(|seg| !seg.is_empty() && seg != "." && seg != "..")
+        && rel
+            .split('/')
+            .all(|seg| !seg.is_empty() && seg != "." && seg != "..")
         && rel
             .bytes()
             .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'/' | b'-' | b'_' | b'.'))

@@ -29,7 +29,12 @@ fn read_tree(root: &Path) -> BTreeMap<String, Vec<u8>> {
     for e in walkdir::WalkDir::new(root).sort_by_file_name() {
         let e = e.unwrap();
         if e.file_type().is_file() {
-            let rel = e.path().strip_prefix(root).unwrap().to_string_lossy().replace('\\', "/");
+            let rel = e
+                .path()
+                .strip_prefix(root)
+                .unwrap()
+                .to_string_lossy()
+                .replace('\\', "/");
             m.insert(rel, fs::read(e.path()).unwrap());
         }
     }
@@ -46,7 +51,18 @@ fn seeds_build_into_a_complete_linked_site() {
     let report = commands::build(p.path(), None, None).unwrap();
     assert_eq!(report.articles, 5);
     let out = p.path().join("public");
-    for page in ["index.html", "timeline/index.html", "actors/index.html", "sources/index.html", "articles/index.html", "briefing/index.html", "search/index.html", "assets/style.css", "assets/highlight.css", "assets/search-index.js"] {
+    for page in [
+        "index.html",
+        "timeline/index.html",
+        "actors/index.html",
+        "sources/index.html",
+        "articles/index.html",
+        "briefing/index.html",
+        "search/index.html",
+        "assets/style.css",
+        "assets/highlight.css",
+        "assets/search-index.js",
+    ] {
         assert!(out.join(page).is_file(), "missing {page}");
     }
     let d = json(p.path());
@@ -59,8 +75,15 @@ fn seeds_build_into_a_complete_linked_site() {
         assert!(!items.is_empty(), "no {list}");
         for it in items {
             let id = it["id"].as_str().unwrap();
-            assert!(id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-'), "{id}");
-            assert!(out.join(it["page"].as_str().unwrap()).is_file(), "{list}: no page for {id}");
+            assert!(
+                id.bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-'),
+                "{id}"
+            );
+            assert!(
+                out.join(it["page"].as_str().unwrap()).is_file(),
+                "{list}: no page for {id}"
+            );
         }
     }
     // every actor page lists every article that mentions it
@@ -68,7 +91,11 @@ fn seeds_build_into_a_complete_linked_site() {
         let html = fs::read_to_string(out.join(a["page"].as_str().unwrap())).unwrap();
         for art in a["articles"].as_array().unwrap() {
             let href = format!("../../articles/{}/index.html", art.as_str().unwrap());
-            assert!(html.contains(&href), "actor {} does not link {href}", a["id"]);
+            assert!(
+                html.contains(&href),
+                "actor {} does not link {href}",
+                a["id"]
+            );
         }
     }
     // articles carry seed, content path and cleaned paragraphs; content files exist
@@ -78,7 +105,10 @@ fn seeds_build_into_a_complete_linked_site() {
         assert!(!a["paragraphs"].as_array().unwrap().is_empty());
     }
     // config publisher and date are used
-    let csglobe = articles.iter().find(|a| a["seed"] == "seeds/000_8ff7cc808769b7d0.txt").unwrap();
+    let csglobe = articles
+        .iter()
+        .find(|a| a["seed"] == "seeds/000_8ff7cc808769b7d0.txt")
+        .unwrap();
     assert_eq!(csglobe["publisher"], "csglobe");
     assert_eq!(csglobe["published"], "2016-09-22");
     assert_eq!(csglobe["published_basis"], "config");
@@ -109,7 +139,10 @@ fn two_builds_are_byte_identical() {
     let b = project(true);
     commands::build(a.path(), None, None).unwrap();
     commands::build(b.path(), None, None).unwrap();
-    let (ta, tb) = (read_tree(&a.path().join("public")), read_tree(&b.path().join("public")));
+    let (ta, tb) = (
+        read_tree(&a.path().join("public")),
+        read_tree(&b.path().join("public")),
+    );
     assert_eq!(ta.keys().collect::<Vec<_>>(), tb.keys().collect::<Vec<_>>());
     for (k, v) in &ta {
         assert!(v == &tb[k], "{k} differs between two builds");
@@ -127,17 +160,39 @@ fn an_edited_content_file_is_kept_and_used() {
     let art = &d["articles"][0];
     let content = p.path().join(art["content"].as_str().unwrap());
     let text = fs::read_to_string(&content).unwrap();
-    let edited = text.replacen(&format!("title: {}", art["title"].as_str().unwrap()), "title: Corrected headline", 1);
+    let edited = text.replacen(
+        &format!("title: {}", art["title"].as_str().unwrap()),
+        "title: Corrected headline",
+        1,
+    );
     assert_ne!(edited, text, "the title line was not found");
     fs::write(&content, &edited).unwrap();
     let report = commands::build(p.path(), None, None).unwrap();
-    assert_eq!(fs::read_to_string(&content).unwrap(), edited, "the edit was overwritten");
-    assert!(report.content_written.is_empty(), "{:?}", report.content_written);
+    assert_eq!(
+        fs::read_to_string(&content).unwrap(),
+        edited,
+        "the edit was overwritten"
+    );
+    assert!(
+        report.content_written.is_empty(),
+        "{:?}",
+        report.content_written
+    );
     let d = json(p.path());
-    let again = d["articles"].as_array().unwrap().iter().find(|a| a["id"] == art["id"]).unwrap();
+    let again = d["articles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["id"] == art["id"])
+        .unwrap();
     assert_eq!(again["title"], "Corrected headline");
     assert_eq!(again["edited"], true);
-    let page = fs::read_to_string(p.path().join("public").join(again["page"].as_str().unwrap())).unwrap();
+    let page = fs::read_to_string(
+        p.path()
+            .join("public")
+            .join(again["page"].as_str().unwrap()),
+    )
+    .unwrap();
     assert!(page.contains("Corrected headline"));
 }
 
@@ -153,10 +208,16 @@ fn hand_written_articles_are_first_class() {
     .unwrap();
     commands::build(p.path(), None, None).unwrap();
     let d = json(p.path());
-    let a = d["articles"].as_array().unwrap().iter().find(|a| a["id"] == "analyst-note").unwrap();
+    let a = d["articles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["id"] == "analyst-note")
+        .unwrap();
     assert_eq!(a["seed"], serde_json::Value::Null);
     assert_eq!(a["published_basis"], "front-matter");
-    let html = fs::read_to_string(p.path().join("public/articles/analyst-note/index.html")).unwrap();
+    let html =
+        fs::read_to_string(p.path().join("public/articles/analyst-note/index.html")).unwrap();
     assert!(html.contains("class=\"hl-"), "fenced code is highlighted");
     assert!(html.contains("<p id=\"p1\">"));
 }
@@ -170,13 +231,26 @@ fn hostile_text_is_escaped_everywhere() {
         "Evil <script>alert(1)</script> headline\n\nThe minister <img src=x onerror=alert(1)> said the talks in Geneva failed on Monday, officials told Reuters.\n\nAnother paragraph with <script>document.cookie</script> and javascript:alert(1) in it.\n",
     )
     .unwrap();
-    fs::write(dir.path().join("config.yaml"), "title: \"<script>alert('t')</script>\"\nbase_url: https://example.org/x/\n").unwrap();
+    fs::write(
+        dir.path().join("config.yaml"),
+        "title: \"<script>alert('t')</script>\"\nbase_url: https://example.org/x/\n",
+    )
+    .unwrap();
     commands::build(dir.path(), None, None).unwrap();
     for (path, bytes) in read_tree(&dir.path().join("public")) {
         let text = String::from_utf8_lossy(&bytes).to_lowercase();
-        assert!(!text.contains("<script>alert"), "{path} carries an unescaped script from input");
-        assert!(!text.contains("<script>document"), "{path} carries an unescaped script from input");
-        assert!(!text.contains("<img src=x"), "{path} carries an unescaped img from input");
+        assert!(
+            !text.contains("<script>alert"),
+            "{path} carries an unescaped script from input"
+        );
+        assert!(
+            !text.contains("<script>document"),
+            "{path} carries an unescaped script from input"
+        );
+        assert!(
+            !text.contains("<img src=x"),
+            "{path} carries an unescaped img from input"
+        );
     }
     assert!(dir.path().join("public/feed.xml").is_file());
     assert!(dir.path().join("public/sitemap.xml").is_file());
@@ -185,8 +259,15 @@ fn hostile_text_is_escaped_everywhere() {
 #[test]
 fn refuses_dangerous_output_folders() {
     let p = project(false);
-    for out in [p.path().to_path_buf(), PathBuf::from("/"), p.path().join("seeds"), p.path().join("content/x")] {
-        let err = commands::build(p.path(), Some(&out), None).unwrap_err().to_string();
+    for out in [
+        p.path().to_path_buf(),
+        PathBuf::from("/"),
+        p.path().join("seeds"),
+        p.path().join("content/x"),
+    ] {
+        let err = commands::build(p.path(), Some(&out), None)
+            .unwrap_err()
+            .to_string();
         assert!(err.contains("refusing"), "{out:?}: {err}");
     }
     assert!(!p.path().join("index.html").exists());
@@ -199,20 +280,35 @@ fn a_failed_build_leaves_the_previous_site_intact() {
     let before = read_tree(&p.path().join("public"));
     fs::create_dir_all(p.path().join("templates")).unwrap();
     fs::write(p.path().join("templates/article.html"), "{% extends \"base.html\" %}{% block content %}{{ article.title | nosuchfilter }}{% endblock content %}").unwrap();
-    let err = commands::build(p.path(), None, None).unwrap_err().to_string();
+    let err = commands::build(p.path(), None, None)
+        .unwrap_err()
+        .to_string();
     assert!(err.contains("article.html"), "{err}");
     assert_eq!(read_tree(&p.path().join("public")), before);
-    let leftovers: Vec<_> = fs::read_dir(p.path()).unwrap().filter_map(|e| e.ok()).map(|e| e.file_name()).filter(|n| n.to_string_lossy().starts_with(".public")).collect();
+    let leftovers: Vec<_> = fs::read_dir(p.path())
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name())
+        .filter(|n| n.to_string_lossy().starts_with(".public"))
+        .collect();
     assert!(leftovers.is_empty(), "{leftovers:?}");
 }
 
 #[test]
 fn a_sub_path_build_has_feed_sitemap_and_canonical_links() {
     let p = project(true);
-    commands::build(p.path(), None, Some("https://example.org/briefings/aleppo/".into())).unwrap();
+    commands::build(
+        p.path(),
+        None,
+        Some("https://example.org/briefings/aleppo/".into()),
+    )
+    .unwrap();
     let out = p.path().join("public");
     let sitemap = fs::read_to_string(out.join("sitemap.xml")).unwrap();
-    assert!(sitemap.contains("<loc>https://example.org/briefings/aleppo/timeline/</loc>"), "{sitemap}");
+    assert!(
+        sitemap.contains("<loc>https://example.org/briefings/aleppo/timeline/</loc>"),
+        "{sitemap}"
+    );
     let feed = fs::read_to_string(out.join("feed.xml")).unwrap();
     assert_eq!(feed.matches("<entry>").count(), 5);
     let index = fs::read_to_string(out.join("index.html")).unwrap();
