@@ -32,6 +32,15 @@ pub fn build_site(root: &Path, base_url: Option<String>) -> Result<(Site, Render
 
 /// `dossier build`: write changed content files, publish the site atomically.
 pub fn build(root: &Path, out: Option<&Path>, base_url: Option<String>) -> Result<Report> {
+    build_with_map(root, out, base_url).map(|(r, _)| r)
+}
+
+/// [`build`], also returning the published render map.
+pub fn build_with_map(
+    root: &Path,
+    out: Option<&Path>,
+    base_url: Option<String>,
+) -> Result<(Report, RenderMap)> {
     let started = Instant::now();
     if !root.is_dir() {
         return Err(Error::refused(
@@ -50,7 +59,7 @@ pub fn build(root: &Path, out: Option<&Path>, base_url: Option<String>) -> Resul
         written.push(w.rel.clone());
     }
     crate::publish::publish(&out, &map)?;
-    Ok(Report {
+    let report = Report {
         articles: site.dossier.articles.len(),
         pages: map.keys().filter(|k| k.ends_with(".html")).count(),
         actors: site.dossier.actors.len(),
@@ -60,7 +69,8 @@ pub fn build(root: &Path, out: Option<&Path>, base_url: Option<String>) -> Resul
         warnings: site.warnings,
         out,
         elapsed: started.elapsed(),
-    })
+    };
+    Ok((report, map))
 }
 
 /// Write one content file atomically, only under `content/articles/`.
@@ -153,4 +163,82 @@ pub fn format_warnings(warnings: &[Warning]) -> String {
         }
     }
     s
+}
+
+/// The README written by `dossier init`.
+const INIT_README: &str = "# A dossier project\n\n1. Put raw article text files in `seeds/` (one article per `.txt` file, as\n   copied from a web page), or run `dossier add FILE` / paste into `dossier add`.\n2. Run `dossier serve --open`: the dossier builds, opens in your browser and\n   rebuilds whenever you change a file.\n3. Correct what the cleaner or the extractors got wrong in\n   `content/articles/*.md` (your edits are kept) or in `config.yaml`\n   (publishers, dates, actor aliases).\n4. `dossier build` writes the final site to `public/`; copy that folder to any\n   static host, or open `public/index.html` from disk. Print\n   `public/briefing/index.html` for a paper briefing.\n";
+
+const INIT_CONFIG: &str = "# dossier configuration; every key is optional (see the dossier README).\ntitle: \"My dossier\"\n# subtitle: \"What this dossier covers\"\nlanguage: en\n# build_date: 2024-01-31        # printed on the briefing cover\n# base_url: https://example.org/dossier/   # enables feed.xml and sitemap.xml\n\n# sources:\n#   - name: Example Times\n#     aliases: [example.com]\n#     kind: publisher\n\n# actors:\n#   - name: Jane Doe\n#     kind: person\n#     aliases: [Doe]\n#     role: Minister of Examples\n\n# seeds:\n#   my-article.txt:\n#     publisher: Example Times\n#     published: 2024-01-30\n#     url: https://example.com/article\n";
+
+/// `dossier init DIR`: a new project with config, templates, empty seeds/ and a README.
+pub fn init(dir: &Path) -> Result<Vec<String>> {
+    if let Ok(mut entries) = std::fs::read_dir(dir) {
+        if entries.next().is_some() {
+            return Err(Error::refused(
+                format!("{} exists and is not empty", dir.display()),
+                "choose a new folder name; init never overwrites files",
+            ));
+        }
+    }
+    let mut made = Vec::new();
+    let mut write = |rel: &str, text: &str| -> Result<()> {
+        let p = dir.join(rel);
+        if let Some(parent) = p.parent() {
+            std::fs::create_dir_all(parent)
+                .map_err(|e| Error::io(parent, "cannot create a folder", e))?;
+        }
+        std::fs::write(&p, text).map_err(|e| Error::io(&p, "cannot write", e))?;
+        made.push(rel.to_string());
+        Ok(())
+    };
+    write("README.md", INIT_README)?;
+    write("config.yaml", INIT_CONFIG)?;
+    write("seeds/.gitkeep", "")?;
+    write("content/articles/.gitkeep", "")?;
+    write(".gitignore", "/public\n")?;
+    for (name, text) in crate::render::DEFAULT_TEMPLATES {
+        write(&format!("templates/{name}"), text)?;
+    }
+    Ok(made)
+}
+
+/// `dossier add`: copy raw articles into `seeds/` under safe, unique names.
+/// `inputs` are (display name, text); returns the paths written.
+pub fn add(root: &Path, inputs: &[(String, String)]) -> Result<Vec<String>> {
+    let dir = root.join("seeds");
+    std::fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, "cannot create seeds/", e))?;
+    let mut written = Vec::new();
+    for (from, text) in inputs {
+        let text = crate::ingest::normalise_newlines(text);
+        if text.trim().is_empty() {
+            return Err(Error::file(
+                from,
+                "is empty",
+                "paste the article text, then end the input (Ctrl-D)",
+            ));
+        }
+        let first = text
+            .lines()
+            .find(|l| !l.trim().is_empty())
+            .unwrap_or("article");
+        let mut stem = crate::text::slugify_max(first, 50);
+        if stem.is_empty() {
+            stem = "article".into();
+        }
+        use sha2::Digest;
+        let digest = sha2::Sha256::digest(text.as_bytes());
+        let short: String = digest[..4].iter().map(|b| format!("{b:02x}")).collect();
+        let name = format!("{stem}-{short}.txt");
+        let dest = dir.join(&name);
+        if dest.exists() {
+            return Err(Error::file(
+                &dest,
+                "already holds this article",
+                "nothing to do",
+            ));
+        }
+        std::fs::write(&dest, text.as_bytes()).map_err(|e| Error::io(&dest, "cannot write", e))?;
+        written.push(format!("seeds/{name}"));
+    }
+    Ok(written)
 }

@@ -19,5 +19,6 @@ pub mod model;
 pub mod modeling;
 pub mod publish;
 pub mod render;
+pub mod serve;
 pub mod svg;
 pub mod text;

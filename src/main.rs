@@ -42,6 +42,38 @@ enum Command {
         #[arg(long, value_name = "URL")]
         base_url: Option<String>,
     },
+    /// Build, serve the site on 127.0.0.1 and rebuild + reload on every change.
+    ///
+    /// Watches seeds/, content/, templates/ and config.yaml. A failed rebuild
+    /// shows its error in the terminal and the browser and keeps serving the
+    /// last good site.
+    Serve {
+        /// Project folder.
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Output folder [default: ROOT/public].
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// Port on 127.0.0.1.
+        #[arg(long, default_value_t = 1111)]
+        port: u16,
+        /// Open the site in the default browser.
+        #[arg(long)]
+        open: bool,
+    },
+    /// Create a new dossier project: config.yaml, templates/, empty seeds/ and a README.
+    Init {
+        /// Folder to create (must be new or empty).
+        dir: PathBuf,
+    },
+    /// Copy raw articles into seeds/ under safe names; with no FILE, read one article from stdin.
+    Add {
+        /// Project folder.
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Text files to add.
+        files: Vec<PathBuf>,
+    },
     /// Validate config, content front matter and every internal link of a build.
     ///
     /// Nothing is written. Exits 1 and lists the problems when there are any.
@@ -116,6 +148,54 @@ fn run(cli: &Cli) -> dossier::error::Result<ExitCode> {
                     report.elapsed.as_secs_f64(),
                     report.out.display()
                 );
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Serve {
+            root,
+            out,
+            port,
+            open,
+        } => {
+            let out = out.clone().unwrap_or_else(|| root.join("public"));
+            dossier::serve::serve(root, &out, *port, *open)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Init { dir } => {
+            let made = dossier::commands::init(dir)?;
+            if !cli.quiet {
+                eprintln!("created {} with {} files. Next: put raw articles in {}/seeds/ (or `dossier add`), then `cd {} && dossier serve --open`",
+                    dir.display(), made.len(), dir.display(), dir.display());
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Add { root, files } => {
+            let mut inputs = Vec::new();
+            if files.is_empty() {
+                let mut text = String::new();
+                std::io::Read::read_to_string(&mut std::io::stdin(), &mut text)
+                    .map_err(|e| dossier::error::Error::io("<stdin>", "cannot read", e))?;
+                inputs.push(("<stdin>".to_string(), text));
+            }
+            for f in files {
+                let bytes =
+                    std::fs::read(f).map_err(|e| dossier::error::Error::io(f, "cannot read", e))?;
+                let text = match dossier::ingest::decode(&bytes) {
+                    Ok((t, _)) => t,
+                    Err(why) => {
+                        return Err(dossier::error::Error::file(
+                            f,
+                            why,
+                            "add a plain-text article",
+                        ))
+                    }
+                };
+                inputs.push((f.display().to_string(), text));
+            }
+            for w in dossier::commands::add(root, &inputs)? {
+                if !cli.quiet {
+                    eprintln!("added {w}");
+                }
             }
             Ok(ExitCode::SUCCESS)
         }

@@ -172,13 +172,21 @@ impl<'a> Ctx<'a> {
 /// Small article summary for lists.
 fn art_summary(cx: &Ctx, id: &str) -> serde_json::Value {
     let a = cx.article(id);
+    let publisher = cx.publisher_name(id);
+    // cite by outlet; an article of unknown publisher is cited by its headline
+    let label = if a.and_then(|a| a.publisher.as_deref()) == Some("unknown") {
+        short_title(&cx.title(id))
+    } else {
+        publisher.clone()
+    };
     json!({
         "id": id,
+        "label": label,
         "title": cx.title(id),
         "published": a.and_then(|a| a.published.clone()),
         "published_label": a.and_then(|a| a.published.as_deref()).map(date_label),
         "basis": a.and_then(|a| a.published_basis.clone()),
-        "publisher": cx.publisher_name(id),
+        "publisher": publisher,
         "publisher_id": a.and_then(|a| a.publisher.clone()),
         "page": a.map(|a| a.page.clone()).unwrap_or_default(),
     })
@@ -531,6 +539,15 @@ pub fn render(site: &Site, root: &Path) -> Result<RenderMap> {
         out.insert("sitemap.xml".into(), sitemap(base, &pages).into_bytes());
     }
     Ok(out)
+}
+
+/// The first words of a headline, for citations.
+fn short_title(t: &str) -> String {
+    let words: Vec<&str> = t.split_whitespace().collect();
+    if words.len() <= 6 {
+        return words.join(" ");
+    }
+    format!("{}…", words[..5].join(" "))
 }
 
 fn kind_label(kind: &str) -> &'static str {

@@ -114,7 +114,7 @@ pub fn network(d: &Dossier, cooc: &HashMap<usize, BTreeMap<usize, usize>>) -> St
             .then(d.actors[a].name.cmp(&d.actors[b].name))
     });
     let n = idx.len() as f64;
-    let (w, h, r) = (900.0, 640.0, 230.0);
+    let (w, h, r) = (900.0, 560.0, 220.0);
     let (cx, cy) = (w / 2.0, h / 2.0);
     let pos: HashMap<usize, (f64, f64, f64)> = idx
         .iter()
