@@ -50,7 +50,7 @@ pub fn timeline(d: &Dossier, art_idx: &HashMap<&str, usize>) -> String {
         .map(|(i, k)| (k.as_str(), top + lane_h * i as f64 + lane_h / 2.0))
         .collect();
     let mut s = format!(
-        "<svg class=\"timeline-svg\" viewBox=\"0 0 {width} {height}\" role=\"img\" aria-labelledby=\"tl-title\" xmlns=\"http://www.w3.org/2000/svg\"><title id=\"tl-title\">Events by day and by publisher, {} to {}</title>",
+        "<svg class=\"timeline-svg\" viewBox=\"0 0 {width} {height}\" aria-labelledby=\"tl-title\" xmlns=\"http://www.w3.org/2000/svg\"><title id=\"tl-title\">Events by day and by publisher, {} to {}</title>",
         min.format("%-d %b %Y"),
         max.format("%-d %b %Y")
     );
@@ -125,7 +125,7 @@ pub fn network(d: &Dossier, cooc: &HashMap<usize, BTreeMap<usize, usize>>) -> St
         })
         .collect();
     let mut s = format!(
-        "<svg class=\"network-svg\" viewBox=\"0 0 {w} {h}\" role=\"img\" aria-labelledby=\"net-title\" xmlns=\"http://www.w3.org/2000/svg\"><title id=\"net-title\">Actors who appear in the same articles (top {} by mentions)</title>",
+        "<svg class=\"network-svg\" viewBox=\"0 0 {w} {h}\" aria-labelledby=\"net-title\" xmlns=\"http://www.w3.org/2000/svg\"><title id=\"net-title\">Actors who appear in the same articles (top {} by mentions)</title>",
         idx.len()
     );
     let max_w = cooc
