@@ -366,21 +366,55 @@ fn merge_events(
             .push(i);
     }
     let words: Vec<BTreeSet<String>> = events.iter().map(|e| content_words(&e.sentence)).collect();
+    let keys: Vec<String> = events.iter().map(|e| norm_key(&e.sentence)).collect();
+    // mentions by block, so an event's actors are found without scanning them all
+    let mut mentions_at: HashMap<(usize, Block), Vec<&extract::actors::Mention>> = HashMap::new();
+    for m in &site.actors.mentions {
+        mentions_at.entry((m.doc, m.block)).or_default().push(m);
+    }
     let mut out = Vec::new();
     let mut taken = HashSet::new();
     for ((date, _), idxs) in by_date {
-        // greedy clustering inside one date (a date holds few events)
+        // cluster inside one date: candidates come from an inverted index of
+        // words (words shared by very many clusters are skipped), so a date
+        // with thousands of events stays near-linear
         let mut clusters: Vec<Vec<usize>> = Vec::new();
+        let mut by_key: HashMap<&str, usize> = HashMap::new();
+        let mut by_word: HashMap<&str, Vec<usize>> = HashMap::new();
         for &i in &idxs {
-            let found = clusters.iter_mut().find(|c| {
-                c.iter().any(|&j| {
-                    norm_key(&events[j].sentence) == norm_key(&events[i].sentence)
-                        || (events[j].doc != events[i].doc && jaccard(&words[i], &words[j]) >= 0.3)
-                })
-            });
-            match found {
-                Some(c) => c.push(i),
-                None => clusters.push(vec![i]),
+            let mut found = by_key.get(keys[i].as_str()).copied();
+            if found.is_none() {
+                let mut cands: Vec<usize> = words[i]
+                    .iter()
+                    .filter_map(|w| by_word.get(w.as_str()))
+                    .filter(|v| v.len() <= 64)
+                    .flatten()
+                    .copied()
+                    .collect();
+                cands.sort_unstable();
+                cands.dedup();
+                found = cands.into_iter().find(|&c| {
+                    clusters[c].iter().take(8).any(|&j| {
+                        events[j].doc != events[i].doc && jaccard(&words[i], &words[j]) >= 0.3
+                    })
+                });
+            }
+            let c = match found {
+                Some(c) => {
+                    clusters[c].push(i);
+                    c
+                }
+                None => {
+                    clusters.push(vec![i]);
+                    clusters.len() - 1
+                }
+            };
+            by_key.entry(keys[i].as_str()).or_insert(c);
+            for w in &words[i] {
+                let v = by_word.entry(w.as_str()).or_default();
+                if v.last() != Some(&c) && v.len() <= 64 {
+                    v.push(c);
+                }
             }
         }
         for c in clusters {

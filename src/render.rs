@@ -221,12 +221,6 @@ pub fn render(site: &Site, root: &Path) -> Result<RenderMap> {
     let mut out = RenderMap::new();
 
     // shared data
-    let actor_by_index: HashMap<usize, &str> = site
-        .actor_ids
-        .iter()
-        .enumerate()
-        .map(|(i, s)| (i, s.as_str()))
-        .collect();
     let listed: HashMap<&str, BTreeSet<&str>> = d
         .articles
         .iter()
@@ -299,6 +293,36 @@ pub fn render(site: &Site, root: &Path) -> Result<RenderMap> {
 
     // actors
     let cooc = cooccurrence(d);
+    // indexes, so each page finds its own items without scanning the corpus
+    let mut quotes_by_speaker: HashMap<&str, Vec<&crate::model::Quote>> = HashMap::new();
+    for q in &d.quotes {
+        if let Some(sp) = q.speaker.as_deref() {
+            quotes_by_speaker.entry(sp).or_default().push(q);
+        }
+    }
+    let mut events_by_actor: HashMap<&str, Vec<&crate::model::Event>> = HashMap::new();
+    for e in &d.events {
+        for a in &e.actors {
+            events_by_actor.entry(a.as_str()).or_default().push(e);
+        }
+    }
+    let mut mentions_by_actor: HashMap<usize, Vec<&crate::extract::actors::Mention>> =
+        HashMap::new();
+    for m in &site.actors.mentions {
+        mentions_by_actor.entry(m.actor).or_default().push(m);
+    }
+    let actor_index_of: HashMap<&str, usize> = site
+        .actor_ids
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (s.as_str(), i))
+        .collect();
+    let mut passages_by_article: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, p) in d.shared_passages.iter().enumerate() {
+        for a in &p.articles {
+            passages_by_article.entry(a.as_str()).or_default().push(i);
+        }
+    }
     {
         let mut c = cx.base("actors/index.html");
         c.insert("nav", "actors");
@@ -323,27 +347,27 @@ pub fn render(site: &Site, root: &Path) -> Result<RenderMap> {
         c.insert("nav", "actors");
         c.insert("actor", a);
         c.insert("kind_label", kind_label(&a.kind));
-        let quotes: Vec<_> = d
-            .quotes
-            .iter()
-            .filter(|q| q.speaker.as_deref() == Some(a.id.as_str()))
+        let quotes: Vec<_> = quotes_by_speaker
+            .get(a.id.as_str())
+            .into_iter()
+            .flatten()
             .map(|q| json!({"text": q.text, "article": art_summary(&cx, &q.article), "paragraph": q.paragraph}))
             .collect();
         c.insert("quotes", &quotes);
-        let events: Vec<_> = d
-            .events
-            .iter()
-            .filter(|e| e.actors.iter().any(|x| x == &a.id))
+        let events: Vec<_> = events_by_actor
+            .get(a.id.as_str())
+            .into_iter()
+            .flatten()
             .map(|e| json!({"id": e.id, "date_label": date_label(&e.date), "text": e.text, "precision": e.precision, "ref": e.refs.first()}))
             .collect();
         c.insert("events", &events);
         // keyword in context
         let mut kwic = Vec::new();
         let mut per_source: BTreeMap<String, usize> = BTreeMap::new();
-        for m in &site.actors.mentions {
-            if actor_by_index.get(&m.actor) != Some(&a.id.as_str()) {
-                continue;
-            }
+        let own = actor_index_of
+            .get(a.id.as_str())
+            .and_then(|i| mentions_by_actor.get(i));
+        for m in own.into_iter().flatten() {
             let Some(dr) = site.drafts.get(m.doc) else {
                 continue;
             };
@@ -481,10 +505,11 @@ pub fn render(site: &Site, root: &Path) -> Result<RenderMap> {
         );
     }
     let bodies = article_bodies(&cx, "../../", false);
+    let per_article = PerArticle::new(d);
     for (i, a) in d.articles.iter().enumerate() {
         let mut c = cx.base(&a.page);
         c.insert("nav", "articles");
-        c.insert("article", &art_context(&cx, i, &bodies[i]));
+        c.insert("article", &art_context(&cx, &per_article, i, &bodies[i]));
         out.insert(a.page.clone(), render_page(&tera, "article.html", &c)?);
     }
 
@@ -510,7 +535,7 @@ pub fn render(site: &Site, root: &Path) -> Result<RenderMap> {
         c.insert("passages", &passages(&cx));
         let bodies = article_bodies(&cx, "", true);
         let arts: Vec<_> = (0..d.articles.len())
-            .map(|i| art_context(&cx, i, &bodies[i]))
+            .map(|i| art_context(&cx, &per_article, i, &bodies[i]))
             .collect();
         c.insert("articles", &arts);
         out.insert(
@@ -819,7 +844,32 @@ fn article_bodies(cx: &Ctx, root: &str, briefing: bool) -> Vec<String> {
         .collect()
 }
 
-fn art_context(cx: &Ctx, i: usize, body: &str) -> serde_json::Value {
+/// Quotes and event reports grouped by article.
+struct PerArticle<'a> {
+    quotes: HashMap<&'a str, Vec<&'a crate::model::Quote>>,
+    events: HashMap<&'a str, Vec<(&'a crate::model::Event, &'a crate::model::EventRef)>>,
+}
+
+impl<'a> PerArticle<'a> {
+    fn new(d: &'a Dossier) -> Self {
+        let mut quotes: HashMap<&str, Vec<&crate::model::Quote>> = HashMap::new();
+        for q in &d.quotes {
+            quotes.entry(q.article.as_str()).or_default().push(q);
+        }
+        let mut events: HashMap<&str, Vec<_>> = HashMap::new();
+        for e in &d.events {
+            for r in &e.refs {
+                events
+                    .entry(r.at.article.as_str())
+                    .or_default()
+                    .push((e, r));
+            }
+        }
+        PerArticle { quotes, events }
+    }
+}
+
+fn art_context(cx: &Ctx, per: &PerArticle, i: usize, body: &str) -> serde_json::Value {
     let d = cx.d;
     let a = &d.articles[i];
     let dr = &cx.site.drafts[i];
@@ -838,19 +888,20 @@ fn art_context(cx: &Ctx, i: usize, body: &str) -> serde_json::Value {
         fingerprint: None,
     };
     let yaml = serde_yaml::to_string(&front).unwrap_or_default();
-    let quotes: Vec<_> = d
+    let quotes: Vec<_> = per
         .quotes
-        .iter()
-        .filter(|q| q.article == a.id)
+        .get(a.id.as_str())
+        .into_iter()
+        .flatten()
         .map(|q| json!({"text": q.text, "paragraph": q.paragraph, "speaker": q.speaker.as_ref().map(|s| json!({"id": s, "name": cx.actor_name(s)})), "speaker_text": q.speaker_text}))
         .collect();
-    let events: Vec<_> = d
+    let events: Vec<_> = per
         .events
-        .iter()
-        .flat_map(|e| {
-            e.refs.iter().filter(|r| r.at.article == a.id).map(move |r| {
-                json!({"id": e.id, "date": e.date, "date_label": date_label(&e.date), "precision": e.precision, "basis": r.basis, "evidence": r.evidence, "text": r.text, "paragraph": r.at.paragraph})
-            })
+        .get(a.id.as_str())
+        .into_iter()
+        .flatten()
+        .map(|(e, r)| {
+            json!({"id": e.id, "date": e.date, "date_label": date_label(&e.date), "precision": e.precision, "basis": r.basis, "evidence": r.evidence, "text": r.text, "paragraph": r.at.paragraph})
         })
         .collect();
     let actors: Vec<_> = a
