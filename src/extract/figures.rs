@@ -1,6 +1,15 @@
 //! Figures: numbers a reader compares across sources.
+//!
+//! A figure is a count with what it counts ("430,000" / "people have died",
+//! "40" / "trucks of food", "45" / "death toll"). Years, dates, times, ages,
+//! ordinals and distances are not figures. [`figure_conflicts`] groups the
+//! figures of a corpus by what they count and surfaces the groups whose values
+//! differ between articles.
 
 use super::{Block, DocText};
+use once_cell::sync::Lazy;
+use regex::Regex;
+use std::collections::HashMap;
 
 /// A number with what it counts.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -15,28 +24,363 @@ pub struct Figure {
     pub sentence: String,
 }
 
+const QUAL: &str = r"(?:(?:at least|at most|more than|less than|fewer than|up to|nearly|almost|about|around|roughly|approximately|some|over|only|just over|just under|an estimated|estimated|close to)\s+)?";
+const WORDNUM: &str = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|a hundred|a thousand|a quarter of a million|half a million|a million|dozens|hundreds|thousands|tens of thousands|hundreds of thousands|millions)";
+
+static NUM_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(&format!(
+        r"(?i)\b{QUAL}(?:(?:\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?)(?:\s+(?:million|billion|thousand))?|{WORDNUM}(?:\s+(?:million|thousand))?)(?:\s*(?:%|percent|per cent))?(?:[^\w%]|$)"
+    ))
+    .expect("static regex")
+});
+static TOLL_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)\b(death toll|toll|number of (?:dead|deaths|victims|casualties))\s+(?:was|is|has risen to|rose to|reached|stood at|stands at|of|climbed to|hit)\s+$")
+        .expect("static regex")
+});
+
+const MONTHS: &[&str] = &[
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+    "sept", "oct", "nov", "dec",
+];
+const STOP: &[&str] = &[
+    "the", "a", "an", "and", "or", "but", "in", "on", "at", "to", "for", "from", "by", "with",
+    "as", "that", "which", "who", "is", "was", "were", "are", "be", "been", "have", "has", "had",
+    "it", "its", "their", "his", "her", "this", "these", "those", "than", "since", "after",
+    "before", "during", "into", "over", "under", "per", "when", "while", "said", "says", "of",
+];
+const EXCLUDE_UNITS: &[&str] = &[
+    "miles", "mile", "km", "kilometres", "kilometers", "kilometre", "kilometer", "metres",
+    "meters", "feet", "ft", "am", "pm", "a.m", "p.m", "gmt", "utc", "years-old", "year-old",
+    "mph", "kg", "pounds", "lbs", "inch", "inches", "cm", "mm", "degrees",
+];
+const VERBS: &[&str] = &[
+    "died", "killed", "dead", "fled", "displaced", "injured", "wounded", "arrested", "detained",
+    "evacuated", "missing", "recalled", "sold", "rescued", "trapped", "besieged", "affected",
+    "uprooted", "lost",
+];
+
+fn word_count_value(v: &str) -> bool {
+    let l = v.to_ascii_lowercase();
+    !l.chars().any(|c| c.is_ascii_digit())
+}
+
 /// Find the figures of one article.
 pub fn extract_figures(doc_index: usize, doc: &DocText) -> Vec<Figure> {
-    let re = regex::Regex::new(
-        r"\b(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?(?:\s(?:million|billion))?)\s+([a-z]+)",
-    )
-    .expect("static regex");
     let mut out = Vec::new();
     for (block, text) in doc.blocks() {
-        for c in re.captures_iter(text) {
-            let (v, w) = (c.get(1).expect("g1"), c.get(2).expect("g2"));
-            let value = v.as_str();
-            if value.len() == 4 && value.starts_with(['1', '2']) && !value.contains(',') {
-                continue; // a year
+        for m in NUM_RE.find_iter(text) {
+            let mut raw = m.as_str();
+            // drop the trailing delimiter matched by the regex
+            if let Some(c) = raw.chars().next_back() {
+                if !c.is_alphanumeric() && c != '%' {
+                    raw = &raw[..raw.len() - c.len_utf8()];
+                }
             }
-            out.push(Figure {
-                doc: doc_index,
-                block,
-                value: value.to_string(),
-                what: w.as_str().to_string(),
-                sentence: super::sentence_at(text, v.start()).to_string(),
-            });
+            let value = raw.trim();
+            let start = m.start();
+            let end = start + raw.len();
+            if let Some(f) = figure_at(doc_index, block, text, start, end, value) {
+                out.push(f);
+            }
         }
+    }
+    out
+}
+
+fn figure_at(
+    doc: usize,
+    block: Block,
+    text: &str,
+    start: usize,
+    end: usize,
+    value: &str,
+) -> Option<Figure> {
+    let before = &text[..start];
+    let after = &text[end..];
+    let digits: String = value.chars().filter(|c| c.is_ascii_digit()).collect();
+    let is_word = word_count_value(value);
+    let lower_value = value.to_ascii_lowercase();
+    // a bare number glued to letters or a hyphen ("3rd", "45-year-old", "M10")
+    if before.ends_with(|c: char| c.is_alphanumeric() || c == '-' || c == '$' || c == '£' || c == '€')
+        || after.starts_with(|c: char| c.is_alphanumeric() || c == '-' || c == ':' || c == '/')
+    {
+        return None;
+    }
+    let num_only = !value.contains(' ') && !is_word;
+    // years
+    if num_only && digits.len() == 4 && !value.contains(',') && (value.starts_with("19") || value.starts_with("20")) {
+        return None;
+    }
+    // dates: a month name next to the number
+    let prev_word = before
+        .trim_end_matches([' ', ','])
+        .rsplit(|c: char| !c.is_alphanumeric() && c != '.')
+        .next()
+        .unwrap_or("")
+        .trim_end_matches('.')
+        .to_ascii_lowercase();
+    let next_words: Vec<String> = after
+        .split(|c: char| c.is_whitespace())
+        .filter(|w| !w.is_empty())
+        .take(6)
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric() && c != '%' && c != '-')
+                .to_ascii_lowercase()
+        })
+        .collect();
+    let next = next_words.first().map(String::as_str).unwrap_or("");
+    if MONTHS.contains(&prev_word.as_str()) || MONTHS.contains(&next) {
+        return None;
+    }
+    if matches!(prev_word.as_str(), "aged" | "age" | "no" | "number" | "page" | "chapter" | "article" | "resolution")
+        || EXCLUDE_UNITS.contains(&next)
+        || (next == "years" && next_words.get(1).is_some_and(|w| w == "old"))
+    {
+        return None;
+    }
+    // "one" and other small word numbers are only figures before a plural noun
+    if is_word && matches!(lower_value.as_str(), "one" | "a hundred" | "hundred") {
+        return None;
+    }
+    let pct = value.ends_with('%') || lower_value.ends_with("percent") || lower_value.ends_with("per cent");
+    // what it counts
+    let what = if let Some(t) = TOLL_RE.captures(before) {
+        t.get(1).map(|g| g.as_str().to_ascii_lowercase())
+    } else if pct {
+        Some(noun_phrase(&next_words, true).unwrap_or_else(|| "percent".to_string()))
+    } else {
+        noun_phrase(&next_words, false).or_else(|| {
+            // "killing nearly 20", "killed 62"
+            VERBS
+                .iter()
+                .find(|v| {
+                    prev_word.starts_with(&v[..v.len().min(4)]) && prev_word.len() >= 4
+                })
+                .map(|v| v.to_string())
+        })
+    }?;
+    if what.is_empty() {
+        return None;
+    }
+    // a bare small number before a non-count noun is noise ("1 of", "2 sides")
+    if num_only && digits.len() <= 1 && !what.split(' ').any(|w| VERBS.contains(&w)) && is_time_unit(&what) {
+        return None;
+    }
+    Some(Figure {
+        doc,
+        block,
+        value: value.to_string(),
+        what,
+        sentence: super::sentence_at(text, start).to_string(),
+    })
+}
+
+fn is_time_unit(w: &str) -> bool {
+    let h = w.split(' ').next().unwrap_or("");
+    matches!(
+        h,
+        "day" | "days" | "week" | "weeks" | "month" | "months" | "year" | "years" | "hour"
+            | "hours" | "minute" | "minutes" | "seconds" | "times" | "time"
+    )
+}
+
+/// A short noun phrase from the words after a number: up to two content words,
+/// "of X" and a following count verb ("people have died", "trucks of food").
+fn noun_phrase(words: &[String], pct: bool) -> Option<String> {
+    let mut out: Vec<&str> = Vec::new();
+    let mut i = 0;
+    if pct {
+        // "52% of voters" / "50.2 percent of the vote"
+        if words.first().is_some_and(|w| w == "of") {
+            i = 1;
+            while i < words.len() && matches!(words[i].as_str(), "the" | "a" | "an" | "all") {
+                i += 1;
+            }
+            return words.get(i).filter(|w| !w.is_empty()).map(|w| format!("percent of {w}"));
+        }
+        return None;
+    }
+    while i < words.len() && out.len() < 2 {
+        let w = words[i].as_str();
+        if w.is_empty() || STOP.contains(&w) || w.chars().any(|c| c.is_ascii_digit()) {
+            break;
+        }
+        out.push(w);
+        i += 1;
+    }
+    if out.is_empty() {
+        return None;
+    }
+    let mut phrase = out.join(" ");
+    if words.get(i).is_some_and(|w| w == "of") {
+        if let Some(n) = words.get(i + 1).filter(|w| !STOP.contains(&w.as_str()) && !w.is_empty()) {
+            phrase.push_str(" of ");
+            phrase.push_str(n);
+            i += 2;
+        }
+    }
+    // "people have died", "were killed", "fled abroad"
+    let mut j = i;
+    while j < words.len() && j < i + 2 && matches!(words[j].as_str(), "have" | "has" | "had" | "were" | "was" | "been" | "are" | "reportedly") {
+        j += 1;
+    }
+    if let Some(v) = words.get(j) {
+        if VERBS.contains(&v.as_str()) {
+            phrase.push(' ');
+            phrase.push_str(v);
+        }
+    }
+    Some(phrase)
+}
+
+/// Figures of a corpus that count the same kind of thing.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FigureGroup {
+    /// Normalised category ("deaths", "displaced", "strikes", or a head noun).
+    pub category: String,
+    /// Indices into the figures slice, ordered by value.
+    pub figures: Vec<usize>,
+}
+
+/// The category of a figure's `what`: a normalised head concept.
+pub fn figure_category(what: &str) -> String {
+    let w = what.to_ascii_lowercase();
+    let words: Vec<&str> = w.split(|c: char| !c.is_alphanumeric()).filter(|s| !s.is_empty()).collect();
+    let has = |xs: &[&str]| words.iter().any(|x| xs.iter().any(|p| x.starts_with(p)));
+    if has(&["died", "dead", "death", "killed", "killing", "lives", "fatalit", "casualt", "bodies", "toll"]) {
+        return "deaths".into();
+    }
+    if has(&["injur", "wounded", "hurt"]) {
+        return "injured".into();
+    }
+    if has(&["fled", "displaced", "refugee", "uprooted", "homeless", "evacuat"]) {
+        return "displaced".into();
+    }
+    if has(&["besieged", "siege"]) {
+        return "besieged".into();
+    }
+    if has(&["arrest", "detain", "detention"]) {
+        return "detained".into();
+    }
+    if has(&["strike", "airstrike", "raid", "bomb", "sorties"]) {
+        return "strikes".into();
+    }
+    if has(&["truck", "lorr", "convoy"]) {
+        return "trucks".into();
+    }
+    if w.starts_with("percent") {
+        return w;
+    }
+    let head = words.first().copied().unwrap_or("");
+    head.strip_suffix('s').filter(|h| h.len() > 2).unwrap_or(head).to_string()
+}
+
+/// Numeric value of a figure as written ("4.8 million" → 4.8e6, "dozens" → 24).
+pub fn figure_number(value: &str) -> Option<f64> {
+    let l = value.to_ascii_lowercase();
+    let mut n: Option<f64> = None;
+    let mut mult = 1.0;
+    for tok in l.split_whitespace() {
+        let t = tok.trim_end_matches('%').replace(',', "");
+        if let Ok(x) = t.parse::<f64>() {
+            n = Some(x);
+            continue;
+        }
+        let word = match t.as_str() {
+            "one" | "a" if n.is_none() => None,
+            "two" => Some(2.0),
+            "three" => Some(3.0),
+            "four" => Some(4.0),
+            "five" => Some(5.0),
+            "six" => Some(6.0),
+            "seven" => Some(7.0),
+            "eight" => Some(8.0),
+            "nine" => Some(9.0),
+            "ten" => Some(10.0),
+            "eleven" => Some(11.0),
+            "twelve" => Some(12.0),
+            "twenty" => Some(20.0),
+            "thirty" => Some(30.0),
+            "forty" => Some(40.0),
+            "fifty" => Some(50.0),
+            "dozens" => Some(36.0),
+            "hundreds" => Some(300.0),
+            "thousands" => Some(3000.0),
+            "millions" => Some(3e6),
+            "quarter" => Some(0.25),
+            "half" => Some(0.5),
+            _ => None,
+        };
+        if let Some(x) = word {
+            n = Some(n.map_or(x, |p| if p >= 10.0 && x >= 100.0 { p * x / 3.0 } else { x }));
+            continue;
+        }
+        match t.as_str() {
+            "thousand" => mult *= 1e3,
+            "million" => mult *= 1e6,
+            "billion" => mult *= 1e9,
+            "hundred" => mult *= 1e2,
+            _ => {}
+        }
+    }
+    if l.contains("tens of thousands") {
+        return Some(30_000.0);
+    }
+    if l.contains("hundreds of thousands") {
+        return Some(300_000.0);
+    }
+    match n {
+        Some(x) => Some(x * mult),
+        None if mult > 1.0 => Some(mult),
+        None => None,
+    }
+}
+
+/// Over all figures of a corpus: groups of figures that count the same kind of
+/// thing (same category, values of the same order of magnitude) in different
+/// articles with different values, e.g. "430,000 people have died" vs "more
+/// than 300,000 lives". Hash by category, then sort each bucket by value.
+pub fn figure_conflicts(figures: &[Figure]) -> Vec<FigureGroup> {
+    let mut by_cat: HashMap<String, Vec<(f64, usize)>> = HashMap::new();
+    for (i, f) in figures.iter().enumerate() {
+        if let Some(n) = figure_number(&f.value) {
+            by_cat.entry(figure_category(&f.what)).or_default().push((n, i));
+        }
+    }
+    let mut out = Vec::new();
+    let mut cats: Vec<_> = by_cat.into_iter().collect();
+    cats.sort_by(|a, b| a.0.cmp(&b.0));
+    for (cat, mut v) in cats {
+        v.sort_by(|a, b| a.0.partial_cmp(&b.0).unwrap_or(std::cmp::Ordering::Equal));
+        // split where consecutive values differ by more than a factor of 3
+        let mut cluster: Vec<(f64, usize)> = Vec::new();
+        let flush = |cluster: &mut Vec<(f64, usize)>, out: &mut Vec<FigureGroup>| {
+            let docs: std::collections::HashSet<usize> =
+                cluster.iter().map(|&(_, i)| figures[i].doc).collect();
+            // with two or more articles, values that are not all equal differ
+            // between two of the articles
+            let differ = match (cluster.first(), cluster.last()) {
+                (Some(a), Some(b)) => b.0 > a.0,
+                _ => false,
+            };
+            if docs.len() >= 2 && differ {
+                out.push(FigureGroup {
+                    category: cat.clone(),
+                    figures: cluster.iter().map(|&(_, i)| i).collect(),
+                });
+            }
+            cluster.clear();
+        };
+        for item in v {
+            if let Some(last) = cluster.last() {
+                if item.0 > last.0 * 3.0 + 1.0 {
+                    flush(&mut cluster, &mut out);
+                }
+            }
+            cluster.push(item);
+        }
+        flush(&mut cluster, &mut out);
     }
     out
 }
