@@ -40,7 +40,7 @@ pub struct QuoteSpan {
     pub runs_on: bool,
 }
 
-const SPEECH_VERBS: &str = r"said|says|say|saying|added|adds|adding|told|tells|telling|stated|states|declared|declares|declaring|warned|warns|warning|wrote|writes|writing|explained|explains|insisted|insists|noted|notes|asked|asks|tweeted|tweets|continued|continues|argued|argues|replied|urged|urges|announced|announces|claimed|claims|called|calls|calling|described|describes|describing|confirmed|confirms|acknowledged|admitted|recalled|posted|commented|concluded|found|finds|reported|reports|vowed|vows|promised|pledged|stressed|stresses|emphasised|emphasized|suggested|accused|branded|dubbed|labelled|labeled|decried|denounced|condemned|blasted|quipped|predicted|cautioned|answered|responded|remarked|observed|lamented|complained|boasted|conceded|agreed|went on to say|went on|according to";
+const SPEECH_VERBS: &str = r"was quoted as saying|were quoted as saying|is quoted as saying|quoted as saying|quoted him as saying|quoted her as saying|quoted them as saying|said|says|say|saying|added|adds|adding|told|tells|telling|stated|states|declared|declares|declaring|warned|warns|warning|wrote|writes|writing|explained|explains|insisted|insists|noted|notes|asked|asks|tweeted|tweets|continued|continues|argued|argues|replied|urged|urges|announced|announces|claimed|claims|called|calls|calling|described|describes|describing|confirmed|confirms|acknowledged|admitted|recalled|posted|commented|concluded|found|finds|reported|reports|vowed|vows|promised|pledged|stressed|stresses|emphasised|emphasized|suggested|accused|branded|dubbed|labelled|labeled|decried|denounced|condemned|blasted|quipped|predicted|cautioned|answered|responded|remarked|observed|lamented|complained|boasted|conceded|agreed|went on to say|went on|according to";
 
 static VERB_RE: Lazy<Regex> =
     Lazy::new(|| Regex::new(&format!(r"\b(?:{SPEECH_VERBS})\b")).expect("static regex"));
@@ -409,19 +409,43 @@ fn resolve_speaker(
     if lw.first().is_some_and(|w| PRONOUNS.contains(&w.as_str())) {
         return (resolve_pronoun(ctx, actors, att.block_idx, att.start), st);
     }
-    let ms: Vec<&Mention> = ctx
-        .mentions_in(*block, att.start, att.end)
-        .filter(|m| !possessive_after(text, m.end) || m.end < att.end.saturating_sub(3))
-        .collect();
+    let ms: Vec<&Mention> = ctx.mentions_in(*block, att.start, att.end).collect();
+    let own = |m: &&&Mention| !possessive_after(text, m.end);
     if let Some(m) = ms
         .iter()
-        .rev()
+        .filter(own)
         .find(|m| is_person(actors, m))
+        .or_else(|| ms.iter().filter(own).last())
         .or_else(|| ms.last())
     {
         return (Some(m.actor), st);
     }
     (actors.resolve(words_text), st)
+}
+
+/// "the official" / "the spokesman": the speaker of the latest quote of the
+/// article attributed through the same role word to a resolved actor.
+fn role_anaphor(speaker_text: &str, earlier: &[Quote], doc: usize) -> Option<usize> {
+    let l = speaker_text.to_lowercase();
+    let role = l.strip_prefix("the ")?;
+    if !matches!(
+        role,
+        "official" | "spokesman" | "spokeswoman" | "spokesperson" | "representative"
+    ) {
+        return None;
+    }
+    earlier
+        .iter()
+        .rev()
+        .take_while(|q| q.doc == doc)
+        .find(|q| {
+            q.speaker.is_some()
+                && q
+                    .speaker_text
+                    .as_deref()
+                    .is_some_and(|t| t.to_lowercase().split_whitespace().any(|w| w == role))
+        })
+        .and_then(|q| q.speaker)
 }
 
 /// Does the quoted text look like a title or scare quote rather than speech?
@@ -487,7 +511,16 @@ fn extract_doc(ctx: &DocCtx, actors: &ActorIndex, out: &mut Vec<Quote>) {
             let mut att: Option<Attribution> = None;
             // 1. after the quote: “...,” Kerry said / said Kerry / he added
             let ends_stop = raw.trim_end().ends_with('.') && !raw.trim_end().ends_with("...");
-            if !sp.runs_on {
+            let intro = {
+                let from = prev.as_ref().map_or(sa, |p| p.0.end.max(sa)).min(sp.open);
+                let before = text[from..sp.open].trim_end_matches([' ', ':', ',', '\u{a0}']);
+                VERB_RE
+                    .find_iter(before)
+                    .last()
+                    .is_some_and(|v| v.end() == before.len() && !v.as_str().ends_with("ing"))
+                    && text[from..sp.open].trim_end().ends_with([':', ','])
+            };
+            if !sp.runs_on && !intro {
                 let after_lim = se_close.max(sp.end).min(text.len());
                 let after = &text[sp.end..after_lim];
                 if let Some(c) = AFTER_RE.captures(after) {
@@ -503,9 +536,19 @@ fn extract_doc(ctx: &DocCtx, actors: &ActorIndex, out: &mut Vec<Quote>) {
                         first.as_str(),
                         "and" | "but" | "or" | "then" | "which" | "who" | "that" | "as" | "while"
                             | "after" | "before" | "when" | "because" | "so" | "if"
-                    ) || verb.as_str().ends_with("ing");
+                    ) || (verb.as_str().ends_with("ing") && !verb.as_str().contains("quoted"));
+                    let vs = verb.as_str();
                     if clause {
                         // “...” and accused ...: not an attribution of this quote
+                    } else if vs.starts_with("quoted h") || vs.starts_with("quoted t") {
+                        // "BBC quoted him as saying": the pronoun is the speaker
+                        let s = sp.end + verb.start() + "quoted ".len();
+                        let e = s + vs["quoted ".len()..].find(' ').unwrap_or(0);
+                        att = Some(Attribution {
+                            block_idx: bi,
+                            start: s,
+                            end: e,
+                        });
                     } else if !sub_txt.is_empty() {
                         if !ends_stop || sub_txt.split_whitespace().count() <= 4 {
                             let s = sp.end + subj.start();
@@ -604,6 +647,12 @@ fn extract_doc(ctx: &DocCtx, actors: &ActorIndex, out: &mut Vec<Quote>) {
                         speaker = *ps;
                         speaker_text = pst.clone();
                     }
+                }
+            }
+            // "the official said" after "a Samsung official said": same speaker
+            if speaker.is_none() {
+                if let Some(st) = speaker_text.as_deref() {
+                    speaker = role_anaphor(st, out, ctx.doc);
                 }
             }
             // fragments are only kept when attributed
