@@ -100,8 +100,17 @@ pub fn quote_spans(text: &str) -> Vec<QuoteSpan> {
         // find the closing mark
         let mut j = i + 1;
         let mut close: Option<usize> = None;
+        // a plural possessive-looking close ("buildings’ in"), used when no
+        // clear close comes before the sentence ends
+        let mut fallback: Option<usize> = None;
         while j < n {
             let d = chars[j].1;
+            if let Some(f) = fallback {
+                if matches!(d, '.' | '!' | '?') && (j + 1 >= n || chars[j + 1].1.is_whitespace()) {
+                    close = Some(f);
+                    break;
+                }
+            }
             if double {
                 if is_close_double(d) && j > i + 1 {
                     close = Some(j);
@@ -115,15 +124,17 @@ pub fn quote_spans(text: &str) -> Vec<QuoteSpan> {
                 let closing_single = (d == '\u{2019}' || d == '\'')
                     && !next_alnum(j)
                     && j > 0
-                    && !chars[j - 1].1.is_whitespace()
-                    // "the Russians’ court": a plural possessive is not a close
-                    && !(chars[j - 1].1 == 's'
-                        && j + 1 < n
-                        && chars[j + 1].1 == ' '
-                        && j + 2 < n
-                        && chars[j + 2].1.is_lowercase()
-                        && !is_after_punct(&chars, j));
-                if closing_single || d == '\u{201d}' {
+                    && !chars[j - 1].1.is_whitespace();
+                // "the Russians’ court": a plural possessive is not a close
+                let possessive = closing_single
+                    && chars[j - 1].1 == 's'
+                    && j + 2 < n
+                    && chars[j + 1].1 == ' '
+                    && chars[j + 2].1.is_lowercase()
+                    && !is_after_punct(&chars, j);
+                if possessive {
+                    fallback = fallback.or(Some(j));
+                } else if closing_single || d == '\u{201d}' {
                     close = Some(j);
                     break;
                 }
@@ -132,6 +143,9 @@ pub fn quote_spans(text: &str) -> Vec<QuoteSpan> {
                 }
             }
             j += 1;
+        }
+        if close.is_none() {
+            close = fallback;
         }
         let words_start = pos + c.len_utf8();
         match close {
@@ -403,7 +417,11 @@ fn resolve_speaker(
     if words_text.is_empty() {
         return (None, None);
     }
-    let st = Some(words_text.to_string());
+    let words_text = words_text.trim_start_matches(|c: char| !c.is_alphanumeric());
+    if words_text.is_empty() {
+        return (None, None);
+    }
+    let mut st = Some(words_text.to_string());
     let lw: Vec<String> = words(words_text).iter().map(|w| w.1.to_lowercase()).collect();
     // a pronoun subject ("he", "his team")
     if lw.first().is_some_and(|w| PRONOUNS.contains(&w.as_str())) {
@@ -418,6 +436,10 @@ fn resolve_speaker(
         .or_else(|| ms.iter().filter(own).last())
         .or_else(|| ms.last())
     {
+        // long attribution clauses: keep just the naming words
+        if words(words_text).len() > 6 {
+            st = Some(text[m.start..m.end].to_string());
+        }
         return (Some(m.actor), st);
     }
     (actors.resolve(words_text), st)
@@ -446,6 +468,18 @@ fn role_anaphor(speaker_text: &str, earlier: &[Quote], doc: usize) -> Option<usi
                     .is_some_and(|t| t.to_lowercase().split_whitespace().any(|w| w == role))
         })
         .and_then(|q| q.speaker)
+}
+
+/// A short quoted word used as a modifier: the winning "no" camp.
+fn modifier_use(after: &str) -> bool {
+    let Some(rest) = after.strip_prefix(' ') else {
+        return false;
+    };
+    let w: String = rest.chars().take_while(|c| c.is_alphabetic()).collect();
+    w.chars().next().is_some_and(|c| c.is_lowercase())
+        && !VERB_RE.is_match(&w)
+        && !PREPOSITIONS.contains(&w.as_str())
+        && !matches!(w.as_str(), "that" | "which" | "or" | "near" | "into" | "because")
 }
 
 /// Does the quoted text look like a title or scare quote rather than speech?
@@ -506,6 +540,9 @@ fn extract_doc(ctx: &DocCtx, actors: &ActorIndex, out: &mut Vec<Quote>) {
                 continue;
             }
             let nwords = qtext.split_whitespace().count();
+            if nwords <= 2 && !sp.runs_on && modifier_use(&text[sp.end..]) {
+                continue;
+            }
             let (sa, _) = sentence_range(sents, text, sp.open);
             let (_, se_close) = sentence_range(sents, text, sp.end.saturating_sub(1).max(sp.open));
             let mut att: Option<Attribution> = None;
@@ -691,6 +728,11 @@ mod tests {
         assert_eq!(spans("“Runs on to the end"), vec!["Runs on to the end"]);
         assert_eq!(spans("It isn't 'fine' at all"), vec!["fine"]);
         assert!(spans("the Russians’ court and Kerry’s plan").is_empty());
+        assert_eq!(
+            spans("said ‘a number of key buildings’ in the capital. Then ‘x’"),
+            vec!["a number of key buildings", "x"]
+        );
+        assert_eq!(spans("in the ‘Russians’ court’ now"), vec!["Russians’ court"]);
     }
 
     #[test]
