@@ -1,7 +1,19 @@
 //! Dated events for the timeline.
+//!
+//! Every sentence that gives or implies a date becomes an event: written dates
+//! ("September 9", "Sep 23, 2016", "15 of July 2016"; a missing year is the
+//! nearest past occurrence before publication, or the next one when the
+//! sentence speaks of the future), weekdays and parts of days ("late
+//! Wednesday", "Thursday night": the latest such day on or before
+//! publication), "today", "yesterday", "last night", month-level ("earlier
+//! this month", "last month", "in September") and background years ("since
+//! 2012"). Future weekdays other than the publication day, and metadata lines
+//! ("This story is from ..."), are not events.
 
 use super::{Block, DocText};
-use chrono::{Datelike, NaiveDate};
+use chrono::{Datelike, Duration, NaiveDate};
+use once_cell::sync::Lazy;
+use regex::Regex;
 use serde::Serialize;
 
 /// How precisely an event is dated.
@@ -42,6 +54,7 @@ pub struct Event {
     pub evidence: String,
 }
 
+
 const WEEKDAYS: [&str; 7] = [
     "Monday",
     "Tuesday",
@@ -52,40 +65,363 @@ const WEEKDAYS: [&str; 7] = [
     "Sunday",
 ];
 
+const MONTH: &str = r"(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?";
+
+static MDY_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(&format!(
+        r"\b{MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(\d{{4}})\b)?"
+    ))
+    .expect("static regex")
+});
+static DMY_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(&format!(
+        r"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}(?:,?\s+(\d{{4}})\b)?"
+    ))
+    .expect("static regex")
+});
+static ISO_RE: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"\b((?:19|20)\d\d)-(\d\d)-(\d\d)\b").expect("static regex"));
+static MONTH_YEAR_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(&format!(
+        r"(?i:\b(in|since|during|until|by|from|of|early|late|mid|mid-|end of|last|this|before|after)\s+)?\b{MONTH}(?:,?\s+(\d{{4}}))?\b"
+    ))
+    .expect("static regex")
+});
+static YEAR_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)\b(in|since|from|the|by|until|during|early|late|mid|mid-|of|before|after|between)\s+((?:1[89]|20)\d\d)\b(?:[^\d%,.]|[.,]\D|$)")
+        .expect("static regex")
+});
+static WEEKDAY_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?:\b(late|early|on|last|this|next|since|by|until|from|Late|Early|On|Last|This|Next|Since|By)\s+)?\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:'s|\u{2019}s)?(?:\s+(night|morning|afternoon|evening))?\b")
+        .expect("static regex")
+});
+static RELATIVE_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"\b(?:([Tt]oday|[Yy]esterday|[Tt]onight|[Ll]ast night|this morning|this afternoon|this evening|[Ee]arlier today)|((?:[Ee]arlier |[Ll]ater )?this month|[Ll]ast month|a month ago)|([Ll]ast year|[Ee]arlier this year))\b")
+        .expect("static regex")
+});
+static FUTURE_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)\b(?:will|won't|shall|going to|plans? to|planning to|set to|due to|expected to|scheduled|upcoming|is to|are to|would)\b|\u{2019}ll\b|'ll\b")
+        .expect("static regex")
+});
+static METADATA_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)^\W*(?:this (?:story|article|report|page) (?:is|was) (?:from|published|first published|last updated)|updated|last updated|last modified|copyright|\(c\)|©)")
+        .expect("static regex")
+});
+
+fn month_num(m: &str) -> Option<u32> {
+    let l = m.trim_end_matches('.').to_ascii_lowercase();
+    let n = match l.get(..3)? {
+        "jan" => 1,
+        "feb" => 2,
+        "mar" => 3,
+        "apr" => 4,
+        "may" => 5,
+        "jun" => 6,
+        "jul" => 7,
+        "aug" => 8,
+        "sep" => 9,
+        "oct" => 10,
+        "nov" => 11,
+        "dec" => 12,
+        _ => return None,
+    };
+    Some(n)
+}
+
+fn weekday_num(w: &str) -> Option<u32> {
+    WEEKDAYS.iter().position(|d| *d == w).map(|i| i as u32)
+}
+
+/// Does the text just before byte `at` of `s` speak of the future?
+fn future_before(s: &str, at: usize) -> bool {
+    let before = &s[..at];
+    // the last six words before the date, within its clause
+    let clause_start = before
+        .rfind([',', ';', ':', '\u{2014}'])
+        .map(|i| i + 1)
+        .unwrap_or(0);
+    let clause = &before[clause_start..];
+    let mut start = clause.len();
+    let mut n = 0;
+    for (i, c) in clause.char_indices().rev() {
+        if c.is_whitespace() {
+            n += 1;
+            if n > 6 {
+                break;
+            }
+        }
+        start = i;
+    }
+    let window = &clause[start..];
+    FUTURE_RE.is_match(window)
+        && !Regex::new(r"\b(said|says|told|announced)\b")
+            .map(|r| r.is_match(window))
+            .unwrap_or(false)
+}
+
+/// The date for `month`/`day` without a year: the nearest occurrence on or
+/// before `published`, or on or after it when `future`.
+fn infer_year(published: NaiveDate, month: u32, day: u32, future: bool) -> Option<NaiveDate> {
+    let y = published.year();
+    let cands: Vec<NaiveDate> = [y - 1, y, y + 1]
+        .iter()
+        .filter_map(|&yy| NaiveDate::from_ymd_opt(yy, month, day))
+        .collect();
+    if future {
+        cands.into_iter().find(|d| *d >= published)
+    } else {
+        cands.into_iter().rev().find(|d| *d <= published)
+    }
+}
+
+fn shift_month(y: i32, m: u32, back: i32) -> (i32, u32) {
+    let idx = y * 12 + m as i32 - 1 - back;
+    (idx.div_euclid(12), (idx.rem_euclid(12) + 1) as u32)
+}
+
+struct Found {
+    start: usize,
+    end: usize,
+    date: String,
+    precision: Precision,
+    basis: Basis,
+}
+
+fn overlaps(found: &[Found], a: usize, b: usize) -> bool {
+    found.iter().any(|f| a < f.end + 2 && f.start < b + 2)
+}
+
+/// The dates a sentence gives, resolved against the publication date.
+pub fn sentence_dates(s: &str, published: Option<NaiveDate>) -> Vec<(String, Precision, Basis, String)> {
+    let mut found: Vec<Found> = Vec::new();
+    // written day dates
+    for c in ISO_RE.captures_iter(s) {
+        let m = c.get(0).expect("match");
+        let (y, mo, d) = (
+            c[1].parse::<i32>().unwrap_or(0),
+            c[2].parse::<u32>().unwrap_or(0),
+            c[3].parse::<u32>().unwrap_or(0),
+        );
+        if let Some(date) = NaiveDate::from_ymd_opt(y, mo, d) {
+            found.push(Found {
+                start: m.start(),
+                end: m.end(),
+                date: date.format("%Y-%m-%d").to_string(),
+                precision: Precision::Day,
+                basis: Basis::Explicit,
+            });
+        }
+    }
+    for (re, day_group, month_group) in [(&*MDY_RE, 2, 1), (&*DMY_RE, 1, 2)] {
+        for c in re.captures_iter(s) {
+            let m = c.get(0).expect("match");
+            if overlaps(&found, m.start(), m.end()) {
+                continue;
+            }
+            let Some(month) = month_num(&c[month_group]) else {
+                continue;
+            };
+            let Ok(day) = c[day_group].parse::<u32>() else {
+                continue;
+            };
+            // "May 5" is a date, but "may 5" is not
+            if c[month_group].starts_with(|ch: char| ch.is_lowercase()) {
+                continue;
+            }
+            let after = &s[m.end()..];
+            // "September 11 attacks" with a 4-digit year ahead is fine; "June 12:30" is a time
+            if after.starts_with([':', '%']) || after.starts_with(|ch: char| ch.is_ascii_digit()) {
+                continue;
+            }
+            let date = match c.get(3) {
+                Some(y) => y
+                    .as_str()
+                    .parse::<i32>()
+                    .ok()
+                    .and_then(|y| NaiveDate::from_ymd_opt(y, month, day)),
+                None => published.and_then(|p| infer_year(p, month, day, future_before(s, m.start()))),
+            };
+            if let Some(date) = date {
+                found.push(Found {
+                    start: m.start(),
+                    end: m.end(),
+                    date: date.format("%Y-%m-%d").to_string(),
+                    precision: Precision::Day,
+                    basis: Basis::Explicit,
+                });
+            }
+        }
+    }
+    // weekdays
+    if let Some(p) = published {
+        for c in WEEKDAY_RE.captures_iter(s) {
+            let m = c.get(0).expect("match");
+            if overlaps(&found, m.start(), m.end()) {
+                continue;
+            }
+            let Some(wd) = weekday_num(&c[2]) else {
+                continue;
+            };
+            let modifier = c.get(1).map(|x| x.as_str().to_ascii_lowercase());
+            let pub_wd = p.weekday().num_days_from_monday();
+            let mut back = (pub_wd as i64 - wd as i64).rem_euclid(7);
+            if modifier.as_deref() == Some("next") {
+                continue;
+            }
+            if modifier.as_deref() == Some("last") && back == 0 {
+                back = 7;
+            }
+            if back != 0 && future_before(s, m.start()) {
+                // a weekday ahead: planned, not an event
+                continue;
+            }
+            let date = p - Duration::days(back);
+            found.push(Found {
+                start: m.start(),
+                end: m.end(),
+                date: date.format("%Y-%m-%d").to_string(),
+                precision: Precision::Day,
+                basis: Basis::Relative,
+            });
+        }
+        for c in RELATIVE_RE.captures_iter(s) {
+            let m = c.get(0).expect("match");
+            if overlaps(&found, m.start(), m.end()) {
+                continue;
+            }
+            let w = m.as_str().to_ascii_lowercase();
+            let (date, precision) = if c.get(1).is_some() {
+                if w.ends_with("'s") {
+                    continue;
+                }
+                let back = if w == "yesterday" || w == "last night" { 1 } else { 0 };
+                let d = p - Duration::days(back);
+                (d.format("%Y-%m-%d").to_string(), Precision::Day)
+            } else if c.get(2).is_some() {
+                let back = if w.contains("this month") { 0 } else { 1 };
+                let (y, mo) = shift_month(p.year(), p.month(), back);
+                (format!("{y:04}-{mo:02}"), Precision::Month)
+            } else {
+                let y = if w.contains("last") { p.year() - 1 } else { p.year() };
+                (format!("{y:04}"), Precision::Year)
+            };
+            // "today's world" and similar are not dates
+            if s[m.end()..].starts_with("'s") || s[m.end()..].starts_with("\u{2019}s") {
+                if precision == Precision::Day && !w.contains("day") {
+                    continue;
+                }
+            }
+            found.push(Found {
+                start: m.start(),
+                end: m.end(),
+                date,
+                precision,
+                basis: Basis::Relative,
+            });
+        }
+    }
+    // month-level dates
+    for c in MONTH_YEAR_RE.captures_iter(s) {
+        let m = c.get(0).expect("match");
+        if overlaps(&found, m.start(), m.end()) {
+            continue;
+        }
+        let mname = c.get(2).expect("month").as_str();
+        let Some(month) = month_num(mname) else {
+            continue;
+        };
+        let year = c.get(3).and_then(|y| y.as_str().parse::<i32>().ok());
+        let prep = c.get(1).is_some();
+        // a bare month name needs a preposition or a year ("May" is a verb too)
+        if year.is_none() && (!prep || mname.starts_with("May") && c.get(1).is_none()) {
+            continue;
+        }
+        if mname.len() <= 4 && !mname.ends_with('.') && year.is_none() && mname != "June" && mname != "July" {
+            // abbreviations only with a year
+            continue;
+        }
+        let y = match (year, published) {
+            (Some(y), _) => y,
+            (None, Some(p)) => {
+                let fut = future_before(s, m.start());
+                if fut && month >= p.month() || !fut && month <= p.month() {
+                    p.year()
+                } else if fut {
+                    p.year() + 1
+                } else {
+                    p.year() - 1
+                }
+            }
+            (None, None) => continue,
+        };
+        found.push(Found {
+            start: m.start(),
+            end: m.end(),
+            date: format!("{y:04}-{month:02}"),
+            precision: Precision::Month,
+            basis: Basis::Explicit,
+        });
+    }
+    // background years
+    for c in YEAR_RE.captures_iter(s) {
+        let g = c.get(2).expect("year");
+        if overlaps(&found, g.start(), g.end()) {
+            continue;
+        }
+        let y: i32 = g.as_str().parse().unwrap_or(0);
+        if let Some(p) = published {
+            if y > p.year() {
+                continue;
+            }
+        }
+        let basis = if published.is_some_and(|p| y < p.year()) {
+            Basis::Background
+        } else {
+            Basis::Explicit
+        };
+        found.push(Found {
+            start: c.get(0).expect("m").start(),
+            end: g.end(),
+            date: format!("{y:04}"),
+            precision: Precision::Year,
+            basis,
+        });
+    }
+    found.sort_by_key(|f| f.start);
+    let mut out: Vec<(String, Precision, Basis, String)> = Vec::new();
+    for f in found {
+        if out.iter().any(|o| o.0 == f.date) {
+            continue;
+        }
+        out.push((f.date, f.precision, f.basis, s[f.start..f.end].trim().to_string()));
+    }
+    out
+}
+
 /// Find the dated events of one article (`doc` is its index, copied into each event).
 pub fn extract_events(doc_index: usize, doc: &DocText) -> Vec<Event> {
     let mut out = Vec::new();
-    let Some(published) = doc.published else {
-        return out;
-    };
     for (block, text) in doc.blocks() {
         if block == Block::Title {
             continue;
         }
         for (a, b) in crate::text::sentences(text) {
             let s = &text[a..b];
-            for (wi, wd) in WEEKDAYS.iter().enumerate() {
-                if s.contains(wd) {
-                    let pub_wd = published.weekday().num_days_from_monday() as i64;
-                    let mut back = (pub_wd - wi as i64).rem_euclid(7);
-                    if back == 0 && !s.contains("today") {
-                        back = 0;
-                    }
-                    let date = published - chrono::Duration::days(back);
-                    out.push(Event {
-                        doc: doc_index,
-                        block,
-                        date: date.format("%Y-%m-%d").to_string(),
-                        precision: Precision::Day,
-                        basis: Basis::Relative,
-                        sentence: s.to_string(),
-                        evidence: wd.to_string(),
-                    });
-                    break;
-                }
+            if METADATA_RE.is_match(s) {
+                continue;
+            }
+            for (date, precision, basis, evidence) in sentence_dates(s, doc.published) {
+                out.push(Event {
+                    doc: doc_index,
+                    block,
+                    date,
+                    precision,
+                    basis,
+                    sentence: s.to_string(),
+                    evidence,
+                });
             }
         }
     }
-    let _ = NaiveDate::from_ymd_opt;
     out
 }
