@@ -88,7 +88,7 @@ static MONTH_YEAR_RE: Lazy<Regex> = Lazy::new(|| {
     .expect("static regex")
 });
 static YEAR_RE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)\b(in|since|from|the|by|until|during|early|late|mid|mid-|of|before|after|between)\s+((?:1[89]|20)\d\d)\b(?:[^\d%,.]|[.,]\D|$)")
+    Regex::new(r"(?i)\b(in|since|from|the|by|until|during|early|late|mid|mid-|of|before|after|between)\s+((?:1[89]|20)\d\d)\b(?:[^\d%,.]|[.,](?:\D|$)|$)")
         .expect("static regex")
 });
 static WEEKDAY_RE: Lazy<Regex> = Lazy::new(|| {
@@ -138,7 +138,7 @@ fn future_before(s: &str, at: usize) -> bool {
     // the last six words before the date, within its clause
     let clause_start = before
         .rfind([',', ';', ':', '\u{2014}'])
-        .map(|i| i + 1)
+        .map(|i| i + before[i..].chars().next().map_or(1, char::len_utf8))
         .unwrap_or(0);
     let clause = &before[clause_start..];
     let mut start = clause.len();
@@ -423,5 +423,54 @@ pub fn extract_events(doc_index: usize, doc: &DocText) -> Vec<Event> {
             }
         }
     }
+    lead_event(doc_index, doc, &mut out);
     out
+}
+
+static PRESENT_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"\b(?:has|have|is|are|says|say|reports|announces|confirms)\b").expect("static regex")
+});
+
+/// A news report that dates nothing to the day reports its lead on the day it
+/// is published: a lead sentence in the present or present perfect ("has
+/// tried", "is issuing") becomes an estimated event on the publication date.
+fn lead_event(doc_index: usize, doc: &DocText, out: &mut Vec<Event>) {
+    let Some(p) = doc.published else {
+        return;
+    };
+    if out.iter().any(|e| e.precision == Precision::Day) {
+        return;
+    }
+    let Some((block, text)) = doc
+        .blocks()
+        .into_iter()
+        .find(|(b, t)| matches!(b, Block::Para(_)) && !t.trim().is_empty())
+    else {
+        return;
+    };
+    let Some(s) = crate::text::sentences(text)
+        .into_iter()
+        .map(|(a, b)| &text[a..b])
+        .find(|s| !METADATA_RE.is_match(s))
+    else {
+        return;
+    };
+    // a lead that dates itself otherwise ("since 2012") is not dated here
+    if !sentence_dates(s, Some(p)).is_empty() {
+        return;
+    }
+    if let Some(m) = PRESENT_RE.find(s) {
+        if FUTURE_RE.is_match(s) || YEAR_RE.is_match(s) {
+            return;
+        }
+        out.push(Event {
+            doc: doc_index,
+            block,
+            date: p.format("%Y-%m-%d").to_string(),
+            precision: Precision::Day,
+            basis: Basis::Estimated,
+            sentence: s.to_string(),
+            evidence: m.as_str().to_string(),
+        });
+    }
 }

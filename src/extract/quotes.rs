@@ -334,7 +334,7 @@ fn subject_before(seg: &str) -> Option<(usize, usize)> {
         let prev = body_trim[..seg_start].trim_end().trim_end_matches(',');
         let ps = prev
             .rfind([',', ';', ':', '(', '\u{201d}', '"'])
-            .map(|i| i + 1)
+            .map(|i| i + prev[i..].chars().next().map_or(1, char::len_utf8))
             .unwrap_or(0);
         let name = prev[ps..].trim();
         let nw = words(name);
