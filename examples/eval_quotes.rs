@@ -104,8 +104,16 @@ fn load(path: &Path) -> Option<GoldDoc> {
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
-    let gold = PathBuf::from(args.get(1).map(String::as_str).unwrap_or("/work/shared/gold/seeds"));
-    let out = PathBuf::from(args.get(2).map(String::as_str).unwrap_or("/tmp/q_dossier.json"));
+    let gold = PathBuf::from(
+        args.get(1)
+            .map(String::as_str)
+            .unwrap_or("/work/shared/gold/seeds"),
+    );
+    let out = PathBuf::from(
+        args.get(2)
+            .map(String::as_str)
+            .unwrap_or("/tmp/q_dossier.json"),
+    );
     let verbose = args.iter().any(|a| a == "-v");
     let mut files = Vec::new();
     collect(&gold, &mut files);
@@ -152,7 +160,7 @@ fn main() {
                 forms.push((a.clone(), id));
             }
         }
-        forms.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
+        forms.sort_by_key(|f| std::cmp::Reverse(f.0.len()));
         doc_forms.push(forms);
     }
     for (d, doc) in docs.iter().enumerate() {
@@ -164,8 +172,14 @@ fn main() {
                 }
                 for (s, _) in text.match_indices(form.as_str()) {
                     let e = s + form.len();
-                    let b_ok = text[..s].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
-                    let a_ok = text[e..].chars().next().is_none_or(|c| !c.is_alphanumeric());
+                    let b_ok = text[..s]
+                        .chars()
+                        .next_back()
+                        .is_none_or(|c| !c.is_alphanumeric());
+                    let a_ok = text[e..]
+                        .chars()
+                        .next()
+                        .is_none_or(|c| !c.is_alphanumeric());
                     if b_ok && a_ok && !taken.iter().any(|&(a, b)| s < b && a < e) {
                         taken.push((s, e));
                         idx.mentions.push(Mention {
@@ -231,8 +245,15 @@ fn main() {
                 );
             }
             for e in events.iter().filter(|e| e.doc == i) {
-                let p = if e.precision == Precision::Day { "" } else { " " };
-                println!("  E{p} {} {:?} <{}> {}", e.date, e.basis, e.evidence, e.sentence);
+                let p = if e.precision == Precision::Day {
+                    ""
+                } else {
+                    " "
+                };
+                println!(
+                    "  E{p} {} {:?} <{}> {}",
+                    e.date, e.basis, e.evidence, e.sentence
+                );
             }
             for f in figures.iter().filter(|f| f.doc == i) {
                 println!("  F {} | {}", f.value, f.what);
@@ -242,7 +263,10 @@ fn main() {
             println!("CONFLICT {}:", grp.category);
             for &fi in &grp.figures {
                 let f = &figures[fi];
-                println!("   {} {} | {} ({})", golds[f.doc].stem, f.value, f.what, f.sentence);
+                println!(
+                    "   {} {} | {} ({})",
+                    golds[f.doc].stem, f.value, f.what, f.sentence
+                );
             }
         }
     }

@@ -26,7 +26,7 @@ fn index(docs: &[DocText], actors: &[ActorDef]) -> ActorIndex {
             forms.push((a.to_string(), i));
         }
     }
-    forms.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
+    forms.sort_by_key(|f| std::cmp::Reverse(f.0.len()));
     for (d, doc) in docs.iter().enumerate() {
         for (block, text) in doc.blocks() {
             let mut taken: Vec<(usize, usize)> = Vec::new();
@@ -37,7 +37,10 @@ fn index(docs: &[DocText], actors: &[ActorDef]) -> ActorIndex {
                         .chars()
                         .next_back()
                         .is_none_or(|c| !c.is_alphanumeric());
-                    let ok_a = text[e..].chars().next().is_none_or(|c| !c.is_alphanumeric());
+                    let ok_a = text[e..]
+                        .chars()
+                        .next()
+                        .is_none_or(|c| !c.is_alphanumeric());
                     if ok_b && ok_a && !taken.iter().any(|&(a, b)| s < b && a < e) {
                         taken.push((s, e));
                         idx.mentions.push(Mention {
@@ -310,10 +313,19 @@ fn dates(text: &str, published: Option<NaiveDate>) -> Vec<String> {
 fn event_weekdays_resolve_to_latest_on_or_before_publication() {
     // 2016-09-22 is a Thursday
     let p = day(2016, 9, 22);
-    assert_eq!(dates("Aleppo was bombed late Wednesday.", p), vec!["2016-09-21"]);
-    assert_eq!(dates("The ceasefire collapsed Monday.", p), vec!["2016-09-19"]);
+    assert_eq!(
+        dates("Aleppo was bombed late Wednesday.", p),
+        vec!["2016-09-21"]
+    );
+    assert_eq!(
+        dates("The ceasefire collapsed Monday.", p),
+        vec!["2016-09-19"]
+    );
     assert_eq!(dates("Assad spoke on Thursday.", p), vec!["2016-09-22"]);
-    assert_eq!(dates("Strikes resumed Thursday night.", p), vec!["2016-09-22"]);
+    assert_eq!(
+        dates("Strikes resumed Thursday night.", p),
+        vec!["2016-09-22"]
+    );
     assert_eq!(
         dates("Rescuers said on Friday they were ready.", p),
         vec!["2016-09-16"]
@@ -367,7 +379,10 @@ fn event_explicit_dates() {
         dates("It was launched on August 19 in the U.S.", p),
         vec!["2016-08-19"]
     );
-    assert_eq!(dates("Posted 15 of July 2016 14:22:50", p), vec!["2016-07-15"]);
+    assert_eq!(
+        dates("Posted 15 of July 2016 14:22:50", p),
+        vec!["2016-07-15"]
+    );
     // nearest past occurrence: December before a January publication
     assert_eq!(
         dates("Talks began on December 30.", day(2017, 1, 3)),
@@ -380,12 +395,18 @@ fn event_explicit_dates() {
 #[test]
 fn event_relative_words() {
     let p = day(2016, 9, 27);
-    assert_eq!(dates("Clinton said last night was fun.", p), vec!["2016-09-26"]);
+    assert_eq!(
+        dates("Clinton said last night was fun.", p),
+        vec!["2016-09-26"]
+    );
     assert_eq!(
         dates("The company confirmed the recall yesterday.", p),
         vec!["2016-09-26"]
     );
-    assert_eq!(dates("Stores were set to open today.", p), vec!["2016-09-27"]);
+    assert_eq!(
+        dates("Stores were set to open today.", p),
+        vec!["2016-09-27"]
+    );
 }
 
 #[test]
@@ -515,8 +536,30 @@ fn figure_conflicts_across_articles() {
 #[test]
 fn never_panics_on_odd_input() {
     let pieces = [
-        "“", "”", "‘", "’", "\"", "'", "—", "é", " said ", " he ", "Kerry", ":", ",", ".",
-        "Monday", " late ", "September ", "9", "2016", " 430,000 ", "people", "\n", "s’ ", "—”",
+        "“",
+        "”",
+        "‘",
+        "’",
+        "\"",
+        "'",
+        "—",
+        "é",
+        " said ",
+        " he ",
+        "Kerry",
+        ":",
+        ",",
+        ".",
+        "Monday",
+        " late ",
+        "September ",
+        "9",
+        "2016",
+        " 430,000 ",
+        "people",
+        "\n",
+        "s’ ",
+        "—”",
         "Mr. ",
     ];
     let mut texts = Vec::new();

@@ -54,7 +54,6 @@ pub struct Event {
     pub evidence: String,
 }
 
-
 const WEEKDAYS: [&str; 7] = [
     "Monday",
     "Tuesday",
@@ -103,6 +102,8 @@ static FUTURE_RE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"(?i)\b(?:will|won't|shall|going to|plans? to|planning to|set to|due to|expected to|scheduled|upcoming|is to|are to|would)\b|\u{2019}ll\b|'ll\b")
         .expect("static regex")
 });
+static REPORTING_RE: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"\b(said|says|told|announced)\b").expect("static regex"));
 static METADATA_RE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"(?i)^\W*(?:this (?:story|article|report|page) (?:is|was) (?:from|published|first published|last updated)|updated|last updated|last modified|copyright|\(c\)|©)")
         .expect("static regex")
@@ -153,10 +154,7 @@ fn future_before(s: &str, at: usize) -> bool {
         start = i;
     }
     let window = &clause[start..];
-    FUTURE_RE.is_match(window)
-        && !Regex::new(r"\b(said|says|told|announced)\b")
-            .map(|r| r.is_match(window))
-            .unwrap_or(false)
+    FUTURE_RE.is_match(window) && !REPORTING_RE.is_match(window)
 }
 
 /// The date for `month`/`day` without a year: the nearest occurrence on or
@@ -192,7 +190,10 @@ fn overlaps(found: &[Found], a: usize, b: usize) -> bool {
 }
 
 /// The dates a sentence gives, resolved against the publication date.
-pub fn sentence_dates(s: &str, published: Option<NaiveDate>) -> Vec<(String, Precision, Basis, String)> {
+pub fn sentence_dates(
+    s: &str,
+    published: Option<NaiveDate>,
+) -> Vec<(String, Precision, Basis, String)> {
     let mut found: Vec<Found> = Vec::new();
     // written day dates
     for c in ISO_RE.captures_iter(s) {
@@ -239,7 +240,9 @@ pub fn sentence_dates(s: &str, published: Option<NaiveDate>) -> Vec<(String, Pre
                     .parse::<i32>()
                     .ok()
                     .and_then(|y| NaiveDate::from_ymd_opt(y, month, day)),
-                None => published.and_then(|p| infer_year(p, month, day, future_before(s, m.start()))),
+                None => {
+                    published.and_then(|p| infer_year(p, month, day, future_before(s, m.start())))
+                }
             };
             if let Some(date) = date {
                 found.push(Found {
@@ -291,10 +294,11 @@ pub fn sentence_dates(s: &str, published: Option<NaiveDate>) -> Vec<(String, Pre
             }
             let w = m.as_str().to_ascii_lowercase();
             let (date, precision) = if c.get(1).is_some() {
-                if w.ends_with("'s") {
-                    continue;
-                }
-                let back = if w == "yesterday" || w == "last night" { 1 } else { 0 };
+                let back = if w == "yesterday" || w == "last night" {
+                    1
+                } else {
+                    0
+                };
                 let d = p - Duration::days(back);
                 (d.format("%Y-%m-%d").to_string(), Precision::Day)
             } else if c.get(2).is_some() {
@@ -302,15 +306,13 @@ pub fn sentence_dates(s: &str, published: Option<NaiveDate>) -> Vec<(String, Pre
                 let (y, mo) = shift_month(p.year(), p.month(), back);
                 (format!("{y:04}-{mo:02}"), Precision::Month)
             } else {
-                let y = if w.contains("last") { p.year() - 1 } else { p.year() };
+                let y = if w.contains("last") {
+                    p.year() - 1
+                } else {
+                    p.year()
+                };
                 (format!("{y:04}"), Precision::Year)
             };
-            // "today's world" and similar are not dates
-            if s[m.end()..].starts_with("'s") || s[m.end()..].starts_with("\u{2019}s") {
-                if precision == Precision::Day && !w.contains("day") {
-                    continue;
-                }
-            }
             found.push(Found {
                 start: m.start(),
                 end: m.end(),
@@ -336,7 +338,12 @@ pub fn sentence_dates(s: &str, published: Option<NaiveDate>) -> Vec<(String, Pre
         if year.is_none() && (!prep || mname.starts_with("May") && c.get(1).is_none()) {
             continue;
         }
-        if mname.len() <= 4 && !mname.ends_with('.') && year.is_none() && mname != "June" && mname != "July" {
+        if mname.len() <= 4
+            && !mname.ends_with('.')
+            && year.is_none()
+            && mname != "June"
+            && mname != "July"
+        {
             // abbreviations only with a year
             continue;
         }
@@ -393,7 +400,12 @@ pub fn sentence_dates(s: &str, published: Option<NaiveDate>) -> Vec<(String, Pre
         if out.iter().any(|o| o.0 == f.date) {
             continue;
         }
-        out.push((f.date, f.precision, f.basis, s[f.start..f.end].trim().to_string()));
+        out.push((
+            f.date,
+            f.precision,
+            f.basis,
+            s[f.start..f.end].trim().to_string(),
+        ));
     }
     out
 }
@@ -428,7 +440,8 @@ pub fn extract_events(doc_index: usize, doc: &DocText) -> Vec<Event> {
 }
 
 static PRESENT_RE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"\b(?:has|have|is|are|says|say|reports|announces|confirms)\b").expect("static regex")
+    Regex::new(r"\b(?:has|have|is|are|says|say|reports|announces|confirms)\b")
+        .expect("static regex")
 });
 
 /// A news report that dates nothing to the day reports its lead on the day it
@@ -460,7 +473,13 @@ fn lead_event(doc_index: usize, doc: &DocText, out: &mut Vec<Event>) {
         return;
     }
     if let Some(m) = PRESENT_RE.find(s) {
-        if FUTURE_RE.is_match(s) || YEAR_RE.is_match(s) {
+        // the clause of the verb: future ("are due to", "will") is not an event
+        let mut end = (m.end() + 40).min(s.len());
+        while !s.is_char_boundary(end) {
+            end -= 1;
+        }
+        let start = s[..m.start()].rfind([',', ';', ':']).unwrap_or(0);
+        if FUTURE_RE.is_match(&s[start..end]) || YEAR_RE.is_match(s) {
             return;
         }
         out.push(Event {

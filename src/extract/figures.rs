@@ -39,9 +39,30 @@ static TOLL_RE: Lazy<Regex> = Lazy::new(|| {
 });
 
 const MONTHS: &[&str] = &[
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
-    "sept", "oct", "nov", "dec",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
 ];
 const STOP: &[&str] = &[
     "the", "a", "an", "and", "or", "but", "in", "on", "at", "to", "for", "from", "by", "with",
@@ -50,14 +71,55 @@ const STOP: &[&str] = &[
     "before", "during", "into", "over", "under", "per", "when", "while", "said", "says", "of",
 ];
 const EXCLUDE_UNITS: &[&str] = &[
-    "miles", "mile", "km", "kilometres", "kilometers", "kilometre", "kilometer", "metres",
-    "meters", "feet", "ft", "am", "pm", "a.m", "p.m", "gmt", "utc", "years-old", "year-old",
-    "mph", "kg", "pounds", "lbs", "inch", "inches", "cm", "mm", "degrees",
+    "miles",
+    "mile",
+    "km",
+    "kilometres",
+    "kilometers",
+    "kilometre",
+    "kilometer",
+    "metres",
+    "meters",
+    "feet",
+    "ft",
+    "am",
+    "pm",
+    "a.m",
+    "p.m",
+    "gmt",
+    "utc",
+    "years-old",
+    "year-old",
+    "mph",
+    "kg",
+    "pounds",
+    "lbs",
+    "inch",
+    "inches",
+    "cm",
+    "mm",
+    "degrees",
 ];
 const VERBS: &[&str] = &[
-    "died", "killed", "dead", "fled", "displaced", "injured", "wounded", "arrested", "detained",
-    "evacuated", "missing", "recalled", "sold", "rescued", "trapped", "besieged", "affected",
-    "uprooted", "lost",
+    "died",
+    "killed",
+    "dead",
+    "fled",
+    "displaced",
+    "injured",
+    "wounded",
+    "arrested",
+    "detained",
+    "evacuated",
+    "missing",
+    "recalled",
+    "sold",
+    "rescued",
+    "trapped",
+    "besieged",
+    "affected",
+    "uprooted",
+    "lost",
 ];
 
 fn word_count_value(v: &str) -> bool {
@@ -102,14 +164,19 @@ fn figure_at(
     let is_word = word_count_value(value);
     let lower_value = value.to_ascii_lowercase();
     // a bare number glued to letters or a hyphen ("3rd", "45-year-old", "M10")
-    if before.ends_with(|c: char| c.is_alphanumeric() || c == '-' || c == '$' || c == '£' || c == '€')
+    if before
+        .ends_with(|c: char| c.is_alphanumeric() || c == '-' || c == '$' || c == '£' || c == '€')
         || after.starts_with(|c: char| c.is_alphanumeric() || c == '-' || c == ':' || c == '/')
     {
         return None;
     }
     let num_only = !value.contains(' ') && !is_word;
     // years
-    if num_only && digits.len() == 4 && !value.contains(',') && (value.starts_with("19") || value.starts_with("20")) {
+    if num_only
+        && digits.len() == 4
+        && !value.contains(',')
+        && (value.starts_with("19") || value.starts_with("20"))
+    {
         return None;
     }
     // dates: a month name next to the number
@@ -133,8 +200,10 @@ fn figure_at(
     if MONTHS.contains(&prev_word.as_str()) || MONTHS.contains(&next) {
         return None;
     }
-    if matches!(prev_word.as_str(), "aged" | "age" | "no" | "number" | "page" | "chapter" | "article" | "resolution")
-        || EXCLUDE_UNITS.contains(&next)
+    if matches!(
+        prev_word.as_str(),
+        "aged" | "age" | "no" | "number" | "page" | "chapter" | "article" | "resolution"
+    ) || EXCLUDE_UNITS.contains(&next)
         || (next == "years" && next_words.get(1).is_some_and(|w| w == "old"))
     {
         return None;
@@ -143,7 +212,9 @@ fn figure_at(
     if is_word && matches!(lower_value.as_str(), "one" | "a hundred" | "hundred") {
         return None;
     }
-    let pct = value.ends_with('%') || lower_value.ends_with("percent") || lower_value.ends_with("per cent");
+    let pct = value.ends_with('%')
+        || lower_value.ends_with("percent")
+        || lower_value.ends_with("per cent");
     // what it counts
     let what = if let Some(t) = TOLL_RE.captures(before) {
         t.get(1).map(|g| g.as_str().to_ascii_lowercase())
@@ -154,9 +225,7 @@ fn figure_at(
             // "killing nearly 20", "killed 62"
             VERBS
                 .iter()
-                .find(|v| {
-                    prev_word.starts_with(&v[..v.len().min(4)]) && prev_word.len() >= 4
-                })
+                .find(|v| prev_word.starts_with(&v[..v.len().min(4)]) && prev_word.len() >= 4)
                 .map(|v| v.to_string())
         })
     }?;
@@ -164,7 +233,11 @@ fn figure_at(
         return None;
     }
     // a bare small number before a non-count noun is noise ("1 of", "2 sides")
-    if num_only && digits.len() <= 1 && !what.split(' ').any(|w| VERBS.contains(&w)) && is_time_unit(&what) {
+    if num_only
+        && digits.len() <= 1
+        && !what.split(' ').any(|w| VERBS.contains(&w))
+        && is_time_unit(&what)
+    {
         return None;
     }
     Some(Figure {
@@ -180,8 +253,21 @@ fn is_time_unit(w: &str) -> bool {
     let h = w.split(' ').next().unwrap_or("");
     matches!(
         h,
-        "day" | "days" | "week" | "weeks" | "month" | "months" | "year" | "years" | "hour"
-            | "hours" | "minute" | "minutes" | "seconds" | "times" | "time"
+        "day"
+            | "days"
+            | "week"
+            | "weeks"
+            | "month"
+            | "months"
+            | "year"
+            | "years"
+            | "hour"
+            | "hours"
+            | "minute"
+            | "minutes"
+            | "seconds"
+            | "times"
+            | "time"
     )
 }
 
@@ -197,7 +283,10 @@ fn noun_phrase(words: &[String], pct: bool) -> Option<String> {
             while i < words.len() && matches!(words[i].as_str(), "the" | "a" | "an" | "all") {
                 i += 1;
             }
-            return words.get(i).filter(|w| !w.is_empty()).map(|w| format!("percent of {w}"));
+            return words
+                .get(i)
+                .filter(|w| !w.is_empty())
+                .map(|w| format!("percent of {w}"));
         }
         return None;
     }
@@ -214,7 +303,10 @@ fn noun_phrase(words: &[String], pct: bool) -> Option<String> {
     }
     let mut phrase = out.join(" ");
     if words.get(i).is_some_and(|w| w == "of") {
-        if let Some(n) = words.get(i + 1).filter(|w| !STOP.contains(&w.as_str()) && !w.is_empty()) {
+        if let Some(n) = words
+            .get(i + 1)
+            .filter(|w| !STOP.contains(&w.as_str()) && !w.is_empty())
+        {
             phrase.push_str(" of ");
             phrase.push_str(n);
             i += 2;
@@ -222,7 +314,13 @@ fn noun_phrase(words: &[String], pct: bool) -> Option<String> {
     }
     // "people have died", "were killed", "fled abroad"
     let mut j = i;
-    while j < words.len() && j < i + 2 && matches!(words[j].as_str(), "have" | "has" | "had" | "were" | "was" | "been" | "are" | "reportedly") {
+    while j < words.len()
+        && j < i + 2
+        && matches!(
+            words[j].as_str(),
+            "have" | "has" | "had" | "were" | "was" | "been" | "are" | "reportedly"
+        )
+    {
         j += 1;
     }
     if let Some(v) = words.get(j) {
@@ -246,15 +344,28 @@ pub struct FigureGroup {
 /// The category of a figure's `what`: a normalised head concept.
 pub fn figure_category(what: &str) -> String {
     let w = what.to_ascii_lowercase();
-    let words: Vec<&str> = w.split(|c: char| !c.is_alphanumeric()).filter(|s| !s.is_empty()).collect();
+    let words: Vec<&str> = w
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|s| !s.is_empty())
+        .collect();
     let has = |xs: &[&str]| words.iter().any(|x| xs.iter().any(|p| x.starts_with(p)));
-    if has(&["died", "dead", "death", "killed", "killing", "lives", "fatalit", "casualt", "bodies", "toll"]) {
+    if has(&[
+        "died", "dead", "death", "killed", "killing", "lives", "fatalit", "casualt", "bodies",
+        "toll",
+    ]) {
         return "deaths".into();
     }
     if has(&["injur", "wounded", "hurt"]) {
         return "injured".into();
     }
-    if has(&["fled", "displaced", "refugee", "uprooted", "homeless", "evacuat"]) {
+    if has(&[
+        "fled",
+        "displaced",
+        "refugee",
+        "uprooted",
+        "homeless",
+        "evacuat",
+    ]) {
         return "displaced".into();
     }
     if has(&["besieged", "siege"]) {
@@ -273,7 +384,10 @@ pub fn figure_category(what: &str) -> String {
         return w;
     }
     let head = words.first().copied().unwrap_or("");
-    head.strip_suffix('s').filter(|h| h.len() > 2).unwrap_or(head).to_string()
+    head.strip_suffix('s')
+        .filter(|h| h.len() > 2)
+        .unwrap_or(head)
+        .to_string()
 }
 
 /// Numeric value of a figure as written ("4.8 million" → 4.8e6, "dozens" → 24).
@@ -313,7 +427,13 @@ pub fn figure_number(value: &str) -> Option<f64> {
             _ => None,
         };
         if let Some(x) = word {
-            n = Some(n.map_or(x, |p| if p >= 10.0 && x >= 100.0 { p * x / 3.0 } else { x }));
+            n = Some(n.map_or(x, |p| {
+                if p >= 10.0 && x >= 100.0 {
+                    p * x / 3.0
+                } else {
+                    x
+                }
+            }));
             continue;
         }
         match t.as_str() {
@@ -345,7 +465,10 @@ pub fn figure_conflicts(figures: &[Figure]) -> Vec<FigureGroup> {
     let mut by_cat: HashMap<String, Vec<(f64, usize)>> = HashMap::new();
     for (i, f) in figures.iter().enumerate() {
         if let Some(n) = figure_number(&f.value) {
-            by_cat.entry(figure_category(&f.what)).or_default().push((n, i));
+            by_cat
+                .entry(figure_category(&f.what))
+                .or_default()
+                .push((n, i));
         }
     }
     let mut out = Vec::new();

@@ -57,15 +57,62 @@ static ROLE_RE: Lazy<Regex> = Lazy::new(|| {
         .expect("static regex")
 });
 
+/// Longest quote searched for a closing mark, in characters.
+const MAX_QUOTE_CHARS: usize = 4000;
+
 const PRONOUNS: &[&str] = &["he", "she", "him", "her", "his", "hers"];
 const PREPOSITIONS: &[&str] = &[
-    "in", "on", "at", "after", "before", "during", "when", "while", "as", "since", "for", "from",
-    "with", "by", "to", "of", "later", "earlier", "but", "and", "meanwhile", "however", "also",
+    "in",
+    "on",
+    "at",
+    "after",
+    "before",
+    "during",
+    "when",
+    "while",
+    "as",
+    "since",
+    "for",
+    "from",
+    "with",
+    "by",
+    "to",
+    "of",
+    "later",
+    "earlier",
+    "but",
+    "and",
+    "meanwhile",
+    "however",
+    "also",
 ];
 const NOT_SPEAKER_TAIL: &[&str] = &[
-    "also", "has", "have", "had", "was", "is", "would", "will", "then", "later", "previously",
-    "earlier", "reportedly", "once", "again", "and", "but", "who", "had", "repeatedly",
-    "publicly", "recently", "further", "has also", "who has", "separately",
+    "also",
+    "has",
+    "have",
+    "had",
+    "was",
+    "is",
+    "would",
+    "will",
+    "then",
+    "later",
+    "previously",
+    "earlier",
+    "reportedly",
+    "once",
+    "again",
+    "and",
+    "but",
+    "who",
+    "had",
+    "repeatedly",
+    "publicly",
+    "recently",
+    "further",
+    "has also",
+    "who has",
+    "separately",
 ];
 
 fn is_open_double(c: char) -> bool {
@@ -103,7 +150,9 @@ pub fn quote_spans(text: &str) -> Vec<QuoteSpan> {
         // a plural possessive-looking close ("buildings’ in"), used when no
         // clear close comes before the sentence ends
         let mut fallback: Option<usize> = None;
-        while j < n {
+        // quotes longer than this are unclosed marks, not quotes
+        let limit = (i + MAX_QUOTE_CHARS).min(n);
+        while j < limit {
             let d = chars[j].1;
             if let Some(f) = fallback {
                 if matches!(d, '.' | '!' | '?') && (j + 1 >= n || chars[j + 1].1.is_whitespace()) {
@@ -160,7 +209,12 @@ pub fn quote_spans(text: &str) -> Vec<QuoteSpan> {
                 });
                 i = j + 1;
             }
+            None if !double => {
+                // an unclosed single mark is an apostrophe ("'90s")
+                i += 1;
+            }
             None => {
+                let j = j.min(n);
                 // an unclosed quote at the start of a block runs to its end
                 // (multi-paragraph quotes); elsewhere only to the next opening mark
                 let stop = if j < n { chars[j].0 } else { text.len() };
@@ -194,9 +248,12 @@ fn sentence_range(sents: &[(usize, usize)], text: &str, at: usize) -> (usize, us
     (0, text.len())
 }
 
+/// A block with its text and sentence ranges.
+type BlockSents<'a> = (Block, &'a str, Vec<(usize, usize)>);
+
 struct DocCtx<'a> {
     doc: usize,
-    blocks: Vec<(Block, &'a str, Vec<(usize, usize)>)>,
+    blocks: Vec<BlockSents<'a>>,
     mentions: &'a [Mention],
 }
 
@@ -328,8 +385,10 @@ fn subject_before(seg: &str) -> Option<(usize, usize)> {
         .unwrap_or_default();
     // appositive: ", the director of ..., said" after a capitalised name
     if body_trim[..seg_start].trim_end().ends_with(',')
-        && (matches!(first.as_str(), "the" | "a" | "an" | "head" | "who" | "chief")
-            || segment.chars().next().is_some_and(|c| c.is_lowercase()))
+        && (matches!(
+            first.as_str(),
+            "the" | "a" | "an" | "head" | "who" | "chief"
+        ) || segment.chars().next().is_some_and(|c| c.is_lowercase()))
     {
         let prev = body_trim[..seg_start].trim_end().trim_end_matches(',');
         let ps = prev
@@ -341,7 +400,9 @@ fn subject_before(seg: &str) -> Option<(usize, usize)> {
         let looks_name = !nw.is_empty()
             && nw.len() <= 6
             && !PREPOSITIONS.contains(&nw[0].1.to_lowercase().as_str())
-            && nw.iter().any(|(_, w)| w.chars().next().is_some_and(|c| c.is_uppercase()));
+            && nw
+                .iter()
+                .any(|(_, w)| w.chars().next().is_some_and(|c| c.is_uppercase()));
         if looks_name {
             let off = prev.len() - prev[ps..].trim_start().len();
             let _ = off;
@@ -363,7 +424,9 @@ fn subject_before(seg: &str) -> Option<(usize, usize)> {
 fn subject_after(rest: &str) -> Option<(usize, usize)> {
     let lead = rest.len() - rest.trim_start().len();
     let r = &rest[lead..];
-    let mut end = r.find([',', '.', ';', ':', '(', '\u{201c}', '"']).unwrap_or(r.len());
+    let mut end = r
+        .find([',', '.', ';', ':', '(', '\u{201c}', '"'])
+        .unwrap_or(r.len());
     // stop at a lowercase preposition ("said Kerry on Wednesday")
     for (st, w) in words(&r[..end]) {
         if st > 0 && PREPOSITIONS.contains(&w) {
@@ -422,7 +485,10 @@ fn resolve_speaker(
         return (None, None);
     }
     let mut st = Some(words_text.to_string());
-    let lw: Vec<String> = words(words_text).iter().map(|w| w.1.to_lowercase()).collect();
+    let lw: Vec<String> = words(words_text)
+        .iter()
+        .map(|w| w.1.to_lowercase())
+        .collect();
     // a pronoun subject ("he", "his team")
     if lw.first().is_some_and(|w| PRONOUNS.contains(&w.as_str())) {
         return (resolve_pronoun(ctx, actors, att.block_idx, att.start), st);
@@ -433,7 +499,7 @@ fn resolve_speaker(
         .iter()
         .filter(own)
         .find(|m| is_person(actors, m))
-        .or_else(|| ms.iter().filter(own).last())
+        .or_else(|| ms.iter().rev().find(|m| own(m)))
         .or_else(|| ms.last())
     {
         // long attribution clauses: keep just the naming words
@@ -462,8 +528,7 @@ fn role_anaphor(speaker_text: &str, earlier: &[Quote], doc: usize) -> Option<usi
         .take_while(|q| q.doc == doc)
         .find(|q| {
             q.speaker.is_some()
-                && q
-                    .speaker_text
+                && q.speaker_text
                     .as_deref()
                     .is_some_and(|t| t.to_lowercase().split_whitespace().any(|w| w == role))
         })
@@ -479,7 +544,10 @@ fn modifier_use(after: &str) -> bool {
     w.chars().next().is_some_and(|c| c.is_lowercase())
         && !VERB_RE.is_match(&w)
         && !PREPOSITIONS.contains(&w.as_str())
-        && !matches!(w.as_str(), "that" | "which" | "or" | "near" | "into" | "because")
+        && !matches!(
+            w.as_str(),
+            "that" | "which" | "or" | "near" | "into" | "because"
+        )
 }
 
 /// Does the quoted text look like a title or scare quote rather than speech?
@@ -571,9 +639,23 @@ fn extract_doc(ctx: &DocCtx, actors: &ActorIndex, out: &mut Vec<Quote>) {
                         .to_lowercase();
                     let clause = matches!(
                         first.as_str(),
-                        "and" | "but" | "or" | "then" | "which" | "who" | "that" | "as" | "while"
-                            | "after" | "before" | "when" | "because" | "so" | "if"
-                    ) || (verb.as_str().ends_with("ing") && !verb.as_str().contains("quoted"));
+                        "and"
+                            | "but"
+                            | "or"
+                            | "then"
+                            | "which"
+                            | "who"
+                            | "that"
+                            | "as"
+                            | "while"
+                            | "after"
+                            | "before"
+                            | "when"
+                            | "because"
+                            | "so"
+                            | "if"
+                    ) || (verb.as_str().ends_with("ing")
+                        && !verb.as_str().contains("quoted"));
                     let vs = verb.as_str();
                     if clause {
                         // “...” and accused ...: not an attribution of this quote
@@ -610,15 +692,16 @@ fn extract_doc(ctx: &DocCtx, actors: &ActorIndex, out: &mut Vec<Quote>) {
             }
             // 2. before the quote in its sentence: Kerry said: “...”
             if att.is_none() {
-                let from = prev
-                    .as_ref()
-                    .map_or(sa, |p| p.0.end.max(sa))
-                    .min(sp.open);
+                let from = prev.as_ref().map_or(sa, |p| p.0.end.max(sa)).min(sp.open);
                 let before = &text[from..sp.open];
                 if let Some(v) = VERB_RE.find_iter(before).last() {
                     let seg = &text[from..from + v.start()];
                     let participle = v.as_str().ends_with("ing");
-                    let sub = if participle { None } else { subject_before(seg) };
+                    let sub = if participle {
+                        None
+                    } else {
+                        subject_before(seg)
+                    };
                     if let Some((a, b)) = sub {
                         att = Some(Attribution {
                             block_idx: bi,
@@ -732,7 +815,10 @@ mod tests {
             spans("said ‘a number of key buildings’ in the capital. Then ‘x’"),
             vec!["a number of key buildings", "x"]
         );
-        assert_eq!(spans("in the ‘Russians’ court’ now"), vec!["Russians’ court"]);
+        assert_eq!(
+            spans("in the ‘Russians’ court’ now"),
+            vec!["Russians’ court"]
+        );
     }
 
     #[test]
@@ -750,7 +836,17 @@ mod tests {
 
     #[test]
     fn never_panics_on_odd_text() {
-        for t in ["“", "”", "‘’", "\"\"", "'", "“é”", "a “b", "x ‘é’s” y", "“a” “b” “"] {
+        for t in [
+            "“",
+            "”",
+            "‘’",
+            "\"\"",
+            "'",
+            "“é”",
+            "a “b",
+            "x ‘é’s” y",
+            "“a” “b” “",
+        ] {
             let _ = quote_spans(t);
             let _ = subject_before(t);
             let _ = subject_after(t);
