@@ -43,7 +43,7 @@ fn ends_open(line: &str) -> bool {
     !t.ends_with(['.', '!', '?', '"', '\u{201d}', '\u{2019}', ':', '\''])
 }
 
-fn load(path: &Path) -> Option<GoldDoc> {
+fn load(path: &Path, noisy: bool) -> Option<GoldDoc> {
     let g: Value = serde_json::from_str(&std::fs::read_to_string(path).ok()?).ok()?;
     let stem = g["file"]
         .as_str()
@@ -56,6 +56,8 @@ fn load(path: &Path) -> Option<GoldDoc> {
         let text = match label {
             "body" => ln["text"].as_str(),
             "mixed" => ln["body"].as_str(),
+            // --noisy: keep everything but the headline, as a weak cleaner would
+            "boilerplate" | "dek" if noisy => ln["text"].as_str(),
             _ => None,
         };
         let Some(text) = text else {
@@ -117,7 +119,8 @@ fn main() {
     let verbose = args.iter().any(|a| a == "-v");
     let mut files = Vec::new();
     collect(&gold, &mut files);
-    let golds: Vec<GoldDoc> = files.iter().filter_map(|p| load(p)).collect();
+    let noisy = args.iter().any(|a| a == "--noisy");
+    let golds: Vec<GoldDoc> = files.iter().filter_map(|p| load(p, noisy)).collect();
     let docs: Vec<DocText> = golds
         .iter()
         .map(|g| DocText {

@@ -585,3 +585,18 @@ fn never_panics_on_odd_input() {
         let _ = figure_conflicts(&figs);
     }
 }
+
+#[test]
+fn event_teaser_lists_and_far_dates_are_not_events() {
+    let p = day(2016, 8, 24);
+    assert!(dates(
+        "How to box - November 6, 2020 - Magic mirrors - February 14, 2019 - Greats - November 9, 2018",
+        p
+    )
+    .is_empty());
+    assert!(dates("The phone went on sale on March 3, 2019.", p).is_empty());
+    assert_eq!(
+        dates("Updated : 11:00 On Sunday Colombia voted down the peace accord, leaving the country facing uncertainty.", day(2016, 10, 3)),
+        vec!["2016-10-02"]
+    );
+}

@@ -109,6 +109,11 @@ static METADATA_RE: Lazy<Regex> = Lazy::new(|| {
         .expect("static regex")
 });
 
+/// A short metadata line ("This story is from July 16, 2016", "Updated ...").
+fn is_metadata(s: &str) -> bool {
+    METADATA_RE.is_match(s) && s.split_whitespace().count() <= 12
+}
+
 fn month_num(m: &str) -> Option<u32> {
     let l = m.trim_end_matches('.').to_ascii_lowercase();
     let n = match l.get(..3)? {
@@ -394,6 +399,23 @@ pub fn sentence_dates(
             basis,
         });
     }
+    // a list of written dates (teasers, archives) is not an event; nor is a
+    // written date more than a year after publication
+    let written = found
+        .iter()
+        .filter(|f| f.basis == Basis::Explicit && f.precision == Precision::Day)
+        .count();
+    found.retain(|f| {
+        let far = published.is_some_and(|p| {
+            f.date
+                .get(..4)
+                .and_then(|y| y.parse::<i32>().ok())
+                .is_some_and(|y| y > p.year() + 1)
+                || NaiveDate::parse_from_str(&f.date, "%Y-%m-%d")
+                    .is_ok_and(|d| d > p + Duration::days(366))
+        });
+        !(far || written >= 3 && f.basis == Basis::Explicit)
+    });
     found.sort_by_key(|f| f.start);
     let mut out: Vec<(String, Precision, Basis, String)> = Vec::new();
     for f in found {
@@ -419,7 +441,7 @@ pub fn extract_events(doc_index: usize, doc: &DocText) -> Vec<Event> {
         }
         for (a, b) in crate::text::sentences(text) {
             let s = &text[a..b];
-            if METADATA_RE.is_match(s) {
+            if is_metadata(s) {
                 continue;
             }
             for (date, precision, basis, evidence) in sentence_dates(s, doc.published) {
@@ -464,7 +486,7 @@ fn lead_event(doc_index: usize, doc: &DocText, out: &mut Vec<Event>) {
     let Some(s) = crate::text::sentences(text)
         .into_iter()
         .map(|(a, b)| &text[a..b])
-        .find(|s| !METADATA_RE.is_match(s))
+        .find(|s| !is_metadata(s))
     else {
         return;
     };
