@@ -407,12 +407,8 @@ pub fn sentence_dates(
         .count();
     found.retain(|f| {
         let far = published.is_some_and(|p| {
-            f.date
-                .get(..4)
-                .and_then(|y| y.parse::<i32>().ok())
-                .is_some_and(|y| y > p.year() + 1)
-                || NaiveDate::parse_from_str(&f.date, "%Y-%m-%d")
-                    .is_ok_and(|d| d > p + Duration::days(366))
+            NaiveDate::parse_from_str(&f.date, "%Y-%m-%d")
+                .is_ok_and(|d| d > p + Duration::days(366))
         });
         !(far || written >= 3 && f.basis == Basis::Explicit)
     });
