@@ -600,3 +600,58 @@ fn event_teaser_lists_and_far_dates_are_not_events() {
         vec!["2016-10-02"]
     );
 }
+
+#[test]
+fn quote_more_patterns() {
+    said(
+        &["“The truce is over,” said a spokesman for the Russian Defense Ministry."],
+        "The truce is over",
+        Some("Russian Defense Ministry"),
+    );
+    said(
+        &["Kerry, speaking in Geneva, said “we will keep talking to Moscow”."],
+        "we will keep talking",
+        Some("John Kerry"),
+    );
+    said(
+        &["Kerry said Russia was involved in what Lavrov called “a fabricated story about the convoy”."],
+        "a fabricated story",
+        Some("Sergei Lavrov"),
+    );
+    said(
+        &["“The talks are going nowhere at all,” a source close to the Russian Defense Ministry said."],
+        "The talks are going",
+        None,
+    );
+    said(
+        &["“We need a pause in the fighting now,” according to Kerry."],
+        "We need a pause",
+        Some("John Kerry"),
+    );
+}
+
+#[test]
+fn event_more_expressions() {
+    let p = day(2016, 9, 22);
+    assert_eq!(
+        dates("The convoy was hit two days ago.", p),
+        vec!["2016-09-20"]
+    );
+    assert_eq!(
+        dates("The siege began in mid-September.", p),
+        vec!["2016-09"]
+    );
+    // a weekday naming a written date is that date
+    assert_eq!(
+        dates("On Friday, September 9, the ministers met.", p),
+        vec!["2016-09-09"]
+    );
+}
+
+#[test]
+fn figures_with_verb_before() {
+    assert_eq!(
+        figures_of("The strikes killed at least 45 people in Aleppo."),
+        fig("at least 45", "people killed")
+    );
+}

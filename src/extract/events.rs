@@ -82,7 +82,7 @@ static ISO_RE: Lazy<Regex> =
     Lazy::new(|| Regex::new(r"\b((?:19|20)\d\d)-(\d\d)-(\d\d)\b").expect("static regex"));
 static MONTH_YEAR_RE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(&format!(
-        r"(?i:\b(in|since|during|until|by|from|of|early|late|mid|mid-|end of|last|this|before|after)\s+)?\b{MONTH}(?:,?\s+(\d{{4}}))?\b"
+        r"(?i:\b(in|since|during|until|by|from|of|early|late|mid|end of|last|this|before|after)\s+|\b(mid-))?\b{MONTH}(?:,?\s+(\d{{4}}))?\b"
     ))
     .expect("static regex")
 });
@@ -96,6 +96,10 @@ static WEEKDAY_RE: Lazy<Regex> = Lazy::new(|| {
 });
 static RELATIVE_RE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"\b(?:([Tt]oday|[Yy]esterday|[Tt]onight|[Ll]ast night|this morning|this afternoon|this evening|[Ee]arlier today)|((?:[Ee]arlier |[Ll]ater )?this month|[Ll]ast month|a month ago)|([Ll]ast year|[Ee]arlier this year))\b")
+        .expect("static regex")
+});
+static DAYS_AGO_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)\b(a|one|two|three|four|five|six|[1-6])\s+days?\s+ago\b")
         .expect("static regex")
 });
 static FUTURE_RE: Lazy<Regex> = Lazy::new(|| {
@@ -191,7 +195,7 @@ struct Found {
 }
 
 fn overlaps(found: &[Found], a: usize, b: usize) -> bool {
-    found.iter().any(|f| a < f.end + 2 && f.start < b + 2)
+    found.iter().any(|f| a < f.end + 3 && f.start < b + 3)
 }
 
 /// The dates a sentence gives, resolved against the publication date.
@@ -292,6 +296,28 @@ pub fn sentence_dates(
                 basis: Basis::Relative,
             });
         }
+        for c in DAYS_AGO_RE.captures_iter(s) {
+            let m = c.get(0).expect("match");
+            if overlaps(&found, m.start(), m.end()) {
+                continue;
+            }
+            let n = match c[1].to_ascii_lowercase().as_str() {
+                "a" | "one" | "1" => 1,
+                "two" | "2" => 2,
+                "three" | "3" => 3,
+                "four" | "4" => 4,
+                "five" | "5" => 5,
+                "six" | "6" => 6,
+                _ => continue,
+            };
+            found.push(Found {
+                start: m.start(),
+                end: m.end(),
+                date: (p - Duration::days(n)).format("%Y-%m-%d").to_string(),
+                precision: Precision::Day,
+                basis: Basis::Relative,
+            });
+        }
         for c in RELATIVE_RE.captures_iter(s) {
             let m = c.get(0).expect("match");
             if overlaps(&found, m.start(), m.end()) {
@@ -333,14 +359,14 @@ pub fn sentence_dates(
         if overlaps(&found, m.start(), m.end()) {
             continue;
         }
-        let mname = c.get(2).expect("month").as_str();
+        let mname = c.get(3).expect("month").as_str();
         let Some(month) = month_num(mname) else {
             continue;
         };
-        let year = c.get(3).and_then(|y| y.as_str().parse::<i32>().ok());
-        let prep = c.get(1).is_some();
+        let year = c.get(4).and_then(|y| y.as_str().parse::<i32>().ok());
+        let prep = c.get(1).is_some() || c.get(2).is_some();
         // a bare month name needs a preposition or a year ("May" is a verb too)
-        if year.is_none() && (!prep || mname.starts_with("May") && c.get(1).is_none()) {
+        if year.is_none() && !prep {
             continue;
         }
         if mname.len() <= 4

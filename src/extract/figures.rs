@@ -232,6 +232,22 @@ fn figure_at(
     if what.is_empty() {
         return None;
     }
+    // "killed at least 45 people": the verb before says what happened to them
+    let what = if !what.split(' ').any(|w| VERBS.contains(&w)) {
+        let verb_before = before
+            .trim_end()
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        match VERBS.iter().find(|v| verb_before == **v) {
+            Some(v) => format!("{what} {v}"),
+            None if verb_before == "killing" => format!("{what} killed"),
+            None => what,
+        }
+    } else {
+        what
+    };
     // a bare small number before a non-count noun is noise ("1 of", "2 sides")
     if num_only
         && digits.len() <= 1

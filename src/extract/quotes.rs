@@ -86,6 +86,10 @@ const PREPOSITIONS: &[&str] = &[
     "however",
     "also",
 ];
+const CLAUSE_WORDS: &[&str] = &[
+    "that", "which", "what", "whom", "where", "whereas", "because", "if", "although", "though",
+    "whether", "than",
+];
 const NOT_SPEAKER_TAIL: &[&str] = &[
     "also",
     "has",
@@ -410,6 +414,18 @@ fn subject_before(seg: &str) -> Option<(usize, usize)> {
             return Some((s, s + name.len()));
         }
     }
+    // a subordinate clause ahead of the verb: "... in what he called",
+    // "the deal, which Lavrov called": the subject follows the clause word
+    if let Some(&(st, w)) = words(&body_trim[seg_start..])
+        .iter()
+        .rev()
+        .find(|(_, w)| CLAUSE_WORDS.contains(&w.to_lowercase().as_str()))
+    {
+        let after = seg_start + st + w.len();
+        if !body_trim[after..].trim().is_empty() {
+            seg_start = after;
+        }
+    }
     // keep at most the last eight words
     let ws = words(&body_trim[seg_start..]);
     if ws.len() > 8 {
@@ -427,9 +443,10 @@ fn subject_after(rest: &str) -> Option<(usize, usize)> {
     let mut end = r
         .find([',', '.', ';', ':', '(', '\u{201c}', '"'])
         .unwrap_or(r.len());
-    // stop at a lowercase preposition ("said Kerry on Wednesday")
+    // stop at a lowercase time/place preposition ("said Kerry on Wednesday"),
+    // not at "for"/"of" ("said a spokesman for the ministry")
     for (st, w) in words(&r[..end]) {
-        if st > 0 && PREPOSITIONS.contains(&w) {
+        if st > 0 && PREPOSITIONS.contains(&w) && !matches!(w, "for" | "of" | "to") {
             end = st;
             break;
         }
@@ -492,6 +509,11 @@ fn resolve_speaker(
     // a pronoun subject ("he", "his team")
     if lw.first().is_some_and(|w| PRONOUNS.contains(&w.as_str())) {
         return (resolve_pronoun(ctx, actors, att.block_idx, att.start), st);
+    }
+    // "a source close to the Kremlin", "people familiar with the talks": unnamed
+    let lower = words_text.to_lowercase();
+    if lower.contains("close to") || lower.contains("familiar with") {
+        return (None, st);
     }
     let ms: Vec<&Mention> = ctx.mentions_in(*block, att.start, att.end).collect();
     let own = |m: &&&Mention| !possessive_after(text, m.end);
