@@ -43,7 +43,7 @@ fn ends_open(line: &str) -> bool {
     !t.ends_with(['.', '!', '?', '"', '\u{201d}', '\u{2019}', ':', '\''])
 }
 
-fn load(path: &Path, noisy: bool) -> Option<GoldDoc> {
+fn load(path: &Path, noisy: bool, weak: bool) -> Option<GoldDoc> {
     let g: Value = serde_json::from_str(&std::fs::read_to_string(path).ok()?).ok()?;
     let stem = g["file"]
         .as_str()
@@ -82,7 +82,12 @@ fn load(path: &Path, noisy: bool) -> Option<GoldDoc> {
                 .map(|x| {
                     let name = x["name"].as_str().unwrap_or("").to_string();
                     let mut al: Vec<String> = Vec::new();
-                    for k in ["aliases", "known_as"] {
+                    let keys: &[&str] = if weak {
+                        &["known_as"]
+                    } else {
+                        &["aliases", "known_as"]
+                    };
+                    for k in keys {
                         if let Some(v) = x[k].as_array() {
                             al.extend(v.iter().filter_map(|s| s.as_str().map(String::from)));
                         }
@@ -120,7 +125,9 @@ fn main() {
     let mut files = Vec::new();
     collect(&gold, &mut files);
     let noisy = args.iter().any(|a| a == "--noisy");
-    let golds: Vec<GoldDoc> = files.iter().filter_map(|p| load(p, noisy)).collect();
+    // --weak: actors known only by name and standard names, not this text's aliases
+    let weak = args.iter().any(|a| a == "--weak");
+    let golds: Vec<GoldDoc> = files.iter().filter_map(|p| load(p, noisy, weak)).collect();
     let docs: Vec<DocText> = golds
         .iter()
         .map(|g| DocText {

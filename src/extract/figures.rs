@@ -171,6 +171,18 @@ fn figure_at(
         return None;
     }
     let num_only = !value.contains(' ') && !is_word;
+    // a model or route number after a name ("Galaxy Note 7", "Route 66")
+    if num_only && !value.contains(',') {
+        let prev = before.trim_end();
+        let prev_word = prev.rsplit(' ').next().unwrap_or("");
+        let sentence_start = prev.is_empty() || prev.ends_with(['.', ':', '!', '?']);
+        if !sentence_start
+            && prev_word.chars().next().is_some_and(|c| c.is_uppercase())
+            && before.ends_with(' ')
+        {
+            return None;
+        }
+    }
     // years
     if num_only
         && digits.len() == 4
@@ -190,7 +202,7 @@ fn figure_at(
     let next_words: Vec<String> = after
         .split(|c: char| c.is_whitespace())
         .filter(|w| !w.is_empty())
-        .take(6)
+        .take(12)
         .map(|w| {
             w.trim_matches(|c: char| !c.is_alphanumeric() && c != '%' && c != '-')
                 .to_ascii_lowercase()
@@ -306,13 +318,38 @@ fn noun_phrase(words: &[String], pct: bool) -> Option<String> {
         }
         return None;
     }
-    while i < words.len() && out.len() < 2 {
+    // "2.5 million of Samsung's new phones": skip "of" and determiners
+    if words.first().is_some_and(|w| w == "of") {
+        i = 1;
+        while i < words.len()
+            && (matches!(
+                words[i].as_str(),
+                "the" | "a" | "an" | "all" | "its" | "their"
+            ) || words[i].ends_with("'s")
+                || words[i].ends_with("\u{2019}s"))
+        {
+            i += 1;
+        }
+    }
+    // the noun phrase up to a function word or verb; its last two words are the head
+    while i < words.len() && out.len() < 6 {
         let w = words[i].as_str();
-        if w.is_empty() || STOP.contains(&w) || w.chars().any(|c| c.is_ascii_digit()) {
+        if w.is_empty()
+            || STOP.contains(&w)
+            || VERBS.contains(&w)
+            || (out.is_empty() && w.chars().any(|c| c.is_ascii_digit()))
+        {
             break;
         }
         out.push(w);
         i += 1;
+    }
+    while out
+        .first()
+        .is_some_and(|w| w.chars().any(|c| c.is_ascii_digit()))
+        || out.len() > 2
+    {
+        out.remove(0);
     }
     if out.is_empty() {
         return None;
@@ -331,10 +368,10 @@ fn noun_phrase(words: &[String], pct: bool) -> Option<String> {
     // "people have died", "were killed", "fled abroad"
     let mut j = i;
     while j < words.len()
-        && j < i + 2
+        && j < i + 3
         && matches!(
             words[j].as_str(),
-            "have" | "has" | "had" | "were" | "was" | "been" | "are" | "reportedly"
+            "have" | "has" | "had" | "were" | "was" | "been" | "are" | "being" | "reportedly"
         )
     {
         j += 1;
@@ -511,9 +548,20 @@ pub fn figure_conflicts(figures: &[Figure]) -> Vec<FigureGroup> {
             }
             cluster.clear();
         };
+        if cat == "percent" {
+            // a share of nothing named cannot be compared
+            continue;
+        }
+        let pct = cat.starts_with("percent");
         for item in v {
             if let Some(last) = cluster.last() {
-                if item.0 > last.0 * 3.0 + 1.0 {
+                // shares: within five points; counts: within a factor of three
+                let apart = if pct {
+                    item.0 - last.0 > 5.0
+                } else {
+                    item.0 > last.0 * 3.0 + 1.0
+                };
+                if apart {
                     flush(&mut cluster, &mut out);
                 }
             }
@@ -522,4 +570,55 @@ pub fn figure_conflicts(figures: &[Figure]) -> Vec<FigureGroup> {
         flush(&mut cluster, &mut out);
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn figs(t: &str) -> Vec<(String, String)> {
+        let paras = vec![t.to_string()];
+        let doc = DocText {
+            title: "",
+            dek: None,
+            paragraphs: &paras,
+            published: None,
+        };
+        extract_figures(0, &doc)
+            .into_iter()
+            .map(|f| (f.value, f.what))
+            .collect()
+    }
+
+    #[test]
+    fn of_phrases_and_model_numbers() {
+        let got = figs("All 2.5 million of Samsung's new Galaxy Note 7 handsets are being recalled after the phone was found to ignite.");
+        assert_eq!(
+            got,
+            vec![("2.5 million".to_string(), "handsets recalled".to_string())]
+        );
+        assert!(figs("The Galaxy Note 7 went on sale.").is_empty());
+        assert_eq!(figure_number("a quarter of a million"), Some(250_000.0));
+        assert_eq!(figure_number("more than 300,000"), Some(300_000.0));
+        assert_eq!(figure_number("4.8 million"), Some(4_800_000.0));
+        assert_eq!(figure_category("people have died"), "deaths");
+        assert_eq!(figure_category("lives"), "deaths");
+        assert_eq!(figure_category("people fled"), "displaced");
+        assert_eq!(figure_category("air strikes"), "strikes");
+    }
+
+    #[test]
+    fn shares_cluster_by_points() {
+        let mk = |doc: usize, v: &str| Figure {
+            doc,
+            block: Block::Para(0),
+            value: v.to_string(),
+            what: "percent of voters".to_string(),
+            sentence: String::new(),
+        };
+        let figs = vec![mk(0, "37%"), mk(1, "38%"), mk(1, "50.2%"), mk(2, "50.2%")];
+        let groups = figure_conflicts(&figs);
+        assert_eq!(groups.len(), 1);
+        assert_eq!(groups[0].figures, vec![0, 1]);
+    }
 }
