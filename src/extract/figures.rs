@@ -25,11 +25,11 @@ pub struct Figure {
 }
 
 const QUAL: &str = r"(?:(?:at least|at most|more than|less than|fewer than|up to|nearly|almost|about|around|roughly|approximately|some|over|only|just over|just under|an estimated|estimated|close to)\s+)?";
-const WORDNUM: &str = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|a hundred|a thousand|a quarter of a million|half a million|a million|dozens|hundreds|thousands|tens of thousands|hundreds of thousands|millions)";
+const WORDNUM: &str = r"(?:tens of thousands|hundreds of thousands|a quarter of a million|half a million|a hundred|a thousand|a million|dozens|hundreds|thousands|millions|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)";
 
 static NUM_RE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(&format!(
-        r"(?i)\b{QUAL}(?:(?:\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?)(?:\s+(?:million|billion|thousand))?|{WORDNUM}(?:\s+(?:million|thousand))?)(?:\s*(?:%|percent|per cent))?(?:[^\w%]|$)"
+        r"(?i)\b{QUAL}(?:(?:\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?)(?:\s+(?:million|billion|thousand)|(?:m|M|bn|k)\b)?|{WORDNUM}(?:\s+(?:million|thousand))?)(?:\s*(?:%|percent|per cent))?(?:[^\w%]|$)"
     ))
     .expect("static regex")
 });
@@ -65,10 +65,76 @@ const MONTHS: &[&str] = &[
     "dec",
 ];
 const STOP: &[&str] = &[
-    "the", "a", "an", "and", "or", "but", "in", "on", "at", "to", "for", "from", "by", "with",
-    "as", "that", "which", "who", "is", "was", "were", "are", "be", "been", "have", "has", "had",
-    "it", "its", "their", "his", "her", "this", "these", "those", "than", "since", "after",
-    "before", "during", "into", "over", "under", "per", "when", "while", "said", "says", "of",
+    "the",
+    "a",
+    "an",
+    "and",
+    "or",
+    "but",
+    "in",
+    "on",
+    "at",
+    "to",
+    "for",
+    "from",
+    "by",
+    "with",
+    "as",
+    "that",
+    "which",
+    "who",
+    "is",
+    "was",
+    "were",
+    "are",
+    "be",
+    "been",
+    "have",
+    "has",
+    "had",
+    "it",
+    "its",
+    "their",
+    "his",
+    "her",
+    "this",
+    "these",
+    "those",
+    "than",
+    "since",
+    "after",
+    "before",
+    "during",
+    "into",
+    "over",
+    "under",
+    "per",
+    "when",
+    "while",
+    "said",
+    "says",
+    "of",
+    "until",
+    "among",
+    "across",
+    "including",
+    "ahead",
+    "against",
+    "around",
+    "within",
+    "without",
+    "through",
+    "out",
+    "up",
+    "down",
+    "near",
+    "so",
+    "far",
+    "more",
+    "less",
+    "than",
+    "not",
+    "all",
 ];
 const EXCLUDE_UNITS: &[&str] = &[
     "miles",
@@ -167,6 +233,7 @@ fn figure_at(
     if before
         .ends_with(|c: char| c.is_alphanumeric() || c == '-' || c == '$' || c == '£' || c == '€')
         || after.starts_with(|c: char| c.is_alphanumeric() || c == '-' || c == ':' || c == '/')
+        || (after.starts_with(['.', ',']) && after[1..].starts_with(|c: char| c.is_ascii_digit()))
     {
         return None;
     }
@@ -203,6 +270,14 @@ fn figure_at(
         .split(|c: char| c.is_whitespace())
         .filter(|w| !w.is_empty())
         .take(12)
+        .scan(false, |ended, w| {
+            // stop after a word closing a clause ("people, including ...")
+            if *ended {
+                return None;
+            }
+            *ended = w.ends_with([',', '.', ';', ':', ')', '!', '?']);
+            Some(w)
+        })
         .map(|w| {
             w.trim_matches(|c: char| !c.is_alphanumeric() && c != '%' && c != '-')
                 .to_ascii_lowercase()
@@ -277,6 +352,11 @@ fn figure_at(
     })
 }
 
+/// A plain word that can continue a noun phrase ("note 7 handsets").
+fn is_noun_word(n: &str) -> bool {
+    !n.is_empty() && n.chars().all(char::is_alphabetic) && !STOP.contains(&n) && !VERBS.contains(&n)
+}
+
 fn is_time_unit(w: &str) -> bool {
     let h = w.split(' ').next().unwrap_or("");
     matches!(
@@ -337,7 +417,10 @@ fn noun_phrase(words: &[String], pct: bool) -> Option<String> {
         if w.is_empty()
             || STOP.contains(&w)
             || VERBS.contains(&w)
-            || (out.is_empty() && w.chars().any(|c| c.is_ascii_digit()))
+            || (w
+                .chars()
+                .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
+                && !(!out.is_empty() && words.get(i + 1).is_some_and(|n| is_noun_word(n))))
         {
             break;
         }
@@ -489,6 +572,18 @@ pub fn figure_number(value: &str) -> Option<f64> {
             }));
             continue;
         }
+        // "2.5M", "7m", "3bn", "10k"
+        let (digits, suffix) = t.split_at(t.find(|c: char| c.is_alphabetic()).unwrap_or(t.len()));
+        if let (Ok(x), true) = (digits.parse::<f64>(), !digits.is_empty()) {
+            n = Some(x);
+            match suffix {
+                "m" => mult *= 1e6,
+                "bn" => mult *= 1e9,
+                "k" => mult *= 1e3,
+                _ => {}
+            }
+            continue;
+        }
         match t.as_str() {
             "thousand" => mult *= 1e3,
             "million" => mult *= 1e6,
@@ -601,6 +696,11 @@ mod tests {
         assert_eq!(figure_number("a quarter of a million"), Some(250_000.0));
         assert_eq!(figure_number("more than 300,000"), Some(300_000.0));
         assert_eq!(figure_number("4.8 million"), Some(4_800_000.0));
+        assert_eq!(figure_number("2.5M"), Some(2_500_000.0));
+        assert_eq!(
+            figs("Samsung will recall 2.5M Galaxy Note 7 phones."),
+            vec![("2.5M".to_string(), "phones".to_string())]
+        );
         assert_eq!(figure_category("people have died"), "deaths");
         assert_eq!(figure_category("lives"), "deaths");
         assert_eq!(figure_category("people fled"), "displaced");
