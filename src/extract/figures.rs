@@ -352,6 +352,11 @@ fn figure_at(
     })
 }
 
+fn is_number_token(w: &str) -> bool {
+    w.chars()
+        .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
+}
+
 /// A plain word that can continue a noun phrase ("note 7 handsets").
 fn is_noun_word(n: &str) -> bool {
     !n.is_empty() && n.chars().all(char::is_alphabetic) && !STOP.contains(&n) && !VERBS.contains(&n)
@@ -417,10 +422,8 @@ fn noun_phrase(words: &[String], pct: bool) -> Option<String> {
         if w.is_empty()
             || STOP.contains(&w)
             || VERBS.contains(&w)
-            || (w
-                .chars()
-                .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
-                && !(!out.is_empty() && words.get(i + 1).is_some_and(|n| is_noun_word(n))))
+            || (is_number_token(w)
+                && (out.is_empty() || !words.get(i + 1).is_some_and(|n| is_noun_word(n))))
         {
             break;
         }
