@@ -655,3 +655,34 @@ fn figures_with_verb_before() {
         fig("at least 45", "people killed")
     );
 }
+
+/// Near-linear time: a very long single paragraph and a very long article.
+#[test]
+fn large_input_is_fast() {
+    let unit = "Kerry said on Monday that “the truce, which collapsed late Wednesday, must be restored,” adding: “we will try again.” He added that 430,000 people have died since 2011. “It is over,” he said. The source said ‘nothing’ was agreed on September 9 ";
+    let n: usize = std::env::var("DOSSIER_PERF_N")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(300);
+    let one = vec![unit.repeat(n)];
+    let many: Vec<String> = (0..n).map(|_| unit.to_string()).collect();
+    let t = std::time::Instant::now();
+    for paras in [&one, &many] {
+        let docs = [DocText {
+            title: "T",
+            dek: None,
+            paragraphs: paras,
+            published: day(2016, 9, 22),
+        }];
+        let idx = index(&docs, &actors());
+        let q = extract_quotes(&docs, &idx);
+        assert!(q.len() >= n);
+        let e = extract_events(0, &docs[0]);
+        assert!(e.len() >= n);
+        let f = extract_figures(0, &docs[0]);
+        let _ = figure_conflicts(&f);
+    }
+    let secs = t.elapsed().as_secs_f64();
+    assert!(secs < 60.0, "{n} units took {secs:.1}s");
+    eprintln!("{n} units: {secs:.2}s");
+}

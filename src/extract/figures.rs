@@ -197,6 +197,7 @@ fn word_count_value(v: &str) -> bool {
 pub fn extract_figures(doc_index: usize, doc: &DocText) -> Vec<Figure> {
     let mut out = Vec::new();
     for (block, text) in doc.blocks() {
+        let sents = crate::text::sentences(text);
         for m in NUM_RE.find_iter(text) {
             let mut raw = m.as_str();
             // drop the trailing delimiter matched by the regex
@@ -208,7 +209,7 @@ pub fn extract_figures(doc_index: usize, doc: &DocText) -> Vec<Figure> {
             let value = raw.trim();
             let start = m.start();
             let end = start + raw.len();
-            if let Some(f) = figure_at(doc_index, block, text, start, end, value) {
+            if let Some(f) = figure_at(doc_index, block, text, &sents, (start, end), value) {
                 out.push(f);
             }
         }
@@ -220,11 +221,16 @@ fn figure_at(
     doc: usize,
     block: Block,
     text: &str,
-    start: usize,
-    end: usize,
+    sents: &[(usize, usize)],
+    (start, end): (usize, usize),
     value: &str,
 ) -> Option<Figure> {
-    let before = &text[..start];
+    // only the last words before the number matter (keeps look-ups linear)
+    let mut from = start.saturating_sub(200);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let before = &text[from..start];
     let after = &text[end..];
     let digits: String = value.chars().filter(|c| c.is_ascii_digit()).collect();
     let is_word = word_count_value(value);
@@ -348,7 +354,7 @@ fn figure_at(
         block,
         value: value.to_string(),
         what,
-        sentence: super::sentence_at(text, start).to_string(),
+        sentence: sentence_in(sents, text, start).to_string(),
     })
 }
 
@@ -527,6 +533,15 @@ pub fn figure_category(what: &str) -> String {
         .filter(|h| h.len() > 2)
         .unwrap_or(head)
         .to_string()
+}
+
+/// The sentence of `text` containing byte `at` (`sents` from `text::sentences`).
+fn sentence_in<'t>(sents: &[(usize, usize)], text: &'t str, at: usize) -> &'t str {
+    let i = sents.partition_point(|&(_, b)| b <= at);
+    match sents.get(i) {
+        Some(&(a, b)) if at >= a => &text[a..b],
+        _ => text,
+    }
 }
 
 /// Numeric value of a figure as written ("4.8 million" → 4.8e6, "dozens" → 24).

@@ -57,6 +57,11 @@ static ROLE_RE: Lazy<Regex> = Lazy::new(|| {
         .expect("static regex")
 });
 
+/// Longest actor mention, in bytes (bounds mention look-ups).
+const MAX_MENTION: usize = 300;
+/// Longest stretch of text before a quote searched for its attribution, in bytes.
+const MAX_BEFORE: usize = 600;
+
 /// Longest quote searched for a closing mark, in characters.
 const MAX_QUOTE_CHARS: usize = 4000;
 
@@ -244,12 +249,21 @@ fn is_after_punct(chars: &[(usize, char)], j: usize) -> bool {
 
 /// Byte range of the sentence of `text` containing `at` (the whole text when none).
 fn sentence_range(sents: &[(usize, usize)], text: &str, at: usize) -> (usize, usize) {
-    for &(a, b) in sents {
-        if at >= a && at < b {
-            return (a, b);
-        }
+    // sentences are sorted and disjoint: the first ending after `at`
+    let i = sents.partition_point(|&(_, b)| b <= at);
+    match sents.get(i) {
+        Some(&(a, b)) if at >= a => (a, b),
+        _ => (0, text.len()),
     }
-    (0, text.len())
+}
+
+/// Start of the last `max` bytes (or fewer) of `text[from..to]`, on a char boundary.
+fn tail_start(text: &str, from: usize, to: usize, max: usize) -> usize {
+    let mut s = from.max(to.saturating_sub(max));
+    while s < to && !text.is_char_boundary(s) {
+        s += 1;
+    }
+    s
 }
 
 /// A block with its text and sentence ranges.
@@ -263,13 +277,15 @@ struct DocCtx<'a> {
 
 impl DocCtx<'_> {
     fn mentions_in(&self, block: Block, a: usize, b: usize) -> impl Iterator<Item = &Mention> {
+        // mentions are sorted by start; none is longer than MAX_MENTION bytes
+        let from = a.saturating_sub(MAX_MENTION);
         let lo = self
             .mentions
-            .partition_point(|m| (m.block, m.start) < (block, 0));
+            .partition_point(|m| (m.block, m.start) < (block, from));
         self.mentions[lo..]
             .iter()
-            .take_while(move |m| m.block == block)
-            .filter(move |m| m.start < b && m.end > a)
+            .take_while(move |m| m.block == block && m.start < b)
+            .filter(move |m| m.end > a)
     }
 }
 
@@ -310,12 +326,12 @@ fn resolve_pronoun(ctx: &DocCtx, actors: &ActorIndex, bi: usize, at: usize) -> O
     let mut steps = 0;
     let mut b = bi as isize;
     let mut limit = sa;
-    while b >= 0 && steps < 8 {
+    let mut blocks_seen = 0;
+    while b >= 0 && steps < 8 && blocks_seen < 4 {
+        blocks_seen += 1;
         let (block, text, sents) = &ctx.blocks[b as usize];
-        for &(a, e) in sents.iter().rev() {
-            if e > limit {
-                continue;
-            }
+        let upto = sents.partition_point(|&(_, e)| e <= limit);
+        for &(a, e) in sents[..upto].iter().rev() {
             steps += 1;
             if let Some(m) = ctx
                 .mentions_in(*block, a, e)
@@ -640,6 +656,7 @@ fn extract_doc(ctx: &DocCtx, actors: &ActorIndex, out: &mut Vec<Quote>) {
             let ends_stop = raw.trim_end().ends_with('.') && !raw.trim_end().ends_with("...");
             let intro = {
                 let from = prev.as_ref().map_or(sa, |p| p.0.end.max(sa)).min(sp.open);
+                let from = tail_start(text, from, sp.open, MAX_BEFORE);
                 let before = text[from..sp.open].trim_end_matches([' ', ':', ',', '\u{a0}']);
                 VERB_RE
                     .find_iter(before)
@@ -715,6 +732,7 @@ fn extract_doc(ctx: &DocCtx, actors: &ActorIndex, out: &mut Vec<Quote>) {
             // 2. before the quote in its sentence: Kerry said: “...”
             if att.is_none() {
                 let from = prev.as_ref().map_or(sa, |p| p.0.end.max(sa)).min(sp.open);
+                let from = tail_start(text, from, sp.open, MAX_BEFORE);
                 let before = &text[from..sp.open];
                 if let Some(v) = VERB_RE.find_iter(before).last() {
                     let seg = &text[from..from + v.start()];
@@ -738,7 +756,9 @@ fn extract_doc(ctx: &DocCtx, actors: &ActorIndex, out: &mut Vec<Quote>) {
             }
             // 2b. a quote that is a sentence of its own after "X said he ...".
             if att.is_none() && text[sa..sp.open].trim().is_empty() && sa > 0 {
-                if let Some(&(pa, _)) = sents.iter().rev().find(|&&(_, e)| e <= sa) {
+                let k = sents.partition_point(|&(_, e)| e <= sa);
+                if let Some(&(pa, _)) = k.checked_sub(1).and_then(|k| sents.get(k)) {
+                    let pa = tail_start(text, pa, sa, MAX_BEFORE);
                     let psent = &text[pa..sa];
                     if let Some(v) = VERB_RE.find(psent) {
                         if !v.as_str().ends_with("ing") && v.as_str() != "according to" {
@@ -758,6 +778,7 @@ fn extract_doc(ctx: &DocCtx, actors: &ActorIndex, out: &mut Vec<Quote>) {
                 let (_, ptext, psents) = &ctx.blocks[bi - 1];
                 if ptext.trim_end().ends_with(':') {
                     let (pa, pe) = psents.last().copied().unwrap_or((0, ptext.len()));
+                    let pa = tail_start(ptext, pa, pe, MAX_BEFORE);
                     let last = &ptext[pa..pe];
                     let cut = last.trim_end().trim_end_matches(':');
                     let vend = VERB_RE
