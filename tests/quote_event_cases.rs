@@ -686,3 +686,34 @@ fn large_input_is_fast() {
     assert!(secs < 60.0, "{n} units took {secs:.1}s");
     eprintln!("{n} units: {secs:.2}s");
 }
+
+#[test]
+fn quote_pronoun_after_unresolved_named_speaker_is_none() {
+    let p = [
+        "Kerry met the envoy in Geneva.",
+        "His aide, Jon Finer, told reporters: “We are not going to say more tonight.”",
+        "“It is time to come together,” he said.",
+    ];
+    said(&p, "It is time", None);
+    let p = [
+        "“We will keep talking to them,” Kerry said.",
+        "Lavrov disagreed with the plan.",
+        "“It is a fantasy of the Americans,” he said.",
+    ];
+    said(&p, "It is a fantasy", Some("Sergei Lavrov"));
+}
+
+#[test]
+fn event_future_weekday_far_from_will() {
+    // 2016-11-09 is a Wednesday
+    let p = day(2016, 11, 9);
+    assert!(dates(
+        "Obama will host Trump at the White House on Thursday, the White House said.",
+        p
+    )
+    .is_empty());
+    assert_eq!(
+        dates("Comey wrote in a letter to Congress on Sunday.", p),
+        vec!["2016-11-06"]
+    );
+}

@@ -145,7 +145,7 @@ fn weekday_num(w: &str) -> Option<u32> {
 /// Does the text just before byte `at` of `s` speak of the future?
 fn future_before(s: &str, at: usize) -> bool {
     let before = &s[..at];
-    // the last six words before the date, within its clause
+    // the last ten words before the date, within its clause
     let clause_start = before
         .rfind([',', ';', ':', '\u{2014}'])
         .map(|i| i + before[i..].chars().next().map_or(1, char::len_utf8))
@@ -156,7 +156,7 @@ fn future_before(s: &str, at: usize) -> bool {
     for (i, c) in clause.char_indices().rev() {
         if c.is_whitespace() {
             n += 1;
-            if n > 6 {
+            if n > 10 {
                 break;
             }
         }

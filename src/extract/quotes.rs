@@ -302,7 +302,13 @@ fn possessive_after(text: &str, end: usize) -> bool {
 }
 
 /// The most recent person named as a subject before byte `at` of block `bi`.
-fn resolve_pronoun(ctx: &DocCtx, actors: &ActorIndex, bi: usize, at: usize) -> Option<usize> {
+/// Returns the actor and where it is named (block index, byte).
+fn resolve_pronoun(
+    ctx: &DocCtx,
+    actors: &ActorIndex,
+    bi: usize,
+    at: usize,
+) -> Option<(usize, (usize, usize))> {
     // same sentence: the last person named before the pronoun
     let (block, text, sents) = &ctx.blocks[bi];
     let (sa, _) = sentence_range(sents, text, at);
@@ -311,7 +317,7 @@ fn resolve_pronoun(ctx: &DocCtx, actors: &ActorIndex, bi: usize, at: usize) -> O
         .filter(|m| m.end <= at && is_person(actors, m) && !possessive_after(text, m.end))
         .last()
     {
-        return Some(m.actor);
+        return Some((m.actor, (bi, m.start)));
     }
     // "A spokesman for the Defense Ministry stated that ... his team found"
     if let Some(m) = ctx
@@ -319,7 +325,7 @@ fn resolve_pronoun(ctx: &DocCtx, actors: &ActorIndex, bi: usize, at: usize) -> O
         .find(|m| m.end <= at && !possessive_after(text, m.end))
     {
         if ROLE_RE.is_match(&text[sa..m.start]) {
-            return Some(m.actor);
+            return Some((m.actor, (bi, m.start)));
         }
     }
     // preceding sentences: the first person named in each (its subject)
@@ -337,7 +343,7 @@ fn resolve_pronoun(ctx: &DocCtx, actors: &ActorIndex, bi: usize, at: usize) -> O
                 .mentions_in(*block, a, e)
                 .find(|m| is_person(actors, m) && !possessive_after(text, m.end))
             {
-                return Some(m.actor);
+                return Some((m.actor, (b as usize, m.start)));
             }
             if steps >= 8 {
                 break;
@@ -408,7 +414,9 @@ fn subject_before(seg: &str) -> Option<(usize, usize)> {
         && (matches!(
             first.as_str(),
             "the" | "a" | "an" | "head" | "who" | "chief"
-        ) || segment.chars().next().is_some_and(|c| c.is_lowercase()))
+        ) || segment.chars().next().is_some_and(|c| c.is_lowercase())
+            // an age: "Maria Lopez, 54, said"
+            || segment.chars().all(|c| c.is_ascii_digit()))
     {
         let prev = body_trim[..seg_start].trim_end().trim_end_matches(',');
         let ps = prev
@@ -497,16 +505,28 @@ fn sentence_subject(ctx: &DocCtx, bi: usize, sa: usize, until: usize) -> Option<
         })
 }
 
+/// The latest non-pronoun attribution of an article.
+#[derive(Debug, Clone, Copy)]
+struct LastSpeaker {
+    /// (block index, byte) of the speaker's words.
+    at: (usize, usize),
+    speaker: Option<usize>,
+}
+
 struct Attribution {
     block_idx: usize,
     start: usize,
     end: usize,
 }
 
+/// The speaker of an attribution. `last` is the latest earlier non-pronoun
+/// attribution of the article (where, and whom it resolved to): a pronoun
+/// refers to it unless a person is named as a subject after it.
 fn resolve_speaker(
     ctx: &DocCtx,
     actors: &ActorIndex,
     att: &Attribution,
+    last: Option<LastSpeaker>,
 ) -> (Option<usize>, Option<String>) {
     let (block, text, _) = &ctx.blocks[att.block_idx];
     let words_text = text[att.start..att.end].trim();
@@ -524,7 +544,13 @@ fn resolve_speaker(
         .collect();
     // a pronoun subject ("he", "his team")
     if lw.first().is_some_and(|w| PRONOUNS.contains(&w.as_str())) {
-        return (resolve_pronoun(ctx, actors, att.block_idx, att.start), st);
+        let named = resolve_pronoun(ctx, actors, att.block_idx, att.start);
+        let recent = last.filter(|l| l.at.0 + 2 >= att.block_idx);
+        return match (named, recent) {
+            (Some((_, at)), Some(l)) if l.at > at => (l.speaker, st),
+            (None, Some(l)) => (l.speaker, st),
+            (n, _) => (n.map(|n| n.0), st),
+        };
     }
     // "a source close to the Kremlin", "people familiar with the talks": unnamed
     let lower = words_text.to_lowercase();
@@ -629,6 +655,7 @@ pub fn extract_quotes(docs: &[DocText], actors: &ActorIndex) -> Vec<Quote> {
 }
 
 fn extract_doc(ctx: &DocCtx, actors: &ActorIndex, out: &mut Vec<Quote>) {
+    let last = &mut None;
     for bi in 0..ctx.blocks.len() {
         let (block, text, sents) = &ctx.blocks[bi];
         if *block == Block::Title {
@@ -799,9 +826,18 @@ fn extract_doc(ctx: &DocCtx, actors: &ActorIndex, out: &mut Vec<Quote>) {
                 }
             }
             let (mut speaker, mut speaker_text) = match &att {
-                Some(a) => resolve_speaker(ctx, actors, a),
+                Some(a) => resolve_speaker(ctx, actors, a, *last),
                 None => (None, None),
             };
+            if let (Some(a), Some(st)) = (&att, &speaker_text) {
+                let first = words(st).first().map(|w| w.1.to_lowercase());
+                if !first.is_some_and(|w| PRONOUNS.contains(&w.as_str())) {
+                    *last = Some(LastSpeaker {
+                        at: (a.block_idx, a.start),
+                        speaker,
+                    });
+                }
+            }
             // 4. “A,” he said. “B.”: B continues the previous quote of the paragraph
             if att.is_none() {
                 if let Some((p, ps, pst)) = &prev {
