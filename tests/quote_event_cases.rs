@@ -717,3 +717,21 @@ fn event_future_weekday_far_from_will() {
         vec!["2016-11-06"]
     );
 }
+
+#[test]
+fn event_future_written_date_and_named_today() {
+    let p = day(2017, 3, 15);
+    assert_eq!(
+        dates("On 29 March, Britain is expected to trigger Article 50.", p),
+        vec!["2017-03-29"]
+    );
+    assert!(dates(
+        "Fallon told the BBC's Today programme that it was wrong.",
+        p
+    )
+    .is_empty());
+    assert_eq!(
+        dates("Today the talks resumed in Geneva.", p),
+        vec!["2017-03-15"]
+    );
+}

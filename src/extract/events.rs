@@ -166,6 +166,21 @@ fn future_before(s: &str, at: usize) -> bool {
     FUTURE_RE.is_match(window) && !REPORTING_RE.is_match(window)
 }
 
+/// Does the clause after byte `at` of `s` speak of the future ("is expected to")?
+fn future_after(s: &str, at: usize) -> bool {
+    let rest = &s[at..];
+    let end = rest.find(['.', ';']).unwrap_or(rest.len());
+    let clause = &rest[..end];
+    let mut stop = clause.len();
+    for (n, (i, _)) in clause.match_indices(' ').enumerate() {
+        if n >= 8 {
+            stop = i;
+            break;
+        }
+    }
+    FUTURE_RE.is_match(&clause[..stop]) && !REPORTING_RE.is_match(&clause[..stop])
+}
+
 /// The date for `month`/`day` without a year: the nearest occurrence on or
 /// before `published`, or on or after it when `future`.
 fn infer_year(published: NaiveDate, month: u32, day: u32, future: bool) -> Option<NaiveDate> {
@@ -250,7 +265,11 @@ pub fn sentence_dates(
                     .ok()
                     .and_then(|y| NaiveDate::from_ymd_opt(y, month, day)),
                 None => {
-                    published.and_then(|p| infer_year(p, month, day, future_before(s, m.start())))
+                    published.and_then(|p| {
+                        // "On 29 March, Britain is expected to ...": the clause's tense
+                        let future = future_before(s, m.start()) || future_after(s, m.end());
+                        infer_year(p, month, day, future)
+                    })
                 }
             };
             if let Some(date) = date {
@@ -324,6 +343,13 @@ pub fn sentence_dates(
                 continue;
             }
             let w = m.as_str().to_ascii_lowercase();
+            // "the Today programme": a capitalised word inside a sentence is a name
+            let inside = s[..m.start()].trim_end().ends_with(|ch: char| {
+                ch.is_alphanumeric() || ch == ',' || ch == '\'' || ch == '\u{2019}'
+            });
+            if m.as_str().starts_with(|ch: char| ch.is_uppercase()) && inside {
+                continue;
+            }
             let (date, precision) = if c.get(1).is_some() {
                 let back = if w == "yesterday" || w == "last night" {
                     1
@@ -448,7 +474,10 @@ pub fn sentence_dates(
             f.date,
             f.precision,
             f.basis,
-            s[f.start..f.end].trim().to_string(),
+            s[f.start..f.end]
+                .trim()
+                .trim_end_matches([',', '.'])
+                .to_string(),
         ));
     }
     out
