@@ -735,3 +735,18 @@ fn event_future_written_date_and_named_today() {
         vec!["2017-03-15"]
     );
 }
+
+#[test]
+fn quote_body_anaphora() {
+    let p = [
+        "Samsung said it had found 35 cases of exploding batteries.",
+        "“Our customers come first in everything we do,” the company said.",
+    ];
+    said(&p, "Our customers come first", Some("Samsung Electronics"));
+    // a person is not "the company"
+    let p = [
+        "Kerry said the talks had failed.",
+        "“We will review the whole contract,” the company said.",
+    ];
+    said(&p, "We will review", None);
+}

@@ -599,6 +599,77 @@ fn role_anaphor(speaker_text: &str, earlier: &[Quote], doc: usize) -> Option<usi
         .and_then(|q| q.speaker)
 }
 
+/// "the group" / "the company" / "the ministry": the body named as the subject
+/// of one of the few sentences before (its first mention that is not a person).
+fn body_anaphor(
+    ctx: &DocCtx,
+    actors: &ActorIndex,
+    speaker_text: &str,
+    bi: usize,
+    at: usize,
+) -> Option<usize> {
+    let l = speaker_text.to_lowercase();
+    let noun = l.strip_prefix("the ")?;
+    if !matches!(
+        noun,
+        "group"
+            | "organisation"
+            | "organization"
+            | "company"
+            | "firm"
+            | "agency"
+            | "ministry"
+            | "department"
+            | "government"
+            | "monitor"
+            | "charity"
+            | "party"
+            | "army"
+            | "military"
+            | "movement"
+            | "militia"
+            | "council"
+            | "commission"
+            | "committee"
+            | "bank"
+            | "network"
+            | "newspaper"
+    ) {
+        return None;
+    }
+    let body = |m: &&Mention| {
+        actors
+            .actors
+            .get(m.actor)
+            .is_some_and(|a| a.kind != ActorKind::Person)
+    };
+    let mut steps = 0;
+    let mut b = bi;
+    let mut limit = at;
+    loop {
+        let (block, text, sents) = &ctx.blocks[b];
+        let upto = sents.partition_point(|&(s, _)| s < limit);
+        for &(a, e) in sents[..upto].iter().rev() {
+            steps += 1;
+            let e = e.min(limit);
+            let first = ctx
+                .mentions_in(*block, a, e)
+                .find(|m| m.start >= a && !possessive_after(text, m.end));
+            if let Some(m) = first.filter(body) {
+                return Some(m.actor);
+            }
+            if steps >= 4 {
+                return None;
+            }
+        }
+        if b == 0 || bi - b >= 2 {
+            return None;
+        }
+        b -= 1;
+        limit = ctx.blocks[b].1.len();
+    }
+}
+
 /// A short quoted word used as a modifier: the winning "no" camp.
 fn modifier_use(after: &str) -> bool {
     let Some(rest) = after.strip_prefix(' ') else {
@@ -848,10 +919,12 @@ fn extract_doc(ctx: &DocCtx, actors: &ActorIndex, out: &mut Vec<Quote>) {
                     }
                 }
             }
-            // "the official said" after "a Samsung official said": same speaker
+            // "the official said" after "a Samsung official said": same speaker;
+            // "the group said" after "Amnesty International said": that body
             if speaker.is_none() {
-                if let Some(st) = speaker_text.as_deref() {
-                    speaker = role_anaphor(st, out, ctx.doc);
+                if let (Some(st), Some(a)) = (speaker_text.as_deref(), &att) {
+                    speaker = role_anaphor(st, out, ctx.doc)
+                        .or_else(|| body_anaphor(ctx, actors, st, a.block_idx, a.start));
                 }
             }
             // fragments are only kept when attributed
