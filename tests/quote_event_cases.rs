@@ -380,7 +380,7 @@ fn event_explicit_dates() {
         vec!["2016-08-19"]
     );
     assert_eq!(
-        dates("Posted 15 of July 2016 14:22:50", p),
+        dates("The coup began on 15 of July 2016.", p),
         vec!["2016-07-15"]
     );
     // nearest past occurrence: December before a January publication
@@ -749,4 +749,31 @@ fn quote_body_anaphora() {
         "“We will review the whole contract,” the company said.",
     ];
     said(&p, "We will review", None);
+}
+
+#[test]
+fn event_page_timestamps_are_not_events() {
+    let p = day(2016, 7, 16);
+    assert!(dates(
+        "Saturday, July 16 2016 00:11 EEST Turkey, Istanbul, coup",
+        p
+    )
+    .is_empty());
+    // a timestamp-only article still dates its present-tense lead
+    let paras = vec![
+        "15 of July 2016 14:22:50".to_string(),
+        "A group within the military has tried to stage a coup.".to_string(),
+    ];
+    let doc = DocText {
+        title: "",
+        dek: None,
+        paragraphs: &paras,
+        published: day(2016, 7, 15),
+    };
+    let e = extract_events(0, &doc);
+    assert_eq!(e.len(), 1);
+    assert_eq!(
+        (e[0].date.as_str(), e[0].basis),
+        ("2016-07-15", Basis::Estimated)
+    );
 }

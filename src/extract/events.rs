@@ -106,6 +106,8 @@ static FUTURE_RE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"(?i)\b(?:will|won't|shall|going to|plans? to|planning to|set to|due to|expected to|scheduled|upcoming|is to|are to|would)\b|\u{2019}ll\b|'ll\b")
         .expect("static regex")
 });
+static STAMP_RE: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"^\s*(?:,|at|-|\u{2013})?\s*\d{1,2}:\d{2}").expect("static regex"));
 static REPORTING_RE: Lazy<Regex> =
     Lazy::new(|| Regex::new(r"\b(said|says|told|announced)\b").expect("static regex"));
 static METADATA_RE: Lazy<Regex> = Lazy::new(|| {
@@ -204,6 +206,9 @@ fn shift_month(y: i32, m: u32, back: i32) -> (i32, u32) {
 struct Found {
     start: usize,
     end: usize,
+    /// A page timestamp ("July 16 2016 00:11"): not an event, but it hides
+    /// the weekday written next to it.
+    stamp: bool,
     date: String,
     precision: Precision,
     basis: Basis,
@@ -229,6 +234,7 @@ pub fn sentence_dates(
         );
         if let Some(date) = NaiveDate::from_ymd_opt(y, mo, d) {
             found.push(Found {
+                stamp: false,
                 start: m.start(),
                 end: m.end(),
                 date: date.format("%Y-%m-%d").to_string(),
@@ -274,6 +280,7 @@ pub fn sentence_dates(
             };
             if let Some(date) = date {
                 found.push(Found {
+                    stamp: STAMP_RE.is_match(&s[m.end()..]),
                     start: m.start(),
                     end: m.end(),
                     date: date.format("%Y-%m-%d").to_string(),
@@ -308,6 +315,7 @@ pub fn sentence_dates(
             }
             let date = p - Duration::days(back);
             found.push(Found {
+                stamp: false,
                 start: m.start(),
                 end: m.end(),
                 date: date.format("%Y-%m-%d").to_string(),
@@ -330,6 +338,7 @@ pub fn sentence_dates(
                 _ => continue,
             };
             found.push(Found {
+                stamp: false,
                 start: m.start(),
                 end: m.end(),
                 date: (p - Duration::days(n)).format("%Y-%m-%d").to_string(),
@@ -371,6 +380,7 @@ pub fn sentence_dates(
                 (format!("{y:04}"), Precision::Year)
             };
             found.push(Found {
+                stamp: false,
                 start: m.start(),
                 end: m.end(),
                 date,
@@ -419,6 +429,7 @@ pub fn sentence_dates(
             (None, None) => continue,
         };
         found.push(Found {
+            stamp: false,
             start: m.start(),
             end: m.end(),
             date: format!("{y:04}-{month:02}"),
@@ -444,6 +455,7 @@ pub fn sentence_dates(
             Basis::Explicit
         };
         found.push(Found {
+            stamp: false,
             start: c.get(0).expect("m").start(),
             end: g.end(),
             date: format!("{y:04}"),
@@ -464,6 +476,7 @@ pub fn sentence_dates(
         });
         !(far || written >= 3 && f.basis == Basis::Explicit)
     });
+    found.retain(|f| !f.stamp);
     found.sort_by_key(|f| f.start);
     let mut out: Vec<(String, Precision, Basis, String)> = Vec::new();
     for f in found {
@@ -527,17 +540,19 @@ fn lead_event(doc_index: usize, doc: &DocText, out: &mut Vec<Event>) {
     if out.iter().any(|e| e.precision == Precision::Day) {
         return;
     }
-    let Some((block, text)) = doc
+    // the lead: the first real sentence of the body (not a stamp or a label)
+    let Some((block, s)) = doc
         .blocks()
         .into_iter()
-        .find(|(b, t)| matches!(b, Block::Para(_)) && !t.trim().is_empty())
-    else {
-        return;
-    };
-    let Some(s) = crate::text::sentences(text)
-        .into_iter()
-        .map(|(a, b)| &text[a..b])
-        .find(|s| !is_metadata(s))
+        .filter(|(b, _)| matches!(b, Block::Para(_)))
+        .take(3)
+        .find_map(|(b, text)| {
+            crate::text::sentences(text)
+                .into_iter()
+                .map(|(x, y)| &text[x..y])
+                .find(|s| !is_metadata(s) && s.split_whitespace().count() >= 6)
+                .map(|s| (b, s))
+        })
     else {
         return;
     };
