@@ -476,7 +476,10 @@ pub fn sentence_dates(
         });
         !(far || written >= 3 && f.basis == Basis::Explicit)
     });
-    found.retain(|f| !f.stamp);
+    // "This story is from July 16, 2016 ..." glued onto a sentence: the
+    // metadata date is not an event, the rest of the sentence may hold one
+    let meta_end = METADATA_RE.find(s).map_or(0, |m| m.end() + 40);
+    found.retain(|f| !f.stamp && (f.start >= meta_end || f.basis != Basis::Explicit));
     found.sort_by_key(|f| f.start);
     let mut out: Vec<(String, Precision, Basis, String)> = Vec::new();
     for f in found {
