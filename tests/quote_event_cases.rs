@@ -777,3 +777,19 @@ fn event_page_timestamps_are_not_events() {
         ("2016-07-15", Basis::Estimated)
     );
 }
+
+#[test]
+fn event_weekday_habits_and_last_week() {
+    // 2016-09-22 is a Thursday
+    let p = day(2016, 9, 22);
+    assert!(dates("Protesters gather every Friday in the square.", p).is_empty());
+    assert_eq!(
+        dates("The convoy was hit on Monday last week.", p),
+        vec!["2016-09-12"]
+    );
+    assert_eq!(
+        dates("They met on Friday last week.", p),
+        vec!["2016-09-16"]
+    );
+    assert!(dates("They meet on Tuesday next week.", p).is_empty());
+}

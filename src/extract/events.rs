@@ -309,6 +309,26 @@ pub fn sentence_dates(
             if modifier.as_deref() == Some("last") && back == 0 {
                 back = 7;
             }
+            // "every Friday", "on Fridays": habits, not events
+            let prev_word = s[..m.start()]
+                .split_whitespace()
+                .next_back()
+                .unwrap_or("")
+                .to_ascii_lowercase();
+            if matches!(
+                prev_word.as_str(),
+                "every" | "each" | "most" | "some" | "all"
+            ) {
+                continue;
+            }
+            // "Monday last week": that weekday of the previous calendar week
+            let after = s[m.end()..].trim_start();
+            if after.starts_with("next week") || after.starts_with("of next week") {
+                continue;
+            }
+            if after.starts_with("last week") || after.starts_with("of last week") {
+                back = pub_wd as i64 + 7 - wd as i64;
+            }
             if back != 0 && future_before(s, m.start()) {
                 // a weekday ahead: planned, not an event
                 continue;
