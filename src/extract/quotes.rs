@@ -679,11 +679,15 @@ fn modifier_use(after: &str) -> bool {
     w.chars().next().is_some_and(|c| c.is_lowercase())
         && !VERB_RE.is_match(&w)
         && !PREPOSITIONS.contains(&w.as_str())
-        && !matches!(
-            w.as_str(),
-            "that" | "which" | "or" | "near" | "into" | "because"
-        )
+        && !FRAGMENT_FOLLOWERS.contains(&w.as_str())
 }
+
+/// Words that may follow a short quoted fragment of speech ("no information"
+/// about ...), unlike the noun a scare-quoted modifier precedes.
+const FRAGMENT_FOLLOWERS: &[&str] = &[
+    "that", "which", "or", "near", "into", "because", "about", "over", "against", "between",
+    "through", "despite", "amid", "until", "towards", "toward", "if", "unless", "so", "than",
+];
 
 /// Does the quoted text look like a title or scare quote rather than speech?
 fn is_scare_or_title(q: &str) -> bool {
