@@ -793,3 +793,98 @@ fn event_weekday_habits_and_last_week() {
     );
     assert!(dates("They meet on Tuesday next week.", p).is_empty());
 }
+
+/// Pseudo-random texts built from awkward pieces: no panics, whatever the mix.
+#[test]
+fn never_panics_on_random_mixes() {
+    let pieces = [
+        "“",
+        "”",
+        "‘",
+        "’",
+        "\"",
+        "'",
+        "—",
+        "–",
+        "é",
+        "ü",
+        "中",
+        "🙂",
+        " said ",
+        " he ",
+        " his team found:",
+        "Kerry",
+        "Samsung",
+        " the company said",
+        ":",
+        ",",
+        ".",
+        "!",
+        "?",
+        " ",
+        "\u{a0}",
+        "Monday",
+        " late ",
+        "September ",
+        "Sept. ",
+        "9",
+        "23,",
+        " 2016",
+        "12:30",
+        " 430,000 ",
+        "2.5M",
+        " people ",
+        " killed ",
+        " last month",
+        " since 2012",
+        " today",
+        "s’ ",
+        "Mr. ",
+        "(",
+        ")",
+        "every ",
+        " next ",
+        " will ",
+        "This story is from ",
+        " per cent",
+        "%",
+        "-",
+        "’s",
+    ];
+    let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mut next = move || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
+    let rounds: usize = std::env::var("DOSSIER_FUZZ_N")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(300);
+    for _ in 0..rounds {
+        let paras: Vec<String> = (0..4)
+            .map(|_| {
+                let n = (next() % 60) as usize;
+                (0..n)
+                    .map(|_| pieces[(next() % pieces.len() as u64) as usize])
+                    .collect()
+            })
+            .collect();
+        let docs = [DocText {
+            title: "“T",
+            dek: Some("‘Kerry said"),
+            paragraphs: &paras,
+            published: if next() % 4 == 0 {
+                None
+            } else {
+                day(2016, 1 + (next() % 12) as u32, 1 + (next() % 28) as u32)
+            },
+        }];
+        let idx = index(&docs, &actors());
+        let _ = extract_quotes(&docs, &idx);
+        let _ = extract_events(0, &docs[0]);
+        let figs = extract_figures(0, &docs[0]);
+        let _ = figure_conflicts(&figs);
+    }
+}
