@@ -455,6 +455,15 @@ fn noun_phrase(words: &[String], pct: bool) -> Option<String> {
             phrase.push_str(" of ");
             phrase.push_str(n);
             i += 2;
+            // "residents of east Aleppo": one more plain word
+            if let Some(n2) = words
+                .get(i)
+                .filter(|w| is_noun_word(w) && !w.ends_with("ing"))
+            {
+                phrase.push(' ');
+                phrase.push_str(n2);
+                i += 1;
+            }
         }
     }
     // "people have died", "were killed", "fled abroad"

@@ -432,8 +432,6 @@ fn subject_before(seg: &str) -> Option<(usize, usize)> {
                 .iter()
                 .any(|(_, w)| w.chars().next().is_some_and(|c| c.is_uppercase()));
         if looks_name {
-            let off = prev.len() - prev[ps..].trim_start().len();
-            let _ = off;
             let s = ps + (prev[ps..].len() - prev[ps..].trim_start().len());
             return Some((s, s + name.len()));
         }
