@@ -888,3 +888,12 @@ fn never_panics_on_random_mixes() {
         let _ = figure_conflicts(&figs);
     }
 }
+
+#[test]
+fn quote_agency_quoted_name_as_saying() {
+    said(
+        &["“We will keep pushing for a ceasefire,” Reuters quoted Kerry as saying."],
+        "We will keep pushing",
+        Some("John Kerry"),
+    );
+}

@@ -796,7 +796,24 @@ fn extract_doc(ctx: &DocCtx, actors: &ActorIndex, out: &mut Vec<Quote>) {
                     ) || (verb.as_str().ends_with("ing")
                         && !verb.as_str().contains("quoted"));
                     let vs = verb.as_str();
-                    if clause {
+                    let quoted_as = sub_txt
+                        .find(" quoted ")
+                        .filter(|_| vs == "saying" && sub_txt.ends_with(" as"));
+                    if let Some(qi) = quoted_as {
+                        // "Reuters quoted Kerry as saying": the name between
+                        let s = sp.end
+                            + subj.start()
+                            + (subj.as_str().len() - subj.as_str().trim_start().len())
+                            + qi
+                            + " quoted ".len();
+                        let e = sp.end + subj.start() + subj.as_str().trim_end().len();
+                        let e = e.saturating_sub(" as".len()).max(s);
+                        att = Some(Attribution {
+                            block_idx: bi,
+                            start: s,
+                            end: e,
+                        });
+                    } else if clause {
                         // “...” and accused ...: not an attribution of this quote
                     } else if vs.starts_with("quoted h") || vs.starts_with("quoted t") {
                         // "BBC quoted him as saying": the pronoun is the speaker
