@@ -565,8 +565,12 @@ fn resolve_speaker(
         .or_else(|| ms.last())
     {
         // long attribution clauses: keep just the naming words
+        let span_start = att.end - words_text.len();
         if words(words_text).len() > 6 {
             st = Some(text[m.start..m.end].to_string());
+        } else if m.end <= att.end && words(&text[m.end..att.end]).len() >= 2 {
+            // "Yildirim gave no specifics": the name without what follows it
+            st = Some(text[span_start.min(m.start)..m.end].trim().to_string());
         }
         return (Some(m.actor), st);
     }
