@@ -1,9 +1,20 @@
 //! Evaluate the quote, event and figure extractors against gold files.
 //!
-//! `cargo run --example eval_quotes -- GOLD_DIR OUT.json [--score]`
+//! `cargo run --example eval_quotes -- GOLD_DIR OUT.json [-v] [--noisy] [--weak]`
+//! then `python3 shared/eval/score.py --dossier OUT.json --gold GOLD_DIR`
+//! (GOLD_DIR is searched recursively, but the scorer wants a flat directory:
+//! for dev, a temporary directory of symlinks to every `gold/dev/*/*.json`).
 //!
 //! Builds the articles and a stand-in actor index from the gold itself, so the
-//! extractors are measured independently of the cleaner and actor extractor.
+//! extractors are measured independently of the cleaner and actor extractor:
+//! paragraphs are the gold body lines (and body parts of mixed lines; a line
+//! that does not end a sentence is joined with the next, for hard-wrapped
+//! copy), actors are the gold actors with their aliases and `known_as` names,
+//! mentions are their occurrences.
+//!
+//! - `-v` prints every quote, event, figure and figure conflict;
+//! - `--noisy` keeps boilerplate lines in the body, as a weak cleaner would;
+//! - `--weak` knows actors only by name and `known_as`, not by this text's aliases.
 
 use chrono::NaiveDate;
 use dossier::extract::actors::{Actor, ActorIndex, ActorKind, Mention};
