@@ -897,3 +897,15 @@ fn quote_agency_quoted_name_as_saying() {
         Some("John Kerry"),
     );
 }
+
+#[test]
+fn quote_running_on_across_paragraphs() {
+    let p = [
+        "Kerry said: “We will not stop talking to Moscow.",
+        "“We will keep going until the guns fall silent.”",
+        "“This is a second, separate and unattributed quote.”",
+    ];
+    said(&p, "We will not stop", Some("John Kerry"));
+    said(&p, "We will keep going", Some("John Kerry"));
+    said(&p, "This is a second", None);
+}

@@ -733,7 +733,11 @@ pub fn extract_quotes(docs: &[DocText], actors: &ActorIndex) -> Vec<Quote> {
 
 fn extract_doc(ctx: &DocCtx, actors: &ActorIndex, out: &mut Vec<Quote>) {
     let last = &mut None;
+    // a quote left open at the end of a paragraph, with its speaker: the next
+    // paragraph's opening quote continues it (multi-paragraph quotes)
+    let mut carry: Option<(usize, Option<usize>, Option<String>)> = None;
     for bi in 0..ctx.blocks.len() {
+        let carried = carry.take().filter(|c| c.0 + 1 == bi);
         let (block, text, sents) = &ctx.blocks[bi];
         if *block == Block::Title {
             continue;
@@ -942,6 +946,13 @@ fn extract_doc(ctx: &DocCtx, actors: &ActorIndex, out: &mut Vec<Quote>) {
                     }
                 }
             }
+            // 5. “... (open) / “... : the next paragraph of a running quote
+            if att.is_none() && speaker_text.is_none() && text[..sp.open].trim().is_empty() {
+                if let Some((_, cs, cst)) = &carried {
+                    speaker = *cs;
+                    speaker_text = cst.clone();
+                }
+            }
             // "the official said" after "a Samsung official said": same speaker;
             // "the group said" after "Amnesty International said": that body
             if speaker.is_none() {
@@ -955,6 +966,9 @@ fn extract_doc(ctx: &DocCtx, actors: &ActorIndex, out: &mut Vec<Quote>) {
                 continue;
             }
             prev = Some((sp, speaker, speaker_text.clone()));
+            if sp.runs_on && sp.end >= text.len() && speaker_text.is_some() {
+                carry = Some((bi, speaker, speaker_text.clone()));
+            }
             out.push(Quote {
                 doc: ctx.doc,
                 block: *block,
