@@ -293,7 +293,22 @@ pub fn model(
             paragraph: block_ref(&dr.id, f.block).paragraph,
         });
     }
-    d.discrepancies = discrepancies(&d.figures);
+    // conflicting figures: same category, comparable size, different values
+    d.discrepancies = extract::figures::figure_conflicts(figures)
+        .into_iter()
+        .map(|g| Discrepancy {
+            what: g.category,
+            figures: g
+                .figures
+                .iter()
+                .filter_map(|&i| figure_out(drafts, &figures[i]))
+                .collect(),
+        })
+        .filter(|x| {
+            let arts: BTreeSet<&str> = x.figures.iter().map(|f| f.article.as_str()).collect();
+            arts.len() >= 2
+        })
+        .collect();
     d.key_points = key_points(drafts);
 
     let dates: Vec<&String> = d
@@ -495,33 +510,15 @@ fn basis_str(b: extract::events::Basis) -> &'static str {
     }
 }
 
-/// Figures that count the same thing but differ between articles.
-fn discrepancies(figures: &[Figure]) -> Vec<Discrepancy> {
-    let mut groups: BTreeMap<String, Vec<&Figure>> = BTreeMap::new();
-    for f in figures {
-        let key = norm_key(&f.what);
-        let key = key
-            .split(' ')
-            .next_back()
-            .unwrap_or("")
-            .trim_end_matches('s')
-            .to_string();
-        if key.len() > 2 {
-            groups.entry(key).or_default().push(f);
-        }
-    }
-    let mut out = Vec::new();
-    for (what, fs) in groups {
-        let arts: BTreeSet<&str> = fs.iter().map(|f| f.article.as_str()).collect();
-        let values: BTreeSet<String> = fs.iter().map(|f| norm_key(&f.value)).collect();
-        if arts.len() >= 2 && values.len() >= 2 {
-            out.push(Discrepancy {
-                what,
-                figures: fs.into_iter().cloned().collect(),
-            });
-        }
-    }
-    out
+fn figure_out(drafts: &[crate::build::Draft], f: &extract::figures::Figure) -> Option<Figure> {
+    let dr = drafts.get(f.doc)?;
+    Some(Figure {
+        value: f.value.clone(),
+        what: f.what.clone(),
+        text: f.sentence.clone(),
+        article: dr.id.clone(),
+        paragraph: block_ref(&dr.id, f.block).paragraph,
+    })
 }
 
 /// The most central sentences: those whose content words are carried by the
