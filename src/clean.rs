@@ -355,7 +355,7 @@ static COMMENT_COUNT: Lazy<Regex> =
     Lazy::new(|| re(r"^(?:\d+|no|zero|one)\s+(?:comments?|responses?|replies)$|^comments?\s*\d+$"));
 static PROMO_PREFIX: Lazy<Regex> = Lazy::new(|| {
     re(
-        r"^(?i:video|watch|photos?|gallery|in pictures|pictures|listen|podcast|read more|read also|also read|see also|related|more|recommended|sponsored|advertisement|click here|read the full story)\s*[:|»›>]\s*\S",
+        r"^(?i:video|watch|photos?|gallery|in pictures|pictures|listen|podcast|read more|read also|also read|see also|related|more|recommended|sponsored|advertisement|click here|read the full story|tags|topics|filed under|keywords|categories|category)\s*[:|»›>]\s*\S",
     )
 });
 static BYLINE: Lazy<Regex> = Lazy::new(|| {
@@ -378,6 +378,22 @@ static IMAGE_PREFIX: Lazy<Regex> = Lazy::new(|| {
 });
 static SOURCE_LINE: Lazy<Regex> =
     Lazy::new(|| re(r"^/?\s*(?i:source|via)\s*:\s*[\p{L}\d .&'’/-]{2,40}$"));
+static WIRE_CREDITS: Lazy<Regex> = Lazy::new(|| {
+    re(
+        r"^[(\[]?\s*(?i:additional reporting|reporting|writing|editing|compiled|contributing|research|produced|edited)\s+by\b",
+    )
+});
+static PROMO_SENTENCE: Lazy<Regex> = Lazy::new(|| {
+    re(
+        r"^(?i:sign up (?:for|to)|subscribe (?:to|now|for)|click here|download (?:our|the) app|follow (?:us|@)|like us on|get (?:our|the) (?:free )?newsletter|to continue reading|already a subscriber|support (?:our|independent) journalism)",
+    )
+});
+static COMMENT_PROMPT: Lazy<Regex> = Lazy::new(|| {
+    re(
+        r"(?i)\b(?:leave|post|add|share) (?:a|your) (?:comment|thoughts|reply|view)s?\b|\bcomments? (?:below|section)\b|\bjoin the (?:discussion|conversation|debate)\b|\bcomments are (?:closed|moderated)\b|\byou must be logged in\b",
+    )
+});
+static EMAIL: Lazy<Regex> = Lazy::new(|| re(r"[\w.+-]+@[\w-]+\.[\w.]+"));
 static DISCLAIMER: Lazy<Regex> = Lazy::new(|| {
     re(
         r"(?i)\b(?:views|opinions)\b.{0,80}\bexpressed\b.{0,200}\b(?:do|does|did)\s*(?:not|n't|n’t)\s+necessarily\s+(?:reflect|represent)|\bthis (?:material|article|story) may not be (?:published|reproduced|redistributed)|\ball rights reserved\b|\bwe use cookies\b|\bby continuing to (?:use|browse)\b.{0,80}\bcookies?\b",
@@ -491,6 +507,12 @@ fn ends_terminal(s: &str) -> bool {
         t.chars().last(),
         Some('.' | '!' | '?' | '…' | ':' | ';' | ',' | '—' | '–' | '-')
     )
+}
+
+/// The line ends a sentence (for re-joining hard-wrapped lines).
+fn ends_sentence(s: &str) -> bool {
+    let t = s.trim_end_matches(is_closing).trim_end();
+    matches!(t.chars().last(), Some('.' | '!' | '?' | '…' | ':'))
 }
 
 fn starts_lower_or_digit(s: &str) -> bool {
@@ -820,17 +842,29 @@ fn strong_furniture(t: &str, opts: &CleanOptions) -> Option<&'static str> {
     if wc <= 12 && BYLINE.is_match(t) {
         return Some("byline");
     }
+    if wc <= 40 && IMAGE_PREFIX.is_match(t) {
+        return Some("image caption");
+    }
     if wc <= 12 && CREDIT_LINE.is_match(t) {
         return Some("photo credit");
     }
     if wc <= 60 && CAPTION_CREDIT_END.is_match(t) {
         return Some("photo caption with credit");
     }
-    if wc <= 40 && IMAGE_PREFIX.is_match(t) {
-        return Some("image caption");
-    }
     if wc <= 8 && SOURCE_LINE.is_match(t) {
         return Some("source credit");
+    }
+    if wc <= 40 && WIRE_CREDITS.is_match(t) {
+        return Some("wire credits");
+    }
+    if wc <= 30 && PROMO_SENTENCE.is_match(t) {
+        return Some("promo");
+    }
+    if wc <= 30 && COMMENT_PROMPT.is_match(t) {
+        return Some("comment prompt");
+    }
+    if wc <= 15 && EMAIL.is_match(t) && !t.contains(['"', '“']) {
+        return Some("contact line");
     }
     if wc <= 80 && DISCLAIMER.is_match(t) {
         return Some("disclaimer");
@@ -970,6 +1004,24 @@ fn split_head(head: &str) -> (Option<String>, String, Option<String>) {
     }
 }
 
+/// "By Jane Doe Posted" → "By Jane Doe": the byline pattern may run into
+/// the next widget word.
+fn trim_inline_byline(m: &str) -> &str {
+    let mut end = m.len();
+    while let Some(sp) = m[..end].rfind(' ') {
+        let last = &m[sp + 1..end];
+        if matches!(
+            last,
+            "Posted" | "Published" | "Updated" | "Copied" | "Share" | "On"
+        ) {
+            end = sp;
+        } else {
+            break;
+        }
+    }
+    &m[..end]
+}
+
 /// A whole page flattened onto one line: cut it into head (section label,
 /// title, dek), byline/timestamp/share widgets, caption, body and teasers.
 fn split_flattened(l: &Ln) -> Option<Vec<Ln>> {
@@ -980,9 +1032,11 @@ fn split_flattened(l: &Ln) -> Option<Vec<Ln>> {
     let limit = (t.len() * 2 / 5).min(1500);
     let by = INLINE_BYLINE.find(t).filter(|m| m.start() <= limit);
     let posted = INLINE_POSTED.find(t).filter(|m| m.start() <= limit);
+    let by = by.map(|m| (m.start(), m.start() + trim_inline_byline(m.as_str()).len()));
+    let posted = posted.map(|m| (m.start(), m.end()));
     let first = match (by, posted) {
         (Some(a), Some(b)) => {
-            if a.start() <= b.start() {
+            if a.0 <= b.0 {
                 a
             } else {
                 b
@@ -992,12 +1046,13 @@ fn split_flattened(l: &Ln) -> Option<Vec<Ln>> {
         (None, Some(b)) => b,
         (None, None) => return None,
     };
-    if first.start() == 0 || word_count(&t[..first.start()]) > 40 {
+    let first = first.0;
+    if first == 0 || word_count(&t[..first]) > 40 {
         return None;
     }
     let n = l.n;
     let mut out = Vec::new();
-    let (crumb, title, dek) = split_head(&t[..first.start()]);
+    let (crumb, title, dek) = split_head(&t[..first]);
     if let Some(c) = crumb {
         out.push(virt(n, &c, Some(Role::Furn("section label"))));
     }
@@ -1008,14 +1063,15 @@ fn split_flattened(l: &Ln) -> Option<Vec<Ln>> {
         out.push(virt(n, &d, Some(Role::Dek)));
     }
     // anchors following one another
-    let mut pos = first.start();
+    let mut pos = first;
     loop {
         let rest = &t[pos..];
         let trimmed = rest.trim_start();
         let skip = rest.len() - trimmed.len();
         if let Some(m) = INLINE_BYLINE.find(trimmed).filter(|m| m.start() == 0) {
-            out.push(virt(n, m.as_str(), Some(Role::Furn("byline"))));
-            pos += skip + m.end();
+            let text = trim_inline_byline(m.as_str());
+            out.push(virt(n, text, Some(Role::Furn("byline"))));
+            pos += skip + text.len();
         } else if let Some(m) = INLINE_POSTED.find(trimmed).filter(|m| m.start() == 0) {
             out.push(virt(n, m.as_str(), Some(Role::Furn("timestamp"))));
             pos += skip + m.end();
@@ -1150,7 +1206,7 @@ fn build_units(lines: &[Ln], furn: &[Option<Role>]) -> Vec<Unit> {
         if block.len() >= 3 {
             let lens: Vec<usize> = block.iter().map(|l| l.text.chars().count()).collect();
             let maxlen = lens.iter().copied().max().unwrap_or(0);
-            let open = block.iter().filter(|l| !ends_terminal(&l.text)).count();
+            let open = block.iter().filter(|l| !ends_sentence(&l.text)).count();
             let full = lens.iter().filter(|&&x| x * 10 >= maxlen * 6).count();
             if maxlen <= 110 && open * 2 >= block.len() && full * 10 >= block.len() * 7 {
                 for w in wrap_max.iter_mut().take(j).skip(i) {
@@ -1185,7 +1241,7 @@ fn build_units(lines: &[Ln], furn: &[Option<Role>]) -> Vec<Unit> {
             && lines[i + 1].hint.is_none()
             && !lines[i + 1].gap_before
             && lines[i + 1].n == l.n + 1
-            && !ends_terminal(&l.text)
+            && !ends_sentence(&l.text)
             && (starts_lower_or_digit(&lines[i + 1].text)
                 || (wrap_max[i] > 0
                     && wrap_max[i + 1] > 0
@@ -1243,8 +1299,10 @@ pub fn clean(raw: &str, stats: &CorpusStats, opts: &CleanOptions) -> Cleaned {
             let wc = word_count(&l.text);
             if stats.files >= 3 && wc <= 12 {
                 let f = stats.files_with(&l.text);
-                if (f >= 2 && wc <= 4 && !ends_terminal(&l.text))
-                    || (f >= 3 && f * 3 >= stats.files)
+                let open = !ends_terminal(&l.text);
+                if (f >= 2 && wc <= 4 && open)
+                    || (f >= 3 && f * 3 >= stats.files && open)
+                    || (f >= 3 && f * 2 > stats.files)
                 {
                     return Some(Role::Furn("recurs across corpus files (site furniture)"));
                 }
@@ -1284,9 +1342,13 @@ pub fn clean(raw: &str, stats: &CorpusStats, opts: &CleanOptions) -> Cleaned {
     if let Some(t) = title_idx {
         units[t].role = Some(Role::Title);
         // lines before the headline: mastheads, labels
+        let mut head_keys: HashMap<String, usize> = HashMap::new();
+        for u in &units[..t] {
+            *head_keys.entry(key(&u.text)).or_insert(0) += 1;
+        }
         for i in 0..t {
             if units[i].role.is_none() {
-                let repeated = (0..t).any(|j| j != i && eq_key(&units[j].text, &units[i].text));
+                let repeated = head_keys.get(&key(&units[i].text)).is_some_and(|&c| c >= 2);
                 units[i].role = Some(Role::Furn(if repeated {
                     "masthead"
                 } else if name_like(&units[i].text) {
@@ -1303,6 +1365,13 @@ pub fn clean(raw: &str, stats: &CorpusStats, opts: &CleanOptions) -> Cleaned {
 
     // 5. between the headline and the body: dek, bylines, captions
     let start = title_idx.map_or(0, |t| t + 1);
+    // body_after[i]: a sentence-shaped line exists at i or later
+    let mut body_after = vec![false; m + 1];
+    for i in (0..m).rev() {
+        body_after[i] = body_after[i + 1]
+            || units[i].role == Some(Role::Body)
+            || (units[i].role.is_none() && body_like(&units[i].text));
+    }
     let mut body_start = m;
     let mut dek_open = title_idx.is_some();
     let mut i = start;
@@ -1338,10 +1407,7 @@ pub fn clean(raw: &str, stats: &CorpusStats, opts: &CleanOptions) -> Cleaned {
             continue;
         }
         if dek_open && !u.bullet && !starts_with_dateline(&text) {
-            let later_body = (i + 2..m).any(|j| {
-                units[j].role == Some(Role::Body)
-                    || (units[j].role.is_none() && body_like(&units[j].text))
-            });
+            let later_body = body_after[(i + 2).min(m)];
             let headline_dek = headline_shaped(&text) && wc >= 4 && !name_like(&text);
             let next_is_furn = match units.get(i + 1) {
                 Some(n) => {
@@ -1417,8 +1483,20 @@ pub fn clean(raw: &str, stats: &CorpusStats, opts: &CleanOptions) -> Cleaned {
             Role::Furn("repeated headline")
         } else if units[i].bullet {
             Role::Body
+        } else if wc <= 4
+            && text.chars().filter(|c| c.is_alphabetic()).count() >= 3
+            && text
+                .chars()
+                .filter(|c| c.is_alphabetic())
+                .all(char::is_uppercase)
+        {
+            Role::Furn("dateline or label")
         } else if !ends_terminal(&text) && units[i].lines.len() == 1 && wc <= 25 {
-            if Some(i) == last_content && prose_like(&text) {
+            let quoted_end = wc >= 6 && text.ends_with(['"', '”', '’']);
+            if (Some(i) == last_content && prose_like(&text))
+                || quoted_end
+                || (wc >= 10 && prose_like(&text))
+            {
                 Role::Body
             } else if name_like(&text) {
                 Role::Furn("byline")
@@ -1556,6 +1634,10 @@ mod tests {
             &*INLINE_SHARE,
             &*INLINE_PHOTO_CREDIT,
             &*INLINE_TAIL,
+            &*WIRE_CREDITS,
+            &*PROMO_SENTENCE,
+            &*COMMENT_PROMPT,
+            &*EMAIL,
         ] {
             assert_ne!(r.as_str(), r"[^\s\S]", "a pattern failed to compile");
         }
