@@ -854,6 +854,9 @@ fn strong_furniture(t: &str, opts: &CleanOptions) -> Option<&'static str> {
     if wc <= 8 && SOURCE_LINE.is_match(t) {
         return Some("source credit");
     }
+    if wc <= 25 && COPYRIGHT.is_match(t) {
+        return Some("copyright line");
+    }
     if wc <= 40 && WIRE_CREDITS.is_match(t) {
         return Some("wire credits");
     }
@@ -868,9 +871,6 @@ fn strong_furniture(t: &str, opts: &CleanOptions) -> Option<&'static str> {
     }
     if wc <= 80 && DISCLAIMER.is_match(t) {
         return Some("disclaimer");
-    }
-    if wc <= 25 && COPYRIGHT.is_match(t) {
-        return Some("copyright line");
     }
     if wc <= 4 && DOMAIN_LINE.is_match(t) {
         return Some("site name");
@@ -1134,7 +1134,10 @@ fn split_glued(l: &Ln) -> Option<(String, String)> {
             let title = c.get(1)?.as_str().trim();
             let body_start = c.get(2)?.start();
             let body = &t[body_start..];
+            let opener = bare_word(body.split_whitespace().next().unwrap_or(""));
+            let caps_form = min_words == 2;
             if word_count(title) >= min_words
+                && (caps_form || STOPWORDS.contains(&opener.as_str()))
                 && word_count(body) >= 8
                 && ends_terminal(body)
                 && stopword_ratio(body) >= 0.15
@@ -1316,9 +1319,16 @@ pub fn clean(raw: &str, stats: &CorpusStats, opts: &CleanOptions) -> Cleaned {
     let m = units.len();
 
     // 4. headline
+    let first_candidate = (0..m).find(|&i| units[i].role.is_none());
     let first_body = (0..m).find(|&i| match units[i].role {
         Some(Role::Body) => true,
-        None => body_like(&units[i].text),
+        None => {
+            body_like(&units[i].text)
+                && !(Some(i) == first_candidate
+                    && units[i].lines.len() == 1
+                    && headline_shaped(&units[i].text)
+                    && units.get(i + 1).is_some())
+        }
         _ => false,
     });
     let head_end = first_body.unwrap_or(m);
@@ -1563,9 +1573,10 @@ pub fn clean(raw: &str, stats: &CorpusStats, opts: &CleanOptions) -> Cleaned {
                     if let Some(c) = COPYRIGHT_NAME.captures(&u.text) {
                         let name = c.get(1).map_or("", |x| x.as_str());
                         let name = name
-                            .split(" All ")
+                            .split(". ")
                             .next()
                             .unwrap_or("")
+                            .trim_end_matches(" All")
                             .trim_end_matches(['.', ','])
                             .trim();
                         if !name.is_empty() {
