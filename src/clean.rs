@@ -294,6 +294,17 @@ const TAIL_MARKERS: &[&str] = &[
     "dont miss",
 ];
 
+/// Furniture kinds that close the standfirst slot under a headline.
+const DEK_CLOSERS: &[&str] = &[
+    "site label",
+    "image caption",
+    "photo credit",
+    "photo caption with credit",
+    "photo caption",
+    "share buttons",
+    "recurs across corpus files (site furniture)",
+];
+
 /// News agencies credited on a line of their own (agency byline).
 const AGENCIES: &[&str] = &[
     "associated press",
@@ -1419,11 +1430,12 @@ pub fn clean(raw: &str, stats: &CorpusStats, opts: &CleanOptions) -> Cleaned {
         if dek_open && !u.bullet && !starts_with_dateline(&text) {
             let later_body = body_after[(i + 2).min(m)];
             let headline_dek = headline_shaped(&text) && wc >= 4 && !name_like(&text);
+            // the standfirst slot is closed by an ad label, an image or a
+            // repeated headline (not by an ordinary crosshead or promo)
             let next_is_furn = match units.get(i + 1) {
                 Some(n) => {
-                    matches!(n.role, Some(Role::Furn(_)))
+                    matches!(n.role, Some(Role::Furn(r)) if DEK_CLOSERS.contains(&r))
                         || eq_key(&n.text, &title_text)
-                        || (n.role.is_none() && !body_like(&n.text) && !n.bullet)
                 }
                 None => false,
             };
