@@ -1367,18 +1367,18 @@ pub fn clean(raw: &str, stats: &CorpusStats, opts: &CleanOptions) -> Cleaned {
         for u in &units[..t] {
             *head_keys.entry(key(&u.text)).or_insert(0) += 1;
         }
-        for i in 0..t {
-            if units[i].role.is_none() {
-                let repeated = head_keys.get(&key(&units[i].text)).is_some_and(|&c| c >= 2);
-                units[i].role = Some(Role::Furn(if repeated {
+        for u in units[..t].iter_mut() {
+            if u.role.is_none() {
+                let repeated = head_keys.get(&key(&u.text)).is_some_and(|&c| c >= 2);
+                u.role = Some(Role::Furn(if repeated {
                     "masthead"
-                } else if name_like(&units[i].text) {
+                } else if name_like(&u.text) {
                     "byline"
                 } else {
                     "label before the headline"
                 }));
-                if repeated && out.publisher.is_none() && units[i].wc() <= 4 {
-                    out.publisher = Some(units[i].text.clone());
+                if repeated && out.publisher.is_none() && u.wc() <= 4 {
+                    out.publisher = Some(u.text.clone());
                 }
             }
         }
@@ -1483,10 +1483,10 @@ pub fn clean(raw: &str, stats: &CorpusStats, opts: &CleanOptions) -> Cleaned {
         .map(|u| u.text.clone());
     let mut tail_cut = false;
     let last_content = (0..m).rev().find(|&i| units[i].role.is_none());
-    for i in body_start..m {
-        if let Some(r) = units[i].role {
+    for (i, unit) in units.iter_mut().enumerate().skip(body_start) {
+        if let Some(r) = unit.role {
             if let Role::Furn(_) = r {
-                let k = key(&units[i].text);
+                let k = key(&unit.text);
                 if TAIL_MARKERS.contains(&k.as_str())
                     || r == Role::Furn("teasers after the article")
                 {
@@ -1495,15 +1495,15 @@ pub fn clean(raw: &str, stats: &CorpusStats, opts: &CleanOptions) -> Cleaned {
             }
             continue;
         }
-        let text = units[i].text.clone();
-        let wc = units[i].wc();
+        let text = unit.text.clone();
+        let wc = unit.wc();
         let role = if tail_cut && !(body_like(&text) && wc >= 20) {
             Role::Furn("after the end of the article")
         } else if (!title_text.is_empty() && eq_key(&text, &title_text))
             || dek_text.as_deref().is_some_and(|d| eq_key(d, &text))
         {
             Role::Furn("repeated headline")
-        } else if units[i].bullet {
+        } else if unit.bullet {
             Role::Body
         } else if wc <= 4
             && text.chars().filter(|c| c.is_alphabetic()).count() >= 3
@@ -1513,7 +1513,7 @@ pub fn clean(raw: &str, stats: &CorpusStats, opts: &CleanOptions) -> Cleaned {
                 .all(char::is_uppercase)
         {
             Role::Furn("dateline or label")
-        } else if !ends_terminal(&text) && units[i].lines.len() == 1 && wc <= 25 {
+        } else if !ends_terminal(&text) && unit.lines.len() == 1 && wc <= 25 {
             let quoted_end = wc >= 6 && text.ends_with(['"', '”', '’']);
             if (Some(i) == last_content && prose_like(&text))
                 || quoted_end
@@ -1528,7 +1528,7 @@ pub fn clean(raw: &str, stats: &CorpusStats, opts: &CleanOptions) -> Cleaned {
         } else {
             Role::Body
         };
-        units[i].role = Some(role);
+        unit.role = Some(role);
     }
     for u in units.iter_mut() {
         if u.role.is_none() {
@@ -1539,16 +1539,8 @@ pub fn clean(raw: &str, stats: &CorpusStats, opts: &CleanOptions) -> Cleaned {
     // 7. output
     for u in &units {
         match u.role {
-            Some(Role::Title) => {
-                if out.title.is_empty() {
-                    out.title = u.text.clone();
-                }
-            }
-            Some(Role::Dek) => {
-                if out.dek.is_none() {
-                    out.dek = Some(u.text.clone());
-                }
-            }
+            Some(Role::Title) if out.title.is_empty() => out.title = u.text.clone(),
+            Some(Role::Dek) if out.dek.is_none() => out.dek = Some(u.text.clone()),
             Some(Role::Body) => out.paragraphs.push(u.text.clone()),
             Some(Role::Furn(why)) => {
                 for &li in &u.lines {
@@ -1559,7 +1551,7 @@ pub fn clean(raw: &str, stats: &CorpusStats, opts: &CleanOptions) -> Cleaned {
                     });
                 }
             }
-            None => {}
+            _ => {}
         }
     }
 
