@@ -254,6 +254,22 @@ const LABELS: &[&str] = &[
     "featured",
     "opinion",
     "news",
+    "related topics",
+    "more on this story",
+    "share this with",
+    "copy this link",
+    "facebook",
+    "twitter",
+    "whatsapp",
+    "linkedin",
+    "pinterest",
+    "messenger",
+    "reddit",
+    "top of page",
+    "print this page",
+    "image copyright",
+    "image caption",
+    "media caption",
 ];
 
 /// Labels after which the rest of the file is page furniture.
@@ -357,9 +373,11 @@ static DAY_MONTH_YEAR: Lazy<Regex> = Lazy::new(|| {
 static ISO_DATE: Lazy<Regex> = Lazy::new(|| re(r"\b(\d{4})-(\d{2})-(\d{2})\b"));
 static LEADING_DATE_DATELINE: Lazy<Regex> =
     Lazy::new(|| re(&format!(r"^(?:{MONTH})\.?\s+\d{{1,2}},?\s+\d{{4}}\s*[-–—]")));
+static NUMBERED_ITEM: Lazy<Regex> = Lazy::new(|| re(r"^\d{1,2}[.)]\s+\p{Lu}"));
+static BREADCRUMB_SEP: Lazy<Regex> = Lazy::new(|| re(r"\s+(?:\||>|»|›|/)\s+"));
 static SHARE_TOKENS: Lazy<Regex> = Lazy::new(|| {
     re(
-        r"(?i)share|tweet|whatsapp|facebook|twitter|linkedin|pinterest|reddit|telegram|messenger|e-?mail|print|copy link|copied|fb|tw|wa|pin|\d+|[^\p{L}]",
+        r"(?i)share|tweet|whatsapp|facebook|twitter|linkedin|pinterest|reddit|telegram|messenger|flipboard|e-?mail|print|copy link|copied|\bon\b|\bthis\b|article|story|\bvia\b|\blink\b|\bsms\b|\bx\b|fb|tw|wa|pin|\d+|[^\p{L}]",
     )
 });
 static COMMENT_COUNT: Lazy<Regex> =
@@ -385,7 +403,9 @@ static CAPTION_CREDIT_END: Lazy<Regex> = Lazy::new(|| {
     )
 });
 static IMAGE_PREFIX: Lazy<Regex> = Lazy::new(|| {
-    re(r"^(?i:image|photo|picture|caption|pictured|file photo|graphic|illustration)\s*:\s*\S")
+    re(
+        r"^(?i:image|photo|picture|caption|pictured|file photo|graphic|illustration)\s*:\s*\S|^(?i:image|media|photo) (?i:caption|copyright)\b",
+    )
 });
 static SOURCE_LINE: Lazy<Regex> =
     Lazy::new(|| re(r"^/?\s*(?i:source|via)\s*:\s*[\p{L}\d .&'’/-]{2,40}$"));
@@ -428,7 +448,7 @@ static DOMAIN_LINE: Lazy<Regex> = Lazy::new(|| {
 });
 static BROWSER_NOTICE: Lazy<Regex> = Lazy::new(|| {
     re(
-        r"(?i)\b(?:ie ?\d+|internet explorer|your browser|this browser)\b.{0,80}\b(?:not supported|no longer supported|upgrade|outdated|another browser|update your browser)|\bjavascript\b.{0,40}\b(?:disabled|enable)",
+        r"(?i)\b(?:ie ?\d+|internet explorer|your browser|this browser)\b.{0,80}\b(?:not supported|no longer supported|upgrade|outdated|another browser|update your browser)|\bjavascript\b.{0,40}\b(?:disabled|enable)|\bmedia playback is (?:not supported|unsupported)",
     )
 });
 static SCRAPER_DATE: Lazy<Regex> = Lazy::new(|| {
@@ -442,7 +462,7 @@ static ARCHIVE_NOTICE: Lazy<Regex> = Lazy::new(|| {
 static TIME_TOKEN: Lazy<Regex> = Lazy::new(|| re(r"\d{1,2}:\d{2}"));
 static TIMESTAMP_WORDS: Lazy<Regex> = Lazy::new(|| {
     re(&format!(
-        r"(?i)\b(?:{MONTH}|mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:rs(?:day)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?|updated|posted|published|last|on|at|of|modified|first|date|time|am|pm|a\.m|p\.m|hrs|the|st|nd|rd|th)\b"
+        r"(?i)\b(?:{MONTH}|mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:rs(?:day)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?|updated|posted|published|last|on|at|of|modified|first|date|time|am|pm|a\.m|p\.m|hrs|the|st|nd|rd|th|ago|hours?|minutes?|mins?|days?|weeks?|yesterday|today)\b"
     ))
 });
 static TZ_TOKEN: Lazy<Regex> = Lazy::new(|| re(r"\b[A-Z]{2,5}\b"));
@@ -691,6 +711,9 @@ fn starts_with_dateline(s: &str) -> bool {
 }
 
 fn strip_bullet(t: &str) -> (bool, &str) {
+    if NUMBERED_ITEM.is_match(t) {
+        return (true, t);
+    }
     let mut cs = t.chars();
     if let Some(c) = cs.next() {
         if matches!(
@@ -779,7 +802,7 @@ fn parse_date(s: &str) -> Option<NaiveDate> {
 /// A line made only of date/time tokens ("15 of July 2016 14:22:50",
 /// "Updated : 11:00", "Saturday, July 16 2016 00:11 EEST").
 fn is_timestamp(s: &str) -> bool {
-    if word_count(s) > 12 || s.len() > 120 {
+    if word_count(s) > 12 || s.len() > 120 || !s.chars().any(|c| c.is_ascii_digit()) {
         return false;
     }
     let has_anchor = TIME_TOKEN.is_match(s)
@@ -812,6 +835,18 @@ fn is_tag_list(s: &str) -> bool {
     long * 5 <= parts.len() && stopword_ratio(s) < 0.15
 }
 
+/// "World | Middle East | Syria": short segments joined by separators.
+fn is_breadcrumb(s: &str) -> bool {
+    if ends_terminal(s) {
+        return false;
+    }
+    let parts: Vec<&str> = BREADCRUMB_SEP.split(s).collect();
+    parts.len() >= 2
+        && parts
+            .iter()
+            .all(|p| (1..=3).contains(&word_count(p)) && starts_upper_like(p))
+}
+
 /// A share-button bar: nothing but share vocabulary ("ShareShare FBShare TW").
 fn is_share_bar(s: &str) -> bool {
     if s.len() > 80 || !s.to_lowercase().contains("share") && !s.contains("Tweet") {
@@ -836,6 +871,12 @@ fn strong_furniture(t: &str, opts: &CleanOptions) -> Option<&'static str> {
         let k = key(t);
         if LABELS.contains(&k.as_str()) {
             return Some("site label");
+        }
+        if wc <= 6 && (k.starts_with("advertisement ") || k.starts_with("sponsored ")) {
+            return Some("site label");
+        }
+        if is_breadcrumb(t) {
+            return Some("section breadcrumb");
         }
         if COMMENT_COUNT.is_match(&k) {
             return Some("comment counter");
@@ -898,7 +939,7 @@ fn strong_furniture(t: &str, opts: &CleanOptions) -> Option<&'static str> {
     if is_timestamp(t) {
         return Some("timestamp");
     }
-    if wc <= 40 && DATED_TEASER.is_match(t) {
+    if wc <= 40 && t.ends_with(|c: char| c.is_ascii_digit()) && DATED_TEASER.is_match(t) {
         return Some("teaser headline with date");
     }
     if wc <= 60 && is_tag_list(t) {
@@ -1653,6 +1694,8 @@ mod tests {
             &*PROMO_SENTENCE,
             &*COMMENT_PROMPT,
             &*EMAIL,
+            &*NUMBERED_ITEM,
+            &*BREADCRUMB_SEP,
         ] {
             assert_ne!(r.as_str(), r"[^\s\S]", "a pattern failed to compile");
         }
