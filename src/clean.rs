@@ -835,6 +835,17 @@ fn is_tag_list(s: &str) -> bool {
     long * 5 <= parts.len() && stopword_ratio(s) < 0.15
 }
 
+/// "Headline words | Site Name" → ("Headline words", "Site Name").
+fn split_site_suffix(title: &str) -> Option<(&str, &str)> {
+    let p = title.rfind(" | ")?;
+    let (head, site) = (title[..p].trim(), title[p + 3..].trim());
+    let ok = word_count(head) >= 3
+        && (1..=4).contains(&word_count(site))
+        && starts_upper_like(site)
+        && !ends_terminal(site);
+    ok.then_some((head, site))
+}
+
 /// "World | Middle East | Syria": short segments joined by separators.
 fn is_breadcrumb(s: &str) -> bool {
     if ends_terminal(s) {
@@ -860,6 +871,7 @@ fn is_share_bar(s: &str) -> bool {
 
 /// Furniture recognisable from the line alone. Returns the reason.
 fn strong_furniture(t: &str, opts: &CleanOptions) -> Option<&'static str> {
+    let t = t.trim();
     if !t.chars().any(char::is_alphanumeric) {
         return Some("separator");
     }
@@ -874,9 +886,6 @@ fn strong_furniture(t: &str, opts: &CleanOptions) -> Option<&'static str> {
         }
         if wc <= 6 && (k.starts_with("advertisement ") || k.starts_with("sponsored ")) {
             return Some("site label");
-        }
-        if is_breadcrumb(t) {
-            return Some("section breadcrumb");
         }
         if COMMENT_COUNT.is_match(&k) {
             return Some("comment counter");
@@ -902,6 +911,9 @@ fn strong_furniture(t: &str, opts: &CleanOptions) -> Option<&'static str> {
     }
     if wc <= 60 && CAPTION_CREDIT_END.is_match(t) {
         return Some("photo caption with credit");
+    }
+    if wc <= 12 && is_breadcrumb(t) {
+        return Some("section breadcrumb");
     }
     if wc <= 8 && SOURCE_LINE.is_match(t) {
         return Some("source credit");
@@ -1400,7 +1412,18 @@ pub fn clean(raw: &str, stats: &CorpusStats, opts: &CleanOptions) -> Cleaned {
             .find(|&i| units[i].wc() >= 4)
             .or_else(|| cands.last().copied());
     }
+    let title_full = title_idx.map(|i| units[i].text.clone()).unwrap_or_default();
+    let mut site_suffix: Option<(usize, String)> = None;
+    if let Some(t) = title_idx {
+        if let Some((head, site)) = split_site_suffix(&units[t].text) {
+            let n = lines[units[t].lines[0]].n;
+            site_suffix = Some((n, site.to_string()));
+            units[t].text = head.to_string();
+        }
+    }
     let title_text = title_idx.map(|i| units[i].text.clone()).unwrap_or_default();
+    let is_title_copy =
+        |s: &str| !title_text.is_empty() && (eq_key(s, &title_text) || eq_key(s, &title_full));
     if let Some(t) = title_idx {
         units[t].role = Some(Role::Title);
         // lines before the headline: mastheads, labels
@@ -1457,7 +1480,7 @@ pub fn clean(raw: &str, stats: &CorpusStats, opts: &CleanOptions) -> Cleaned {
         }
         let text = u.text.clone();
         let wc = u.wc();
-        if !title_text.is_empty() && eq_key(&text, &title_text) {
+        if is_title_copy(&text) {
             units[i].role = Some(Role::Furn("repeated headline"));
             i += 1;
             continue;
@@ -1540,9 +1563,7 @@ pub fn clean(raw: &str, stats: &CorpusStats, opts: &CleanOptions) -> Cleaned {
         let wc = unit.wc();
         let role = if tail_cut && !(body_like(&text) && wc >= 20) {
             Role::Furn("after the end of the article")
-        } else if (!title_text.is_empty() && eq_key(&text, &title_text))
-            || dek_text.as_deref().is_some_and(|d| eq_key(d, &text))
-        {
+        } else if is_title_copy(&text) || dek_text.as_deref().is_some_and(|d| eq_key(d, &text)) {
             Role::Furn("repeated headline")
         } else if unit.bullet {
             Role::Body
@@ -1578,6 +1599,16 @@ pub fn clean(raw: &str, stats: &CorpusStats, opts: &CleanOptions) -> Cleaned {
     }
 
     // 7. output
+    if let Some((n, site)) = site_suffix {
+        out.removed.push(Removed {
+            line: n,
+            text: site.clone(),
+            why: "site name after the headline".into(),
+        });
+        if out.publisher.is_none() {
+            out.publisher = Some(site);
+        }
+    }
     for u in &units {
         match u.role {
             Some(Role::Title) if out.title.is_empty() => out.title = u.text.clone(),
@@ -1699,6 +1730,221 @@ mod tests {
         ] {
             assert_ne!(r.as_str(), r"[^\s\S]", "a pattern failed to compile");
         }
+    }
+
+    fn furn(t: &str) -> Option<&'static str> {
+        strong_furniture(t, &CleanOptions::default())
+    }
+
+    #[test]
+    fn sentence_punctuation() {
+        assert!(ends_terminal("He left."));
+        assert!(ends_terminal("“It failed,” he said.”"));
+        assert!(ends_terminal("She asked why?"));
+        assert!(!ends_terminal("Storm hits coast"));
+        assert!(!ends_terminal("Kerry: “We will not give up”"));
+        assert!(ends_sentence("the end."));
+        assert!(!ends_sentence("the ministry said,"));
+        assert_eq!(sentence_count("One. Two! Three? four."), 3);
+        assert_eq!(sentence_count("No stop here"), 1);
+    }
+
+    #[test]
+    fn headline_and_body_shapes() {
+        assert!(headline_shaped("Fire reports prompt recall of 2.5M phones"));
+        assert!(headline_shaped("Will the dam hold?"));
+        assert!(!headline_shaped(
+            "The dam held through the night, engineers said."
+        ));
+        assert!(!headline_shaped("lowercase start is not a headline"));
+        assert!(!headline_shaped("Solo"));
+        assert!(body_like("The dam held through the night, engineers said."));
+        assert!(!body_like("Too short."));
+        assert!(is_title_case(&words(
+            "Samsung Forced to Swap Out 2.5M New Phones"
+        )));
+        assert!(!is_title_case(&words("Samsung calls back its phones")));
+    }
+
+    #[test]
+    fn stop_words_and_prose() {
+        assert!(stopword_ratio("the cat sat on the mat") > 0.4);
+        assert!(stopword_ratio("Fighting puts Syria ceasefire in grave jeopardy") < 0.2);
+        assert!(prose_like("The agency has not said when it would"));
+        assert!(!prose_like("Attack on hospital kills four staff members"));
+        assert!(!prose_like("Short one"));
+    }
+
+    #[test]
+    fn names_and_datelines() {
+        assert!(name_like("Jane Doe"));
+        assert!(name_like("By Ana de la Cruz"));
+        assert!(!name_like("The News"));
+        assert!(!name_like("ORLANDO, FLA."));
+        assert!(!name_like("Rebels advance"));
+        assert!(starts_with_dateline("ANKARA, Turkey — A group said"));
+        assert!(starts_with_dateline("ISTANBUL: On Friday"));
+        assert!(starts_with_dateline("ROME Every match will stop"));
+        assert!(starts_with_dateline("BOGOTA Oct 2 In a vote"));
+        assert!(starts_with_dateline("Sep 23, 2016- The army said"));
+        assert!(!starts_with_dateline("NATO leaders met on Friday"));
+        assert!(!starts_with_dateline("US KILLED 62 SYRIAN"));
+    }
+
+    #[test]
+    fn dates() {
+        let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d);
+        assert_eq!(parse_date("Sep 23, 2016- The"), d(2016, 9, 23));
+        assert_eq!(parse_date("15 of July 2016 14:22:50"), d(2016, 7, 15));
+        assert_eq!(
+            parse_date("Saturday, July 16 2016 00:11 EEST"),
+            d(2016, 7, 16)
+        );
+        assert_eq!(parse_date(" date 2016-10-03 (Adds quote)"), d(2016, 10, 3));
+        assert_eq!(
+            parse_date("Posted Sept. 2, 2016 1:00 AM CDT"),
+            d(2016, 9, 2)
+        );
+        assert_eq!(parse_date("February 30, 2016"), None);
+        assert_eq!(parse_date("no date here"), None);
+    }
+
+    #[test]
+    fn timestamps_tags_shares() {
+        assert!(is_timestamp("15 of July 2016 14:22:50"));
+        assert!(is_timestamp("Updated : 11:00"));
+        assert!(is_timestamp("Saturday, July 16 2016 00:11 EEST"));
+        assert!(is_timestamp("Published 2:37 PM ET Mon, 3 Oct 2016"));
+        assert!(!is_timestamp("On July 4."));
+        assert!(!is_timestamp("Prices rose 4% in 2016 after the deal."));
+        assert!(is_tag_list(
+            "Turkey, Istanbul, coup, army, politics , armed forces"
+        ));
+        assert!(!is_tag_list(
+            "Russia, Iran, Turkey, China and France met in Geneva on Monday."
+        ));
+        assert!(is_share_bar("ShareShare FBShare TWShare WA"));
+        assert!(is_share_bar("Share on Facebook Share on Twitter"));
+        assert!(!is_share_bar("Shares fell 4 percent"));
+        assert!(is_breadcrumb("World | Middle East | Syria"));
+        assert!(!is_breadcrumb(
+            "Syria ceasefire collapses as strikes resume | Reuters"
+        ));
+    }
+
+    #[test]
+    fn furniture_shapes() {
+        for (line, why) in [
+            ("Advertisement", "site label"),
+            ("Paid content", "site label"),
+            ("Most Popular", "site label"),
+            ("No Comments", "site label"),
+            ("12 Comments", "comment counter"),
+            ("Associated Press", "agency byline"),
+            ("Video: What is Russia telling citizens?", "promo link"),
+            ("By Helen Murphy and Julia Symmes Cobb", "byline"),
+            ("Image: A Samsung Galaxy Note 7 smartphone", "image caption"),
+            (", photo: Reuters/Tumay Berkin", "photo credit"),
+            (
+                "'Yes' supporters appeared stunned. Credit: Reuters",
+                "photo caption with credit",
+            ),
+            ("A smartphone.KIM HONG-JI / Reuters", "photo caption with credit"),
+            ("Crowds gather. (AP Photo/Jane Doe)", "photo caption with credit"),
+            ("/ Source: Reuters", "source credit"),
+            (
+                "The views and opinions expressed here do not necessarily reflect the position of X.",
+                "disclaimer",
+            ),
+            ("© 2016 Example Media. All rights reserved.", "copyright line"),
+            (
+                "IE 11 is not supported. For an optimal experience visit our site on another browser.",
+                "browser notice",
+            ),
+            (" date 2016-10-03 (Adds former president)", "scraper metadata"),
+            ("This story is from July 16, 2016", "archive notice"),
+            ("15 of July 2016 14:22:50", "timestamp"),
+            (
+                "How to train your dog in a week - November 6, 2020",
+                "teaser headline with date",
+            ),
+            ("Damage is seen across the valley in this aerial view.", "photo caption"),
+            ("(Reporting by A. Smith; Editing by B. Jones)", "wire credits"),
+            ("Sign up for our daily newsletter.", "promo"),
+            ("What do you think? Leave your comments below.", "comment prompt"),
+            ("-", "separator"),
+        ] {
+            assert_eq!(furn(line), Some(why), "{line}");
+        }
+        for body in [
+            "Kerry said the United States was ready to talk.",
+            "“We can confirm that an attempt was made,” he said.",
+            "The bridge closed on Sept. 26, 2016.",
+            "By Friday, the ceasefire had collapsed and aid convoys were stuck at the border.",
+            "Storm hits coast",
+        ] {
+            assert_eq!(furn(body), None, "{body}");
+        }
+    }
+
+    #[test]
+    fn glued_headlines() {
+        let l = |t: &str| virt(1, t, None);
+        let (t, b) = split_glued(&l(
+            "US KILLED 62 SYRIANDays after the ceasefire collapsed, the city was bombed again, officials said.",
+        ))
+        .expect("caps glue");
+        assert_eq!(t, "US KILLED 62 SYRIAN");
+        assert!(b.starts_with("Days after"));
+        let (t, _) = split_glued(&l(
+            "Council Approves New Bus RoutesThe council on Tuesday approved four routes to the hospital district.",
+        ))
+        .expect("title glue");
+        assert_eq!(t, "Council Approves New Bus Routes");
+        assert!(split_glued(&l(
+            "The New York-based PayPal said on Monday that it would cut fees for small sellers."
+        ))
+        .is_none());
+    }
+
+    #[test]
+    fn flattened_head_split() {
+        let (crumb, title, dek) =
+            split_head("Technology | Samsung Samsung Forced to Swap Out 2.5M New Phones A worldwide recall hits");
+        assert_eq!(crumb.as_deref(), Some("Technology | Samsung"));
+        assert_eq!(title, "Samsung Forced to Swap Out 2.5M New Phones");
+        assert_eq!(dek.as_deref(), Some("A worldwide recall hits"));
+        assert_eq!(trim_inline_byline("By Rob Quinn Posted"), "By Rob Quinn");
+        assert_eq!(
+            split_site_suffix("Colombians reject the peace deal | Example News"),
+            Some(("Colombians reject the peace deal", "Example News"))
+        );
+    }
+
+    #[test]
+    fn wrapped_lines_join() {
+        let raw = "BOGOTA Oct 2 Colombians narrowly turned down a\npeace accord with Marxist guerrillas, throwing\nthe nation into uncertainty and wrecking President Juan\nManuel Santos' plan for ending the war.\nThe win for the no camp dampened celebrations.\n";
+        let c = run(raw);
+        assert_eq!(c.paragraphs.len(), 2, "{:?}", c.paragraphs);
+        assert!(c.paragraphs[0].contains("President Juan Manuel Santos'"));
+        // short unpunctuated lines are not glued to a following sentence
+        let c = run("Peace deal rejected by voters\nOn Sunday voters narrowly rejected the peace accord, officials said.\n");
+        assert_eq!(c.title, "Peace deal rejected by voters");
+        assert_eq!(c.paragraphs.len(), 1);
+    }
+
+    #[test]
+    fn dek_slot() {
+        let c = run("Share\n\nTruce falters in the north\n\nRebels have held the city since 2012.\n\nAdvertisement\n\nFighting resumed on Friday in several districts, residents said.\n");
+        assert_eq!(c.title, "Truce falters in the north");
+        assert_eq!(
+            c.dek.as_deref(),
+            Some("Rebels have held the city since 2012.")
+        );
+        // a lede followed by a crosshead is body, not a dek
+        let c = run("Truce falters in the north\n\nFighting resumed on Friday in several districts, residents said.\n\nWhat comes next\n\nTalks are due next week in Geneva, diplomats said.\n");
+        assert_eq!(c.dek, None);
+        assert_eq!(c.paragraphs.len(), 2);
     }
 
     #[test]
