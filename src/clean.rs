@@ -1257,6 +1257,12 @@ fn body_like(s: &str) -> bool {
 fn build_units(lines: &[Ln], furn: &[Option<Role>]) -> Vec<Unit> {
     let m = lines.len();
     let joinable = |i: usize| furn[i].is_none() && !lines[i].bullet;
+    // a double-spaced file (a blank after every line) carries no paragraph
+    // information in its blank lines: wrapped blocks may span single blanks
+    let gapped = lines.iter().skip(1).filter(|l| l.gap_before).count();
+    let uniform = m >= 4 && gapped * 10 >= (m - 1) * 9;
+    let tight = |j: usize| !lines[j].gap_before && lines[j].n == lines[j - 1].n + 1;
+    let loose = |j: usize| uniform && lines[j].hint.is_none() && lines[j].n <= lines[j - 1].n + 2;
     // wrap blocks: maximal runs of joinable lines with no gap between
     let mut wrap_max = vec![0usize; m];
     let mut i = 0;
@@ -1266,7 +1272,7 @@ fn build_units(lines: &[Ln], furn: &[Option<Role>]) -> Vec<Unit> {
             continue;
         }
         let mut j = i + 1;
-        while j < m && joinable(j) && !lines[j].gap_before && lines[j].n == lines[j - 1].n + 1 {
+        while j < m && joinable(j) && (tight(j) || loose(j)) {
             j += 1;
         }
         let block = &lines[i..j];
@@ -1306,13 +1312,14 @@ fn build_units(lines: &[Ln], furn: &[Option<Role>]) -> Vec<Unit> {
             && joinable(i + 1)
             && lines[i].hint.is_none()
             && lines[i + 1].hint.is_none()
-            && !lines[i + 1].gap_before
-            && lines[i + 1].n == l.n + 1
             && !ends_sentence(&l.text)
-            && (starts_lower_or_digit(&lines[i + 1].text)
-                || (wrap_max[i] > 0
+            && {
+                let wrapped = wrap_max[i] > 0
                     && wrap_max[i + 1] > 0
-                    && l.text.chars().count() * 10 >= wrap_max[i] * 7));
+                    && l.text.chars().count() * 10 >= wrap_max[i] * 7;
+                (tight(i + 1) && (starts_lower_or_digit(&lines[i + 1].text) || wrapped))
+                    || (loose(i + 1) && wrapped)
+            };
     }
     units
 }
