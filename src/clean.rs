@@ -375,6 +375,16 @@ static LEADING_DATE_DATELINE: Lazy<Regex> =
     Lazy::new(|| re(&format!(r"^(?:{MONTH})\.?\s+\d{{1,2}},?\s+\d{{4}}\s*[-–—]")));
 static NUMBERED_ITEM: Lazy<Regex> = Lazy::new(|| re(r"^\d{1,2}[.)]\s+\p{Lu}"));
 static BREADCRUMB_SEP: Lazy<Regex> = Lazy::new(|| re(r"\s+(?:\||>|»|›|/)\s+"));
+static LEADING_DATE: Lazy<Regex> = Lazy::new(|| {
+    re(&format!(
+        r"^(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s+)?(?:(?:{MONTH})\.?\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+(?:{MONTH})\.?,?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})"
+    ))
+});
+static CONTRIBUTED: Lazy<Regex> = Lazy::new(|| {
+    re(
+        r"(?i)\bcontributed (?:reporting )?(?:to )?(?:this|the) (?:report|story|article)\b|^\(?\s*(?:additional )?reporting by\b",
+    )
+});
 static SHARE_TOKENS: Lazy<Regex> = Lazy::new(|| {
     re(
         r"(?i)share|tweet|whatsapp|facebook|twitter|linkedin|pinterest|reddit|telegram|messenger|flipboard|e-?mail|print|copy link|copied|\bon\b|\bthis\b|article|story|\bvia\b|\blink\b|\bsms\b|\bx\b|fb|tw|wa|pin|\d+|[^\p{L}]",
@@ -421,7 +431,7 @@ static PROMO_SENTENCE: Lazy<Regex> = Lazy::new(|| {
 });
 static COMMENT_PROMPT: Lazy<Regex> = Lazy::new(|| {
     re(
-        r"(?i)\b(?:leave|post|add|share) (?:a|your) (?:comment|thoughts|reply|view)s?\b|\bcomments? (?:below|section)\b|\bjoin the (?:discussion|conversation|debate)\b|\bcomments are (?:closed|moderated)\b|\byou must be logged in\b",
+        r"(?i)\b(?:leave|post|add|share) (?:a|your) (?:comment|thoughts|reply|view)s?\b|\bcomments? (?:below|section)\b|\bjoin the (?:discussion|conversation|debate)\b|\bcomments are (?:closed|moderated)\b|\byou must be logged in\b|\byour email address will not be published\b",
     )
 });
 static EMAIL: Lazy<Regex> = Lazy::new(|| re(r"[\w.+-]+@[\w-]+\.[\w.]+"));
@@ -950,6 +960,17 @@ fn strong_furniture(t: &str, opts: &CleanOptions) -> Option<&'static str> {
     }
     if is_timestamp(t) {
         return Some("timestamp");
+    }
+    if wc <= 14 {
+        if let Some(m) = LEADING_DATE.find(t) {
+            let rest = &t[m.end()..];
+            if word_count(rest) <= 6 && !ends_sentence(rest) {
+                return Some("post metadata");
+            }
+        }
+    }
+    if wc <= 30 && CONTRIBUTED.is_match(t) {
+        return Some("contributor credit");
     }
     if wc <= 40 && t.ends_with(|c: char| c.is_ascii_digit()) && DATED_TEASER.is_match(t) {
         return Some("teaser headline with date");
@@ -1640,7 +1661,11 @@ pub fn clean(raw: &str, stats: &CorpusStats, opts: &CleanOptions) -> Cleaned {
             if out.published.is_none()
                 && matches!(
                     why,
-                    "timestamp" | "scraper metadata" | "archive notice" | "byline"
+                    "timestamp"
+                        | "scraper metadata"
+                        | "archive notice"
+                        | "byline"
+                        | "post metadata"
                 )
             {
                 out.published = parse_date(&u.text);
@@ -1733,6 +1758,8 @@ mod tests {
             &*COMMENT_PROMPT,
             &*EMAIL,
             &*NUMBERED_ITEM,
+            &*LEADING_DATE,
+            &*CONTRIBUTED,
             &*BREADCRUMB_SEP,
         ] {
             assert_ne!(r.as_str(), r"[^\s\S]", "a pattern failed to compile");

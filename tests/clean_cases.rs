@@ -517,6 +517,56 @@ fn cases() -> Vec<Case> {
                 "Panda diplomacy: a short history of loans abroad",
             ],
         ),
+        Case {
+            published: Some((2024, 3, 5)),
+            ..case(
+                "blog breadcrumb, post metadata, related list, comment form",
+                "Home » World » Asia\nTyphoon slams into island coast, thousands evacuated\nMarch 5, 2024 by admin 2 Comments\nA powerful typhoon made landfall early Tuesday, forcing thousands of people to flee their homes.\nSchools and offices were closed in several provinces.\nYou might also like:\nFloods hit the capital as rainy season peaks\nLeave a Reply Cancel reply\nYour email address will not be published. Required fields are marked *",
+                "Typhoon slams into island coast, thousands evacuated",
+                None,
+                &[
+                    "A powerful typhoon made landfall early Tuesday, forcing thousands of people to flee their homes.",
+                    "Schools and offices were closed in several provinces.",
+                ],
+                &[
+                    "Home » World » Asia",
+                    "March 5, 2024 by admin 2 Comments",
+                    "You might also like:",
+                    "Floods hit the capital as rainy season peaks",
+                    "Leave a Reply Cancel reply",
+                    "Your email address will not be published. Required fields are marked *",
+                ],
+            )
+        },
+        Case {
+            published: Some((2024, 3, 3)),
+            ..case(
+                "wire story with capitalised byline, update stamp and contributor line",
+                "Quake shakes southern coast, no immediate reports of damage\nBy MARIA LOPEZ\nUpdated 9:14 PM GMT+1, March 3, 2024\nShare\nPORT TOWN (AP) — A magnitude 6.1 earthquake shook the southern coast on Sunday, the seismological service said.\nThere were no immediate reports of damage or injuries.\n___\nAssociated Press writer Ana Ruiz contributed to this report.",
+                "Quake shakes southern coast, no immediate reports of damage",
+                None,
+                &[
+                    "PORT TOWN (AP) — A magnitude 6.1 earthquake shook the southern coast on Sunday, the seismological service said.",
+                    "There were no immediate reports of damage or injuries.",
+                ],
+                &[
+                    "By MARIA LOPEZ",
+                    "Updated 9:14 PM GMT+1, March 3, 2024",
+                    "Share",
+                    "___",
+                    "Associated Press writer Ana Ruiz contributed to this report.",
+                ],
+            )
+        },
+        case(
+            "double-spaced hard-wrapped copy",
+            "Ferry service resumes after storm\n\nFerry operators resumed crossings on Monday after\n\nthree days of gales kept boats in port and left\n\nhundreds of travellers stranded on both sides of\n\nthe strait, the port authority said.\n\nExtra sailings were added to clear the backlog.\n",
+            "Ferry service resumes after storm",
+            None,
+            &["Ferry operators resumed crossings on Monday after three days of gales kept boats in port and left hundreds of travellers stranded on both sides of the strait, the port authority said.",
+              "Extra sailings were added to clear the backlog."],
+            &[],
+        ),
         case(
             "empty input",
             "",
