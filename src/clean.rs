@@ -270,6 +270,8 @@ const LABELS: &[&str] = &[
     "image copyright",
     "image caption",
     "media caption",
+    "skip advertisement",
+    "supported by",
 ];
 
 /// Labels after which the rest of the file is page furniture.
@@ -312,6 +314,10 @@ const TAIL_MARKERS: &[&str] = &[
 
 /// Furniture kinds that close the standfirst slot under a headline.
 const DEK_CLOSERS: &[&str] = &[
+    "byline",
+    "agency byline",
+    "timestamp",
+    "post metadata",
     "site label",
     "image caption",
     "photo credit",
@@ -362,7 +368,7 @@ fn re(s: &str) -> Regex {
 
 static MONTH_DAY_YEAR: Lazy<Regex> = Lazy::new(|| {
     re(&format!(
-        r"\b({MONTH})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b"
+        r"\b({MONTH})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})(?:\b|\d{{1,2}}:)"
     ))
 });
 static DAY_MONTH_YEAR: Lazy<Regex> = Lazy::new(|| {
@@ -426,7 +432,7 @@ static WIRE_CREDITS: Lazy<Regex> = Lazy::new(|| {
 });
 static PROMO_SENTENCE: Lazy<Regex> = Lazy::new(|| {
     re(
-        r"^(?i:sign up (?:for|to)|subscribe (?:to|now|for)|click here|download (?:our|the) app|follow (?:us|@)|like us on|get (?:our|the) (?:free )?newsletter|to continue reading|already a subscriber|support (?:our|independent) journalism)",
+        r"^(?i:sign up (?:for|to|here|now)|subscribe (?:to|now|for|here)|click here|download\b.{0,60}\bapp\b|save (?:this )?articles?\b|follow (?:us|@)|like us on|get (?:our|the) (?:free )?newsletter|to continue reading|already a subscriber|support (?:our|independent) journalism)",
     )
 });
 static COMMENT_PROMPT: Lazy<Regex> = Lazy::new(|| {
@@ -437,7 +443,7 @@ static COMMENT_PROMPT: Lazy<Regex> = Lazy::new(|| {
 static EMAIL: Lazy<Regex> = Lazy::new(|| re(r"[\w.+-]+@[\w-]+\.[\w.]+"));
 static DISCLAIMER: Lazy<Regex> = Lazy::new(|| {
     re(
-        r"(?i)\b(?:views|opinions)\b.{0,80}\bexpressed\b.{0,200}\b(?:do|does|did)\s*(?:not|n't|n’t)\s+necessarily\s+(?:reflect|represent)|\bthis (?:material|article|story) may not be (?:published|reproduced|redistributed)|\ball rights reserved\b|\bwe use cookies\b|\bby continuing to (?:use|browse)\b.{0,80}\bcookies?\b",
+        r"(?i)\b(?:views|opinions)\b.{0,80}\bexpressed\b.{0,200}\b(?:do|does|did)\s*(?:not|n't|n’t)\s+necessarily\s+(?:reflect|represent)|\bthis (?:material|article|story) may not be (?:published|reproduced|redistributed)|\ball rights reserved\b|\ba version of this (?:article|story) (?:appears|appeared) in print\b|\bwe use cookies\b|\bby continuing to (?:use|browse)\b.{0,80}\bcookies?\b",
     )
 });
 static PUBLISHER_DISCLAIMER: Lazy<Regex> = Lazy::new(|| {
