@@ -489,7 +489,7 @@ static DATED_TEASER: Lazy<Regex> = Lazy::new(|| {
 });
 static CAPTION_SHAPE: Lazy<Regex> = Lazy::new(|| {
     re(&format!(
-        r"(?i)\b(?:is|are) (?:seen|pictured|shown)\b|\bin this (?:\w+ )?(?:photo|picture|image|view|handout|file photo|photograph|screenshot|still)\b|\b(?:file photo|photo illustration)\b|,\s+(?:[\p{{L}}]+\s+){{0,2}}(?:{MONTH})\.?\s+\d{{1,2}},\s+\d{{4}}\.$"
+        r"(?i)\b(?:is|are) (?:seen|pictured|shown) (?:in|at|on|during|after|before|outside|inside|near|across|along|over|under|with|from|\w+ing)\b|\bin this (?:\w+ )?(?:photo|picture|image|view|handout|file photo|photograph|screenshot|still)\b|\b(?:file photo|photo illustration)\b|,\s+(?:(?:held|taken|photographed|pictured|shot)\s+(?:on\s+)?)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:{MONTH})\.?\s+\d{{1,2}},\s+\d{{4}}\.$"
     ))
 });
 static GLUE_CAPS: Lazy<Regex> = Lazy::new(|| {
@@ -1909,6 +1909,11 @@ mod tests {
                 "teaser headline with date",
             ),
             ("Damage is seen across the valley in this aerial view.", "photo caption"),
+            ("Smoke is seen rising over the port.", "photo caption"),
+            (
+                "Crowds gather outside the stadium, Monday, Sept. 26, 2016.",
+                "photo caption",
+            ),
             ("(Reporting by A. Smith; Editing by B. Jones)", "wire credits"),
             ("Sign up for our daily newsletter.", "promo"),
             ("What do you think? Leave your comments below.", "comment prompt"),
@@ -1920,6 +1925,8 @@ mod tests {
             "Kerry said the United States was ready to talk.",
             "“We can confirm that an attempt was made,” he said.",
             "The bridge closed on Sept. 26, 2016.",
+            "The move is seen as a blow to the government.",
+            "The accord was signed in Havana, on Sept. 26, 2016.",
             "By Friday, the ceasefire had collapsed and aid convoys were stuck at the border.",
             "Storm hits coast",
         ] {
