@@ -1580,12 +1580,20 @@ pub fn clean(raw: &str, stats: &CorpusStats, opts: &CleanOptions) -> Cleaned {
         .find(|u| u.role == Some(Role::Dek))
         .map(|u| u.text.clone());
     let mut tail_cut = false;
+    // long_body_after[i]: a long sentence-shaped line follows i, so a
+    // "Related" label at i sits mid-article rather than at its end
+    let mut long_body_after = vec![false; m + 1];
+    for i in (0..m).rev() {
+        let u = &units[i];
+        long_body_after[i] =
+            long_body_after[i + 1] || (u.role.is_none() && body_like(&u.text) && u.wc() >= 20);
+    }
     let last_content = (0..m).rev().find(|&i| units[i].role.is_none());
     for (i, unit) in units.iter_mut().enumerate().skip(body_start) {
         if let Some(r) = unit.role {
             if let Role::Furn(_) = r {
                 let k = key(&unit.text);
-                if TAIL_MARKERS.contains(&k.as_str())
+                if (TAIL_MARKERS.contains(&k.as_str()) && !long_body_after[i + 1])
                     || r == Role::Furn("teasers after the article")
                 {
                     tail_cut = true;

@@ -568,6 +568,23 @@ fn cases() -> Vec<Case> {
             &[],
         ),
         case(
+            "related label in the middle of the article does not end it",
+            "Drivers face new toll on coastal highway\n\nDrivers will pay a new toll on the coastal highway from April, the transport department said on Wednesday, to fund repairs to two bridges.\n\nRelated\n\nBridge repairs to close lanes for months\n\nThe toll will be 3 dollars for cars and 9 dollars for lorries, and it will be collected electronically at both ends of the route.\n\nLocal residents get a discount.\n\nMost Popular\n\nMan rescued from flooded cave after nine hours",
+            "Drivers face new toll on coastal highway",
+            None,
+            &[
+                "Drivers will pay a new toll on the coastal highway from April, the transport department said on Wednesday, to fund repairs to two bridges.",
+                "The toll will be 3 dollars for cars and 9 dollars for lorries, and it will be collected electronically at both ends of the route.",
+                "Local residents get a discount.",
+            ],
+            &[
+                "Related",
+                "Bridge repairs to close lanes for months",
+                "Most Popular",
+                "Man rescued from flooded cave after nine hours",
+            ],
+        ),
+        case(
             "empty input",
             "",
             "",
