@@ -274,6 +274,24 @@ const LABELS: &[&str] = &[
     "supported by",
 ];
 
+/// Advertising labels (a subset of the furniture labels).
+const AD_LABELS: &[&str] = &[
+    "advertisement",
+    "advertisements",
+    "advert",
+    "ad",
+    "ads",
+    "sponsored",
+    "sponsored content",
+    "paid content",
+    "paid post",
+    "promoted",
+    "promoted content",
+    "partner content",
+    "skip advertisement",
+    "story continues below advertisement",
+];
+
 /// Labels after which the rest of the file is page furniture.
 const TAIL_MARKERS: &[&str] = &[
     "no comments",
@@ -314,11 +332,11 @@ const TAIL_MARKERS: &[&str] = &[
 
 /// Furniture kinds that close the standfirst slot under a headline.
 const DEK_CLOSERS: &[&str] = &[
+    "ad label",
     "byline",
     "agency byline",
     "timestamp",
     "post metadata",
-    "site label",
     "image caption",
     "photo credit",
     "photo caption with credit",
@@ -897,10 +915,12 @@ fn strong_furniture(t: &str, opts: &CleanOptions) -> Option<&'static str> {
     let wc = word_count(t);
     if wc <= 8 {
         let k = key(t);
-        if LABELS.contains(&k.as_str()) {
-            return Some("site label");
+        if AD_LABELS.contains(&k.as_str())
+            || (wc <= 6 && (k.starts_with("advertisement ") || k.starts_with("sponsored ")))
+        {
+            return Some("ad label");
         }
-        if wc <= 6 && (k.starts_with("advertisement ") || k.starts_with("sponsored ")) {
+        if LABELS.contains(&k.as_str()) {
             return Some("site label");
         }
         if COMMENT_COUNT.is_match(&k) {
@@ -1883,8 +1903,8 @@ mod tests {
     #[test]
     fn furniture_shapes() {
         for (line, why) in [
-            ("Advertisement", "site label"),
-            ("Paid content", "site label"),
+            ("Advertisement", "ad label"),
+            ("Paid content", "ad label"),
             ("Most Popular", "site label"),
             ("No Comments", "site label"),
             ("12 Comments", "comment counter"),
