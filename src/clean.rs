@@ -709,6 +709,12 @@ fn name_like(s: &str) -> bool {
     })
 }
 
+/// Every letter is upper case ("ORLANDO, FLA.", "KEY POINTS").
+fn is_all_caps(s: &str) -> bool {
+    let mut letters = s.chars().filter(|c| c.is_alphabetic()).peekable();
+    letters.peek().is_some() && letters.all(char::is_uppercase)
+}
+
 /// The line opens with a dateline: "ANKARA, Turkey —", "ISTANBUL:",
 /// "ROME Every ...", "BOGOTA Oct 2 ...", "Sep 23, 2016- ...".
 fn starts_with_dateline(s: &str) -> bool {
@@ -1570,7 +1576,16 @@ pub fn clean(raw: &str, stats: &CorpusStats, opts: &CleanOptions) -> Cleaned {
                 continue;
             }
         }
-        if body_like(&text) || u.bullet || title_idx.is_none() && prose_like(&text) {
+        let short_sentence = ends_sentence(&text)
+            && wc >= 3
+            && starts_upper_like(&text)
+            && !is_all_caps(&text)
+            && !name_like(&text);
+        if body_like(&text)
+            || short_sentence
+            || u.bullet
+            || title_idx.is_none() && prose_like(&text)
+        {
             body_start = i;
             break;
         }
@@ -1638,7 +1653,8 @@ pub fn clean(raw: &str, stats: &CorpusStats, opts: &CleanOptions) -> Cleaned {
         {
             Role::Furn("dateline or label")
         } else if !ends_terminal(&text) && unit.lines.len() == 1 && wc <= 25 {
-            let quoted_end = wc >= 6 && text.ends_with(['"', '”', '’']);
+            let quoted_end = (wc >= 6 && text.ends_with(['"', '”', '’']))
+                || (wc >= 3 && text.starts_with(['"', '“']) && text.ends_with(['"', '”']));
             if (Some(i) == last_content && prose_like(&text))
                 || quoted_end
                 || (wc >= 10 && prose_like(&text))
