@@ -472,9 +472,12 @@ static PUBLISHER_DISCLAIMER: Lazy<Regex> = Lazy::new(|| {
 static COPYRIGHT: Lazy<Regex> = Lazy::new(|| re(r"^(?:©|\([cC]\)|(?i:copyright)\b)"));
 static COPYRIGHT_NAME: Lazy<Regex> = Lazy::new(|| {
     re(
-        r"^(?:©|\([cC]\)|(?i:copyright))\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?(\p{Lu}[\p{L}\d&.'’-]*(?:\s+\p{Lu}[\p{L}\d&.'’-]*){0,4})",
+        r"^(?:©|\([cC]\)|(?i:copyright))\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?(\p{Lu}[\p{L}\d&.'’-]*(?:\s+\p{Lu}[\p{L}\d&.'’-]*){0,4}|[a-z0-9][a-z0-9-]*\.(?:com|net|org|co\.uk|news|info))",
     )
 });
+static BY_START: Lazy<Regex> = Lazy::new(|| re(r"^(?:By|BY)\s+\p{Lu}"));
+static PUBLISHED_WORD: Lazy<Regex> =
+    Lazy::new(|| re(r"(?i)\b(?:posted|published|updated|first published)\b"));
 static DOMAIN_LINE: Lazy<Regex> = Lazy::new(|| {
     re(
         r"^(?i:(?:https?://)?(?:www\.)?)([A-Za-z0-9][A-Za-z0-9-]{1,40}\.(?:com|net|org|co\.uk|news|info|in|us|ca|com\.au|co))/?$",
@@ -943,6 +946,9 @@ fn strong_furniture(t: &str, opts: &CleanOptions) -> Option<&'static str> {
         return Some("promo link");
     }
     if wc <= 12 && BYLINE.is_match(t) {
+        return Some("byline");
+    }
+    if wc <= 16 && BY_START.is_match(t) && (TIME_TOKEN.is_match(t) || parse_date(t).is_some()) {
         return Some("byline");
     }
     if wc <= 40 && IMAGE_PREFIX.is_match(t) {
@@ -1706,18 +1712,15 @@ pub fn clean(raw: &str, stats: &CorpusStats, opts: &CleanOptions) -> Cleaned {
     }
 
     // 8. publisher and date, only where the text states them
-    for u in &units {
+    for (i, u) in units.iter().enumerate() {
         if let Some(Role::Furn(why)) = u.role {
-            if out.published.is_none()
-                && matches!(
-                    why,
-                    "timestamp"
-                        | "scraper metadata"
-                        | "archive notice"
-                        | "byline"
-                        | "post metadata"
-                )
-            {
+            let metadata = matches!(
+                why,
+                "timestamp" | "scraper metadata" | "archive notice" | "byline" | "post metadata"
+            );
+            // any dropped head line that says "Posted/Published <date>"
+            let stated = i < body_start && u.wc() <= 25 && PUBLISHED_WORD.is_match(&u.text);
+            if out.published.is_none() && (metadata || stated) {
                 out.published = parse_date(&u.text);
             }
             if out.publisher.is_none() {
@@ -1809,6 +1812,8 @@ mod tests {
             &*EMAIL,
             &*NUMBERED_ITEM,
             &*LEADING_DATE,
+            &*PUBLISHED_WORD,
+            &*BY_START,
             &*CONTRIBUTED,
             &*BREADCRUMB_SEP,
         ] {

@@ -584,6 +584,21 @@ fn cases() -> Vec<Case> {
                 "Man rescued from flooded cave after nine hours",
             ],
         ),
+        Case {
+            publisher: Some("harbourpost.com"),
+            published: Some((2016, 9, 2)),
+            ..case(
+                "byline with publication stamp on one line, domain copyright",
+                "Ferry fares to rise in winter\n\nBy Jane Doe | Published Sep 2, 2016\n\nFerry fares will rise by 5 percent from November, the operator announced on Friday.\n\nSeason tickets are not affected.\n\n© 2016 harbourpost.com",
+                "Ferry fares to rise in winter",
+                None,
+                &[
+                    "Ferry fares will rise by 5 percent from November, the operator announced on Friday.",
+                    "Season tickets are not affected.",
+                ],
+                &["By Jane Doe | Published Sep 2, 2016", "© 2016 harbourpost.com"],
+            )
+        },
         case(
             "empty input",
             "",
