@@ -948,7 +948,11 @@ fn strong_furniture(t: &str, opts: &CleanOptions) -> Option<&'static str> {
     if wc <= 12 && BYLINE.is_match(t) {
         return Some("byline");
     }
-    if wc <= 16 && BY_START.is_match(t) && (TIME_TOKEN.is_match(t) || parse_date(t).is_some()) {
+    if wc <= 16
+        && BY_START.is_match(t)
+        && !ends_sentence(t)
+        && (TIME_TOKEN.is_match(t) || parse_date(t).is_some())
+    {
         return Some("byline");
     }
     if wc <= 40 && IMAGE_PREFIX.is_match(t) {
@@ -1975,6 +1979,7 @@ mod tests {
             "“We can confirm that an attempt was made,” he said.",
             "The bridge closed on Sept. 26, 2016.",
             "The move is seen as a blow to the government.",
+            "By Sept. 2, 2016, the ceasefire had collapsed.",
             "The accord was signed in Havana, on Sept. 26, 2016.",
             "By Friday, the ceasefire had collapsed and aid convoys were stuck at the border.",
             "Storm hits coast",
