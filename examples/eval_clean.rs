@@ -2,6 +2,18 @@
 //! `dossier.json` for `shared/eval/score.py`.
 //!
 //! Usage: `cargo run --example eval_clean -- CORPUS_DIR OUT.json [--verbose]`
+//!
+//! Corpus statistics (lines recurring across files) are built over every
+//! file found under CORPUS_DIR. Each article's `seed` is `seeds/<file name>`,
+//! so the scorer matches it to `<gold dir>/<file stem>.json`:
+//!
+//! ```text
+//! python3 shared/eval/score.py --dossier OUT.json --gold shared/gold/seeds
+//! mkdir -p /tmp/devgold && ln -sf shared/gold/dev/*/*.json /tmp/devgold/
+//! python3 shared/eval/score.py --dossier OUT.json --gold /tmp/devgold
+//! ```
+//!
+//! `--verbose` prints each article's title, dek, paragraphs and removed lines.
 
 use dossier::clean::{clean, CleanOptions, CorpusStats};
 use serde_json::json;
