@@ -476,6 +476,7 @@ static COPYRIGHT_NAME: Lazy<Regex> = Lazy::new(|| {
     )
 });
 static BY_START: Lazy<Regex> = Lazy::new(|| re(r"^(?:By|BY)\s+\p{Lu}"));
+static URL_LINE: Lazy<Regex> = Lazy::new(|| re(r"^(?:https?://|www\.)\S+$"));
 static PUBLISHED_WORD: Lazy<Regex> =
     Lazy::new(|| re(r"(?i)\b(?:posted|published|updated|first published)\b"));
 static DOMAIN_LINE: Lazy<Regex> = Lazy::new(|| {
@@ -990,6 +991,9 @@ fn strong_furniture(t: &str, opts: &CleanOptions) -> Option<&'static str> {
     }
     if wc <= 4 && DOMAIN_LINE.is_match(t) {
         return Some("site name");
+    }
+    if wc <= 3 && URL_LINE.is_match(t) {
+        return Some("link");
     }
     if wc <= 40 && BROWSER_NOTICE.is_match(t) {
         return Some("browser notice");
@@ -1818,6 +1822,7 @@ mod tests {
             &*LEADING_DATE,
             &*PUBLISHED_WORD,
             &*BY_START,
+            &*URL_LINE,
             &*CONTRIBUTED,
             &*BREADCRUMB_SEP,
         ] {
@@ -1971,6 +1976,8 @@ mod tests {
             ("Sign up for our daily newsletter.", "promo"),
             ("What do you think? Leave your comments below.", "comment prompt"),
             ("-", "separator"),
+            ("https://example.org/news/item?id=4", "link"),
+            ("www.example.com", "site name"),
         ] {
             assert_eq!(furn(line), Some(why), "{line}");
         }
