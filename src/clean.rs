@@ -197,7 +197,6 @@ const LABELS: &[&str] = &[
     "copied",
     "copy link",
     "report an error",
-    "whats new today",
     "whats new",
     "top stories",
     "editors picks",
@@ -322,7 +321,6 @@ const TAIL_MARKERS: &[&str] = &[
     "recommended for you",
     "end of article",
     "follow us on social media",
-    "whats new today",
     "top stories",
     "editors picks",
     "more from",
@@ -411,7 +409,7 @@ static CONTRIBUTED: Lazy<Regex> = Lazy::new(|| {
 });
 static SHARE_TOKENS: Lazy<Regex> = Lazy::new(|| {
     re(
-        r"(?i)share|tweet|whatsapp|facebook|twitter|linkedin|pinterest|reddit|telegram|messenger|flipboard|e-?mail|print|copy link|copied|\bon\b|\bthis\b|article|story|\bvia\b|\blink\b|\bsms\b|\bx\b|fb|tw|wa|pin|\d+|[^\p{L}]",
+        r"(?i)share|tweet|whatsapp|facebook|twitter|linkedin|pinterest|reddit|telegram|messenger|flipboard|e-?mail|print|copy link|copied|\bon\b|\bthis\b|article|story|\bvia\b|\blink\b|\bsms\b|\bx\b|\bli\b|fb|tw|wa|pin|\d+|[^\p{L}]",
     )
 });
 static COMMENT_COUNT: Lazy<Regex> =
@@ -538,7 +536,7 @@ static INLINE_PHOTO_CREDIT: Lazy<Regex> = Lazy::new(|| {
 });
 static INLINE_TAIL: Lazy<Regex> = Lazy::new(|| {
     re(
-        r"\b(?:Read These Next|Read More|Read Next|Related Stories|Related Articles|More From|You May Also Like|You Might Also Like|Recommended for You|Most Popular|Trending Now|Report an error|Leave a Reply|View Comments)\b",
+        r"\b(?:Read (?:These |This )?Next|Read More|Related Stories|Related Articles|More From|You May Also Like|You Might Also Like|Recommended for You|Most Popular|Trending Now|Report an error|Leave a Reply|View Comments)\b",
     )
 });
 
@@ -719,8 +717,8 @@ fn is_all_caps(s: &str) -> bool {
     letters.peek().is_some() && letters.all(char::is_uppercase)
 }
 
-/// The line opens with a dateline: "ANKARA, Turkey —", "ISTANBUL:",
-/// "ROME Every ...", "BOGOTA Oct 2 ...", "Sep 23, 2016- ...".
+/// The line opens with a dateline: "LIMA, Peru —", "NAIROBI:",
+/// "OSLO Every ...", "QUITO Oct 2 ...", "Mar 4, 2019- ...".
 fn starts_with_dateline(s: &str) -> bool {
     if LEADING_DATE_DATELINE.is_match(s) {
         return true;
@@ -795,7 +793,7 @@ fn month_number(m: &str) -> Option<u32> {
     })
 }
 
-/// The first date written in `s` (ISO, "Sep 23, 2016", "15 of July 2016").
+/// The first date written in `s` (ISO, "Mar 4, 2019", "3 of June 2019").
 fn parse_date(s: &str) -> Option<NaiveDate> {
     let mut best: Option<(usize, NaiveDate)> = None;
     let mut consider = |pos: usize, d: Option<NaiveDate>| {
@@ -843,8 +841,8 @@ fn parse_date(s: &str) -> Option<NaiveDate> {
 
 // ------------------------------------------------------------------ line-level signals
 
-/// A line made only of date/time tokens ("15 of July 2016 14:22:50",
-/// "Updated : 11:00", "Saturday, July 16 2016 00:11 EEST").
+/// A line made only of date/time tokens ("3 of June 2019 10:01:12",
+/// "Updated : 08:30", "Tuesday, March 7 2017 09:15 CET").
 fn is_timestamp(s: &str) -> bool {
     if word_count(s) > 12 || s.len() > 120 || !s.chars().any(|c| c.is_ascii_digit()) {
         return false;
@@ -866,7 +864,7 @@ fn is_timestamp(s: &str) -> bool {
     !rest.chars().any(|c| c.is_alphabetic())
 }
 
-/// "Turkey, Istanbul, military coup, army, politics" – a keyword list.
+/// "Norway, Bergen, fishing, storm, coast guard" – a keyword list.
 fn is_tag_list(s: &str) -> bool {
     if ends_terminal(s) && !s.trim_end().ends_with(',') {
         return false;
@@ -890,7 +888,7 @@ fn split_site_suffix(title: &str) -> Option<(&str, &str)> {
     ok.then_some((head, site))
 }
 
-/// "World | Middle East | Syria": short segments joined by separators.
+/// "World | Europe | Norway": short segments joined by separators.
 fn is_breadcrumb(s: &str) -> bool {
     if ends_terminal(s) {
         return false;
@@ -1840,7 +1838,7 @@ mod tests {
         assert!(ends_terminal("“It failed,” he said.”"));
         assert!(ends_terminal("She asked why?"));
         assert!(!ends_terminal("Storm hits coast"));
-        assert!(!ends_terminal("Kerry: “We will not give up”"));
+        assert!(!ends_terminal("Mayor: “We will not give up”"));
         assert!(ends_sentence("the end."));
         assert!(!ends_sentence("the ministry said,"));
         assert_eq!(sentence_count("One. Two! Three? four."), 3);
@@ -1849,7 +1847,9 @@ mod tests {
 
     #[test]
     fn headline_and_body_shapes() {
-        assert!(headline_shaped("Fire reports prompt recall of 2.5M phones"));
+        assert!(headline_shaped(
+            "Storm warnings prompt closure of 12 schools"
+        ));
         assert!(headline_shaped("Will the dam hold?"));
         assert!(!headline_shaped(
             "The dam held through the night, engineers said."
@@ -1859,17 +1859,17 @@ mod tests {
         assert!(body_like("The dam held through the night, engineers said."));
         assert!(!body_like("Too short."));
         assert!(is_title_case(&words(
-            "Samsung Forced to Swap Out 2.5M New Phones"
+            "Carmaker Forced to Recall 40,000 New Vans"
         )));
-        assert!(!is_title_case(&words("Samsung calls back its phones")));
+        assert!(!is_title_case(&words("Carmaker calls back its vans")));
     }
 
     #[test]
     fn stop_words_and_prose() {
         assert!(stopword_ratio("the cat sat on the mat") > 0.4);
-        assert!(stopword_ratio("Fighting puts Syria ceasefire in grave jeopardy") < 0.2);
+        assert!(stopword_ratio("Drought puts harvest in grave danger") < 0.2);
         assert!(prose_like("The agency has not said when it would"));
-        assert!(!prose_like("Attack on hospital kills four staff members"));
+        assert!(!prose_like("Blaze at warehouse injures four night workers"));
         assert!(!prose_like("Short one"));
     }
 
@@ -1878,55 +1878,52 @@ mod tests {
         assert!(name_like("Jane Doe"));
         assert!(name_like("By Ana de la Cruz"));
         assert!(!name_like("The News"));
-        assert!(!name_like("ORLANDO, FLA."));
+        assert!(!name_like("DENVER, COLO."));
         assert!(!name_like("Rebels advance"));
-        assert!(starts_with_dateline("ANKARA, Turkey — A group said"));
-        assert!(starts_with_dateline("ISTANBUL: On Friday"));
-        assert!(starts_with_dateline("ROME Every match will stop"));
-        assert!(starts_with_dateline("BOGOTA Oct 2 In a vote"));
-        assert!(starts_with_dateline("Sep 23, 2016- The army said"));
+        assert!(starts_with_dateline("LIMA, Peru — A group said"));
+        assert!(starts_with_dateline("NAIROBI: On Friday"));
+        assert!(starts_with_dateline("OSLO Every ferry will stop"));
+        assert!(starts_with_dateline("QUITO Oct 2 In a vote"));
+        assert!(starts_with_dateline("Mar 4, 2019- The army said"));
         assert!(!starts_with_dateline("NATO leaders met on Friday"));
-        assert!(!starts_with_dateline("US KILLED 62 SYRIAN"));
+        assert!(!starts_with_dateline("FLOODS HIT NORTHERN TOWNS"));
     }
 
     #[test]
     fn dates() {
         let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d);
-        assert_eq!(parse_date("Sep 23, 2016- The"), d(2016, 9, 23));
-        assert_eq!(parse_date("15 of July 2016 14:22:50"), d(2016, 7, 15));
+        assert_eq!(parse_date("Mar 4, 2019- The"), d(2019, 3, 4));
+        assert_eq!(parse_date("3 of June 2019 10:01:12"), d(2019, 6, 3));
+        assert_eq!(parse_date("Tuesday, March 7 2017 09:15 CET"), d(2017, 3, 7));
+        assert_eq!(parse_date(" date 2019-04-11 (Adds quote)"), d(2019, 4, 11));
         assert_eq!(
-            parse_date("Saturday, July 16 2016 00:11 EEST"),
-            d(2016, 7, 16)
+            parse_date("Posted Sept. 9, 2018 1:00 AM CDT"),
+            d(2018, 9, 9)
         );
-        assert_eq!(parse_date(" date 2016-10-03 (Adds quote)"), d(2016, 10, 3));
-        assert_eq!(
-            parse_date("Posted Sept. 2, 2016 1:00 AM CDT"),
-            d(2016, 9, 2)
-        );
-        assert_eq!(parse_date("February 30, 2016"), None);
+        assert_eq!(parse_date("February 30, 2018"), None);
         assert_eq!(parse_date("no date here"), None);
     }
 
     #[test]
     fn timestamps_tags_shares() {
-        assert!(is_timestamp("15 of July 2016 14:22:50"));
-        assert!(is_timestamp("Updated : 11:00"));
-        assert!(is_timestamp("Saturday, July 16 2016 00:11 EEST"));
-        assert!(is_timestamp("Published 2:37 PM ET Mon, 3 Oct 2016"));
+        assert!(is_timestamp("3 of June 2019 10:01:12"));
+        assert!(is_timestamp("Updated : 08:30"));
+        assert!(is_timestamp("Tuesday, March 7 2017 09:15 CET"));
+        assert!(is_timestamp("Published 2:37 PM ET Mon, 8 Apr 2019"));
         assert!(!is_timestamp("On July 4."));
-        assert!(!is_timestamp("Prices rose 4% in 2016 after the deal."));
+        assert!(!is_timestamp("Prices rose 4% in 2018 after the deal."));
         assert!(is_tag_list(
-            "Turkey, Istanbul, coup, army, politics , armed forces"
+            "Norway, Bergen, fishing, storm, weather , coast guard"
         ));
         assert!(!is_tag_list(
-            "Russia, Iran, Turkey, China and France met in Geneva on Monday."
+            "Chile, Peru, Brazil, Mexico and Spain met in Lima on Monday."
         ));
-        assert!(is_share_bar("ShareShare FBShare TWShare WA"));
+        assert!(is_share_bar("ShareShare FBShare TWShare LI"));
         assert!(is_share_bar("Share on Facebook Share on Twitter"));
         assert!(!is_share_bar("Shares fell 4 percent"));
-        assert!(is_breadcrumb("World | Middle East | Syria"));
+        assert!(is_breadcrumb("World | Europe | Norway"));
         assert!(!is_breadcrumb(
-            "Syria ceasefire collapses as strikes resume | Reuters"
+            "Port strike ends as workers accept new offer | Example News"
         ));
     }
 
@@ -1939,37 +1936,37 @@ mod tests {
             ("No Comments", "site label"),
             ("12 Comments", "comment counter"),
             ("Associated Press", "agency byline"),
-            ("Video: What is Russia telling citizens?", "promo link"),
-            ("By Helen Murphy and Julia Symmes Cobb", "byline"),
-            ("Image: A Samsung Galaxy Note 7 smartphone", "image caption"),
-            (", photo: Reuters/Tumay Berkin", "photo credit"),
+            ("Video: What is the council planning for the park?", "promo link"),
+            ("By Lena Fischer and Tom Reed", "byline"),
+            ("Image: A delivery drone over a field", "image caption"),
+            (", photo: Reuters/Ana Silva", "photo credit"),
             (
-                "'Yes' supporters appeared stunned. Credit: Reuters",
+                "Fans celebrate the late winner. Credit: AFP",
                 "photo caption with credit",
             ),
-            ("A smartphone.KIM HONG-JI / Reuters", "photo caption with credit"),
+            ("A delivery drone.JOHN DOE / AP", "photo caption with credit"),
             ("Crowds gather. (AP Photo/Jane Doe)", "photo caption with credit"),
-            ("/ Source: Reuters", "source credit"),
+            ("/ Source: AP", "source credit"),
             (
                 "The views and opinions expressed here do not necessarily reflect the position of X.",
                 "disclaimer",
             ),
-            ("© 2016 Example Media. All rights reserved.", "copyright line"),
+            ("© 2019 Example Media. All rights reserved.", "copyright line"),
             (
-                "IE 11 is not supported. For an optimal experience visit our site on another browser.",
+                "IE 11 is not supported. Please switch to another browser for the best experience.",
                 "browser notice",
             ),
-            (" date 2016-10-03 (Adds former president)", "scraper metadata"),
-            ("This story is from July 16, 2016", "archive notice"),
-            ("15 of July 2016 14:22:50", "timestamp"),
+            (" date 2019-04-11 (Adds minister)", "scraper metadata"),
+            ("This story is from May 3, 2018", "archive notice"),
+            ("3 of June 2019 10:01:12", "timestamp"),
             (
-                "How to train your dog in a week - November 6, 2020",
+                "Ten ways to save on your energy bill - March 2, 2021",
                 "teaser headline with date",
             ),
             ("Damage is seen across the valley in this aerial view.", "photo caption"),
             ("Smoke is seen rising over the port.", "photo caption"),
             (
-                "Crowds gather outside the stadium, Monday, Sept. 26, 2016.",
+                "Crowds gather outside the stadium, Monday, March 4, 2019.",
                 "photo caption",
             ),
             ("(Reporting by A. Smith; Editing by B. Jones)", "wire credits"),
@@ -1982,13 +1979,13 @@ mod tests {
             assert_eq!(furn(line), Some(why), "{line}");
         }
         for body in [
-            "Kerry said the United States was ready to talk.",
-            "“We can confirm that an attempt was made,” he said.",
-            "The bridge closed on Sept. 26, 2016.",
+            "The mayor said the city was ready to talk.",
+            "“We can confirm the bridge is safe,” he said.",
+            "The bridge closed on March 4, 2019.",
             "The move is seen as a blow to the government.",
-            "By Sept. 2, 2016, the ceasefire had collapsed.",
-            "The accord was signed in Havana, on Sept. 26, 2016.",
-            "By Friday, the ceasefire had collapsed and aid convoys were stuck at the border.",
+            "By March 4, 2019, the strike had ended.",
+            "The deal was signed in Lisbon, on March 4, 2019.",
+            "By Friday, the strike had ended and trains were running again.",
             "Storm hits coast",
         ] {
             assert_eq!(furn(body), None, "{body}");
@@ -1999,11 +1996,11 @@ mod tests {
     fn glued_headlines() {
         let l = |t: &str| virt(1, t, None);
         let (t, b) = split_glued(&l(
-            "US KILLED 62 SYRIANDays after the ceasefire collapsed, the city was bombed again, officials said.",
+            "FLOODS HIT NORTHERN TOWNSResidents were told to leave on Monday as rivers burst their banks, officials said.",
         ))
         .expect("caps glue");
-        assert_eq!(t, "US KILLED 62 SYRIAN");
-        assert!(b.starts_with("Days after"));
+        assert_eq!(t, "FLOODS HIT NORTHERN TOWNS");
+        assert!(b.starts_with("Residents were"));
         let (t, _) = split_glued(&l(
             "Council Approves New Bus RoutesThe council on Tuesday approved four routes to the hospital district.",
         ))
@@ -2017,40 +2014,38 @@ mod tests {
 
     #[test]
     fn flattened_head_split() {
-        let (crumb, title, dek) =
-            split_head("Technology | Samsung Samsung Forced to Swap Out 2.5M New Phones A worldwide recall hits");
-        assert_eq!(crumb.as_deref(), Some("Technology | Samsung"));
-        assert_eq!(title, "Samsung Forced to Swap Out 2.5M New Phones");
-        assert_eq!(dek.as_deref(), Some("A worldwide recall hits"));
-        assert_eq!(trim_inline_byline("By Rob Quinn Posted"), "By Rob Quinn");
+        let (crumb, title, dek) = split_head(
+            "Science | Space Space Agency Delays Launch of Lunar Probe A fuel leak pushes back",
+        );
+        assert_eq!(crumb.as_deref(), Some("Science | Space"));
+        assert_eq!(title, "Space Agency Delays Launch of Lunar Probe");
+        assert_eq!(dek.as_deref(), Some("A fuel leak pushes back"));
+        assert_eq!(trim_inline_byline("By Ann Lee Posted"), "By Ann Lee");
         assert_eq!(
-            split_site_suffix("Colombians reject the peace deal | Example News"),
-            Some(("Colombians reject the peace deal", "Example News"))
+            split_site_suffix("Voters back the new transit levy | Example News"),
+            Some(("Voters back the new transit levy", "Example News"))
         );
     }
 
     #[test]
     fn wrapped_lines_join() {
-        let raw = "BOGOTA Oct 2 Colombians narrowly turned down a\npeace accord with Marxist guerrillas, throwing\nthe nation into uncertainty and wrecking President Juan\nManuel Santos' plan for ending the war.\nThe win for the no camp dampened celebrations.\n";
+        let raw = "BERLIN April 10 Carmakers will have to report\nemissions data every quarter under new rules\nagreed on Wednesday by Transport Minister Jan\nWeber and his deputies, the ministry said.\nCritics called the rules too weak.\n";
         let c = run(raw);
         assert_eq!(c.paragraphs.len(), 2, "{:?}", c.paragraphs);
-        assert!(c.paragraphs[0].contains("President Juan Manuel Santos'"));
+        assert!(c.paragraphs[0].contains("Minister Jan Weber and"));
         // short unpunctuated lines are not glued to a following sentence
-        let c = run("Peace deal rejected by voters\nOn Sunday voters narrowly rejected the peace accord, officials said.\n");
-        assert_eq!(c.title, "Peace deal rejected by voters");
+        let c = run("Library budget approved by council\nOn Monday the council approved the library budget, officials said.\n");
+        assert_eq!(c.title, "Library budget approved by council");
         assert_eq!(c.paragraphs.len(), 1);
     }
 
     #[test]
     fn dek_slot() {
-        let c = run("Share\n\nTruce falters in the north\n\nRebels have held the city since 2012.\n\nAdvertisement\n\nFighting resumed on Friday in several districts, residents said.\n");
-        assert_eq!(c.title, "Truce falters in the north");
-        assert_eq!(
-            c.dek.as_deref(),
-            Some("Rebels have held the city since 2012.")
-        );
+        let c = run("Share\n\nStrike talks stall in the capital\n\nUnions have held out since March.\n\nAdvertisement\n\nTalks resumed on Friday at the ministry, union leaders said.\n");
+        assert_eq!(c.title, "Strike talks stall in the capital");
+        assert_eq!(c.dek.as_deref(), Some("Unions have held out since March."));
         // a lede followed by a crosshead is body, not a dek
-        let c = run("Truce falters in the north\n\nFighting resumed on Friday in several districts, residents said.\n\nWhat comes next\n\nTalks are due next week in Geneva, diplomats said.\n");
+        let c = run("Strike talks stall in the capital\n\nTalks resumed on Friday at the ministry, union leaders said.\n\nWhat comes next\n\nA vote is due next week, the union said.\n");
         assert_eq!(c.dek, None);
         assert_eq!(c.paragraphs.len(), 2);
     }
