@@ -711,7 +711,7 @@ fn name_like(s: &str) -> bool {
     })
 }
 
-/// Every letter is upper case ("ORLANDO, FLA.", "KEY POINTS").
+/// Every letter is upper case ("DENVER, COLO.", "KEY POINTS").
 fn is_all_caps(s: &str) -> bool {
     let mut letters = s.chars().filter(|c| c.is_alphabetic()).peekable();
     letters.peek().is_some() && letters.all(char::is_uppercase)
@@ -1252,7 +1252,7 @@ fn split_flattened(l: &Ln) -> Option<Vec<Ln>> {
     Some(out)
 }
 
-/// A headline glued onto the first sentence: "US KILLED 62 SYRIANDays after ...".
+/// A headline glued onto the first sentence: "FLOODS HIT NORTHERN TOWNSResidents were ...".
 fn split_glued(l: &Ln) -> Option<(String, String)> {
     let t = l.text.as_str();
     if word_count(t) < 12 {
