@@ -1436,12 +1436,14 @@ pub fn clean(raw: &str, stats: &CorpusStats, opts: &CleanOptions) -> Cleaned {
                 return Some(Role::Furn(r));
             }
             let wc = word_count(&l.text);
-            if stats.files >= 3 && wc <= 12 {
+            if stats.files >= 3 && wc <= 15 {
                 let f = stats.files_with(&l.text);
                 let open = !ends_terminal(&l.text);
+                // short labels seen twice, unpunctuated lines (sidebars,
+                // teaser lists) seen in three files, sentences in most files
                 if (f >= 2 && wc <= 4 && open)
-                    || (f >= 3 && f * 3 >= stats.files && open)
-                    || (f >= 3 && f * 2 > stats.files)
+                    || (f >= 3 && open)
+                    || (f >= 3 && f * 2 > stats.files && wc <= 12)
                 {
                     return Some(Role::Furn("recurs across corpus files (site furniture)"));
                 }
