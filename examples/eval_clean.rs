@@ -26,6 +26,7 @@ fn main() -> anyhow::Result<()> {
     }
     let verbose = args.iter().any(|a| a == "--verbose");
     let mut files: Vec<PathBuf> = walkdir::WalkDir::new(&args[0])
+        .follow_links(true)
         .into_iter()
         .filter_map(Result::ok)
         .filter(|e| e.file_type().is_file())
