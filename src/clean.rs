@@ -271,6 +271,7 @@ const LABELS: &[&str] = &[
     "media caption",
     "skip advertisement",
     "supported by",
+    "most shared",
 ];
 
 /// Advertising labels (a subset of the furniture labels).
@@ -875,6 +876,16 @@ fn is_tag_list(s: &str) -> bool {
     }
     let long = parts.iter().filter(|p| word_count(p) > 3).count();
     long * 5 <= parts.len() && stopword_ratio(s) < 0.15
+}
+
+/// A label that introduces a list of other stories.
+fn is_list_label(s: &str) -> bool {
+    let k = key(s.trim_end_matches(':'));
+    TAIL_MARKERS.contains(&k.as_str())
+        || matches!(
+            k.as_str(),
+            "trending" | "popular" | "latest" | "top stories" | "most shared" | "editors picks"
+        )
 }
 
 /// "Headline words | Site Name" → ("Headline words", "Site Name").
@@ -1485,6 +1496,25 @@ pub fn clean(raw: &str, stats: &CorpusStats, opts: &CleanOptions) -> Cleaned {
             .copied()
             .find(|&i| units[i].wc() >= 4)
             .or_else(|| cands.last().copied());
+        // a list label ("Trending", "Most Popular") before the headline
+        // introduces teaser headlines: skip the tight run that follows it
+        if let Some(label) = (0..head_end).rev().find(|&i| {
+            matches!(units[i].role, Some(Role::Furn(_))) && is_list_label(&units[i].text)
+        }) {
+            let after: Vec<usize> = cands.iter().copied().filter(|&i| i > label).collect();
+            if after.len() >= 2 {
+                let first_line = |i: usize| &lines[units[i].lines[0]];
+                let mut run = 1;
+                while run < after.len()
+                    && !first_line(after[run]).gap_before
+                    && (after[run - 1] + 1..after[run])
+                        .all(|j| matches!(units[j].role, Some(Role::Furn("separator"))))
+                {
+                    run += 1;
+                }
+                title_idx = Some(after.get(run).copied().unwrap_or(after[run - 1]));
+            }
+        }
     }
     let title_full = title_idx.map(|i| units[i].text.clone()).unwrap_or_default();
     let mut site_suffix: Option<(usize, String)> = None;
@@ -1512,6 +1542,8 @@ pub fn clean(raw: &str, stats: &CorpusStats, opts: &CleanOptions) -> Cleaned {
                     "masthead"
                 } else if name_like(&u.text) {
                     "byline"
+                } else if headline_shaped(&u.text) && u.wc() >= 4 {
+                    "teaser headline before the article"
                 } else {
                     "label before the headline"
                 }));

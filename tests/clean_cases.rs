@@ -600,6 +600,22 @@ fn cases() -> Vec<Case> {
             )
         },
         case(
+            "teaser list introduced by a label before the headline",
+            "Trending\nMarkets slide as bond yields climb\nStorm batters the southern coast\n\nCity opens its first floating solar farm\n\nBy Ana Ruiz\n\nThe city switched on its first floating solar farm on Tuesday, the utility said.\n\nIt will power 2,000 homes.",
+            "City opens its first floating solar farm",
+            None,
+            &[
+                "The city switched on its first floating solar farm on Tuesday, the utility said.",
+                "It will power 2,000 homes.",
+            ],
+            &[
+                "Trending",
+                "Markets slide as bond yields climb",
+                "Storm batters the southern coast",
+                "By Ana Ruiz",
+            ],
+        ),
+        case(
             "empty input",
             "",
             "",
