@@ -1554,6 +1554,19 @@ pub fn clean(raw: &str, stats: &CorpusStats, opts: &CleanOptions) -> Cleaned {
         }
     }
 
+    // a paragraph split by an ad label: the part after it starts lower-case
+    let mut continued_after_ad = vec![false; m];
+    for i in 0..m {
+        let mut j = i + 1;
+        while j < m && matches!(units[j].role, Some(Role::Furn("ad label"))) {
+            j += 1;
+        }
+        continued_after_ad[i] = j > i + 1
+            && j < m
+            && units[j].role.is_none()
+            && units[j].text.starts_with(char::is_lowercase);
+    }
+
     // 5. between the headline and the body: dek, bylines, captions
     let start = title_idx.map_or(0, |t| t + 1);
     // body_after[i]: a sentence-shaped line exists at i or later
@@ -1597,7 +1610,7 @@ pub fn clean(raw: &str, stats: &CorpusStats, opts: &CleanOptions) -> Cleaned {
             i += 1;
             continue;
         }
-        if dek_open && !u.bullet && !starts_with_dateline(&text) {
+        if dek_open && !u.bullet && !starts_with_dateline(&text) && !continued_after_ad[i] {
             let later_body = body_after[(i + 2).min(m)];
             let headline_dek = headline_shaped(&text) && wc >= 4 && !name_like(&text);
             // the standfirst slot is closed by an ad label, an image or a
@@ -1630,6 +1643,7 @@ pub fn clean(raw: &str, stats: &CorpusStats, opts: &CleanOptions) -> Cleaned {
         if body_like(&text)
             || short_sentence
             || u.bullet
+            || continued_after_ad[i]
             || title_idx.is_none() && prose_like(&text)
         {
             body_start = i;
@@ -1704,6 +1718,7 @@ pub fn clean(raw: &str, stats: &CorpusStats, opts: &CleanOptions) -> Cleaned {
             if (Some(i) == last_content && prose_like(&text))
                 || quoted_end
                 || (wc >= 10 && prose_like(&text))
+                || continued_after_ad[i]
             {
                 Role::Body
             } else if name_like(&text) {
@@ -1733,12 +1748,27 @@ pub fn clean(raw: &str, stats: &CorpusStats, opts: &CleanOptions) -> Cleaned {
             out.publisher = Some(site);
         }
     }
-    for u in &units {
+    let mut rejoin = false;
+    for (i, u) in units.iter().enumerate() {
         match u.role {
             Some(Role::Title) if out.title.is_empty() => out.title = u.text.clone(),
             Some(Role::Dek) if out.dek.is_none() => out.dek = Some(u.text.clone()),
-            Some(Role::Body) => out.paragraphs.push(u.text.clone()),
+            Some(Role::Body) => {
+                // re-join a paragraph that an ad label cut in two
+                match out.paragraphs.last_mut() {
+                    Some(last) if rejoin && u.text.starts_with(char::is_lowercase) => {
+                        last.push(' ');
+                        last.push_str(&u.text);
+                    }
+                    _ => out.paragraphs.push(u.text.clone()),
+                }
+                rejoin = continued_after_ad[i];
+                continue;
+            }
             Some(Role::Furn(why)) => {
+                if why != "ad label" {
+                    rejoin = false;
+                }
                 for &li in &u.lines {
                     out.removed.push(Removed {
                         line: lines[li].n,

@@ -616,6 +616,17 @@ fn cases() -> Vec<Case> {
             ],
         ),
         case(
+            "paragraph split by an ad label",
+            "Harbour tunnel to close for repairs\n\nThe harbour tunnel will close for six weeks from May while engineers replace\n\nAdvertisement\n\nits ventilation fans, the roads agency said on Monday.\n\nBuses will use the old bridge.",
+            "Harbour tunnel to close for repairs",
+            None,
+            &[
+                "The harbour tunnel will close for six weeks from May while engineers replace its ventilation fans, the roads agency said on Monday.",
+                "Buses will use the old bridge.",
+            ],
+            &["Advertisement"],
+        ),
+        case(
             "empty input",
             "",
             "",
