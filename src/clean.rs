@@ -1555,17 +1555,21 @@ pub fn clean(raw: &str, stats: &CorpusStats, opts: &CleanOptions) -> Cleaned {
     }
 
     // a paragraph split by an ad label: the part after it starts lower-case
-    let mut continued_after_ad = vec![false; m];
-    for i in 0..m {
-        let mut j = i + 1;
-        while j < m && matches!(units[j].role, Some(Role::Furn("ad label"))) {
-            j += 1;
-        }
-        continued_after_ad[i] = j > i + 1
-            && j < m
-            && units[j].role.is_none()
-            && units[j].text.starts_with(char::is_lowercase);
+    // (linear: the first non-ad unit at or after each index, right to left)
+    let is_ad = |k: usize| matches!(units[k].role, Some(Role::Furn("ad label")));
+    let mut non_ad_from = vec![m; m + 1];
+    for k in (0..m).rev() {
+        non_ad_from[k] = if is_ad(k) { non_ad_from[k + 1] } else { k };
     }
+    let continued_after_ad: Vec<bool> = (0..m)
+        .map(|i| {
+            let j = non_ad_from[i + 1];
+            j > i + 1
+                && j < m
+                && units[j].role.is_none()
+                && units[j].text.starts_with(char::is_lowercase)
+        })
+        .collect();
 
     // 5. between the headline and the body: dek, bylines, captions
     let start = title_idx.map_or(0, |t| t + 1);
