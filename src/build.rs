@@ -31,7 +31,10 @@ pub struct Draft {
     pub seed: Option<String>,
     /// `content/articles/<id>.md`
     pub content_rel: String,
+    /// Headline, or the first words of the text when `untitled`.
     pub title: String,
+    /// The text has no headline (the title is a stand-in).
+    pub untitled: bool,
     pub dek: Option<String>,
     pub publisher_name: Option<String>,
     pub published: Option<NaiveDate>,
@@ -98,7 +101,7 @@ pub fn build(opts: &BuildOptions) -> Result<Site> {
     let docs: Vec<DocText> = drafts
         .iter()
         .map(|d| DocText {
-            title: &d.title,
+            title: if d.untitled { "" } else { &d.title },
             dek: d.dek.as_deref(),
             paragraphs: &d.paragraphs,
             published: d.published,
@@ -114,7 +117,7 @@ pub fn build(opts: &BuildOptions) -> Result<Site> {
     let docs: Vec<DocText> = drafts
         .iter()
         .map(|d| DocText {
-            title: &d.title,
+            title: if d.untitled { "" } else { &d.title },
             dek: d.dek.as_deref(),
             paragraphs: &d.paragraphs,
             published: d.published,
@@ -218,7 +221,8 @@ fn assemble(
         seen_text.insert(h, seed.rel.clone());
 
         let mut title = seed_cfg.title.clone().unwrap_or_else(|| c.title.clone());
-        if title.trim().is_empty() {
+        let untitled = title.trim().is_empty();
+        if untitled {
             title = fallback_title(&c.paragraphs);
             warnings.push(Warning {
                 kind: "no title",
@@ -244,6 +248,7 @@ fn assemble(
             seed: Some(seed.rel.clone()),
             content_rel: String::new(),
             title,
+            untitled,
             dek: c.dek.clone(),
             publisher_name,
             published,
@@ -343,6 +348,7 @@ fn from_file(f: &ContentFile, generated: Option<&Draft>) -> Draft {
         seed: fm.seed.clone(),
         content_rel: f.rel.clone(),
         title: fm.title.clone(),
+        untitled: generated.is_some_and(|g| g.untitled && g.title == fm.title),
         dek: fm.dek.clone().filter(|d| !d.trim().is_empty()),
         publisher_name: fm.publisher.clone(),
         published: fm.published,
@@ -380,8 +386,10 @@ fn fallback_title(paragraphs: &[String]) -> String {
     t
 }
 
-/// Dates for undated articles, from the articles they share passages with
-/// (the median of their dates).
+/// Dates for undated articles: the median date of the articles they share
+/// passages with; failing that, the date of the dated articles most like them
+/// (the rare words they share, weighted by rarity). Only dates a person or
+/// the text gave serve as anchors, so estimates never chain.
 fn estimate_dates(
     drafts: &[Draft],
     passages: &[extract::passages::SharedPassage],
@@ -399,6 +407,7 @@ fn estimate_dates(
         }
     }
     let mut out = Vec::new();
+    let mut done: HashSet<usize> = HashSet::new();
     for (a, ns) in neighbours {
         let mut dates: Vec<NaiveDate> = ns.iter().filter_map(|&b| drafts[b].published).collect();
         if dates.is_empty() {
@@ -406,6 +415,77 @@ fn estimate_dates(
         }
         dates.sort();
         out.push((a, dates[(dates.len() - 1) / 2]));
+        done.insert(a);
+    }
+    let undated: Vec<usize> = (0..drafts.len())
+        .filter(|&i| drafts[i].published.is_none() && !done.contains(&i))
+        .collect();
+    if undated.is_empty() {
+        return out;
+    }
+    // terms of every article: distinct lower-cased words of 4+ letters
+    let terms: Vec<BTreeSet<String>> = drafts
+        .par_iter()
+        .map(|d| {
+            let mut t = BTreeSet::new();
+            for p in std::iter::once(&d.title).chain(d.paragraphs.iter()) {
+                for w in norm_key(p).split(' ') {
+                    if w.len() >= 4 && !w.bytes().all(|b| b.is_ascii_digit()) {
+                        t.insert(w.to_string());
+                    }
+                }
+            }
+            t
+        })
+        .collect();
+    let n = drafts.len() as f64;
+    let mut df: HashMap<&str, usize> = HashMap::new();
+    for t in &terms {
+        for w in t {
+            *df.entry(w.as_str()).or_insert(0) += 1;
+        }
+    }
+    let max_df = (drafts.len() / 5).clamp(2, 500);
+    let mut postings: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, t) in terms.iter().enumerate() {
+        if drafts[i].published.is_none() {
+            continue;
+        }
+        for w in t {
+            let f = df[w.as_str()];
+            if f >= 2 && f <= max_df {
+                postings.entry(w.as_str()).or_default().push(i);
+            }
+        }
+    }
+    for a in undated {
+        let mut score: HashMap<usize, (f64, usize)> = HashMap::new();
+        for w in &terms[a] {
+            let Some(list) = postings.get(w.as_str()) else {
+                continue;
+            };
+            let idf = (n / df[w.as_str()] as f64).ln();
+            for &b in list {
+                let e = score.entry(b).or_insert((0.0, 0));
+                e.0 += idf;
+                e.1 += 1;
+            }
+        }
+        // at least a few rare words in common, else no estimate
+        let best = score
+            .into_iter()
+            .filter(|(_, (_, shared))| *shared >= 4)
+            .max_by(|x, y| {
+                x.1 .0
+                    .partial_cmp(&y.1 .0)
+                    .unwrap_or(std::cmp::Ordering::Equal)
+                    .then(y.0.cmp(&x.0))
+            });
+        if let Some((b, _)) = best {
+            if let Some(d) = drafts[b].published {
+                out.push((a, d));
+            }
+        }
     }
     out
 }

@@ -40,7 +40,10 @@ pub struct Article {
     pub id: String,
     pub seed: Option<String>,
     pub content: String,
+    /// The headline; empty when the text has none.
     pub title: String,
+    /// What pages show: the headline, or the first words of the text.
+    pub display_title: String,
     pub dek: Option<String>,
     /// Publisher source id (`unknown` when the text and config do not say).
     pub publisher: Option<String>,

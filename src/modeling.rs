@@ -179,7 +179,12 @@ pub fn model(
             id: dr.id.clone(),
             seed: dr.seed.clone(),
             content: dr.content_rel.clone(),
-            title: dr.title.clone(),
+            title: if dr.untitled {
+                String::new()
+            } else {
+                dr.title.clone()
+            },
+            display_title: dr.title.clone(),
             dek: dr.dek.clone(),
             publisher: Some(pub_ids[i].clone()),
             published: dr.published.map(|p| p.format("%Y-%m-%d").to_string()),
@@ -444,7 +449,11 @@ fn merge_events(
             for &i in &c {
                 let e = &events[i];
                 let text = crate::extract::DocText {
-                    title: &drafts[e.doc].title,
+                    title: if drafts[e.doc].untitled {
+                        ""
+                    } else {
+                        &drafts[e.doc].title
+                    },
                     dek: drafts[e.doc].dek.as_deref(),
                     paragraphs: &drafts[e.doc].paragraphs,
                     published: None,

@@ -124,7 +124,7 @@ impl<'a> Ctx<'a> {
     }
     fn title(&self, id: &str) -> String {
         self.article(id)
-            .map(|a| a.title.clone())
+            .map(|a| a.display_title.clone())
             .unwrap_or_else(|| id.to_string())
     }
     fn publisher_name(&self, article: &str) -> String {
@@ -874,7 +874,7 @@ fn art_context(cx: &Ctx, per: &PerArticle, i: usize, body: &str) -> serde_json::
     let a = &d.articles[i];
     let dr = &cx.site.drafts[i];
     let front = crate::content::FrontMatter {
-        title: a.title.clone(),
+        title: a.display_title.clone(),
         dek: a.dek.clone(),
         publisher: dr.publisher_name.clone(),
         published: dr.published.filter(|_| dr.basis != Some("estimated")),
@@ -916,7 +916,8 @@ fn art_context(cx: &Ctx, per: &PerArticle, i: usize, body: &str) -> serde_json::
         .collect();
     json!({
         "id": a.id,
-        "title": a.title,
+        "title": a.display_title,
+        "untitled": a.title.is_empty(),
         "dek": a.dek,
         "publisher": cx.publisher_name(&a.id),
         "publisher_id": a.publisher,
@@ -942,7 +943,7 @@ fn art_context(cx: &Ctx, per: &PerArticle, i: usize, body: &str) -> serde_json::
 fn search_index(cx: &Ctx) -> String {
     let mut items = Vec::new();
     for a in &cx.d.articles {
-        items.push(json!({"k": "article", "t": a.title, "s": format!("{} · {}", cx.publisher_name(&a.id), a.published.as_deref().unwrap_or("undated")), "x": a.dek.clone().unwrap_or_default(), "h": a.page}));
+        items.push(json!({"k": "article", "t": a.display_title, "s": format!("{} · {}", cx.publisher_name(&a.id), a.published.as_deref().unwrap_or("undated")), "x": a.dek.clone().unwrap_or_default(), "h": a.page}));
     }
     for a in &cx.d.actors {
         items.push(json!({"k": "actor", "t": a.name, "s": a.role.clone().unwrap_or_else(|| a.kind.clone()), "x": a.aliases.join(" "), "h": a.page}));
@@ -987,7 +988,10 @@ fn feed(cx: &Ctx, base: &str) -> String {
     for a in arts {
         let url = format!("{base}/{}", a.page.trim_end_matches("index.html"));
         s.push_str("  <entry>\n");
-        s.push_str(&format!("    <title>{}</title>\n", xml_escape(&a.title)));
+        s.push_str(&format!(
+            "    <title>{}</title>\n",
+            xml_escape(&a.display_title)
+        ));
         s.push_str(&format!(
             "    <id>{}</id>\n    <link href=\"{}\"/>\n",
             xml_escape(&url),

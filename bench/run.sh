@@ -1,0 +1,199 @@
+#!/usr/bin/env bash
+# Benchmark dossier against Hugo on synthetic corpora (issue 8).
+#
+#   bench/run.sh [--quick] [--runs K] [--sizes "1000 10000 100000"] [--seed S]
+#                [--work DIR] [--sleep SEC] [--limit SEC] [--force-large]
+#
+#   --quick        sizes 1000 and 10000 only (no 100000)
+#   --runs K       timed runs per tool and size for N < 100000 (default 3)
+#   --sizes LIST   corpus sizes (default "1000 10000 100000")
+#   --seed S       corpus seed (default 1)
+#   --work DIR     where corpora and results go (default /tmp/dossier-bench)
+#   --sleep SEC    pause after sync before each timed run (default 3)
+#   --limit SEC    skip dossier at N >= 100000 when its median full build at
+#                  10000 took longer than this (default 60)
+#   --force-large  run N >= 100000 regardless of --limit
+#
+# Needs: cargo, python3, hugo (apt-get install -y hugo), /usr/bin/time
+# (apt-get install -y time). See bench/README.md for what is measured.
+set -euo pipefail
+
+REPO=$(cd "$(dirname "$0")/.." && pwd)
+WORK=/tmp/dossier-bench
+RUNS=3
+SIZES="1000 10000 100000"
+SEED=1
+SLEEP=3
+LIMIT=60
+FORCE_LARGE=0
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --quick) SIZES="1000 10000" ;;
+    --runs) RUNS=$2; shift ;;
+    --sizes) SIZES=$2; shift ;;
+    --seed) SEED=$2; shift ;;
+    --work) WORK=$2; shift ;;
+    --sleep) SLEEP=$2; shift ;;
+    --limit) LIMIT=$2; shift ;;
+    --force-large) FORCE_LARGE=1 ;;
+    -h|--help) sed -n '2,19p' "$0"; exit 0 ;;
+    *) echo "run.sh: unknown argument: $1" >&2; exit 2 ;;
+  esac
+  shift
+done
+
+for tool in python3 hugo /usr/bin/time cargo; do
+  command -v "$tool" >/dev/null || { echo "run.sh: $tool not found (see bench/README.md)" >&2; exit 1; }
+done
+
+mkdir -p "$WORK"
+RESULTS=$WORK/results.tsv
+LOGS=$WORK/logs
+mkdir -p "$LOGS"
+printf 'tool\tvariant\tN\trun\twall_s\trss_kib\tpages\texit\n' > "$RESULTS"
+
+echo "== building dossier (release)"
+(cd "$REPO" && cargo build --release --quiet)
+BIN=$REPO/target/release/dossier
+
+{
+  echo "date:     $(date -u +%Y-%m-%dT%H:%M:%SZ)"
+  echo "host:     $(nproc) cores, $(free -g | awk '/^Mem:/{print $2}') GiB RAM, $(uname -sr)"
+  echo "cpu:      $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')"
+  echo "dossier:  $(cd "$REPO" && git rev-parse --short HEAD)$(cd "$REPO" && git diff --quiet HEAD -- src templates Cargo.toml || echo ' (+ uncommitted changes in src/templates)')"
+  echo "hugo:     $(hugo version)"
+  echo "sizes:    $SIZES; runs: $RUNS; seed: $SEED; sleep: ${SLEEP}s"
+} | tee "$WORK/env.txt"
+
+# Background deletions of moved-aside output; waited for before the next run
+# so no run is timed while a delete is in flight.
+BG_PIDS=()
+settle() {
+  local p
+  for p in "${BG_PIDS[@]}"; do wait "$p" 2>/dev/null || true; done
+  BG_PIDS=()
+}
+
+# move_aside DIR...: rename existing output folders out of the way (prints the new names)
+move_aside() {
+  local d
+  for d in "$@"; do
+    if [ -e "$d" ]; then
+      local old="$d.old-$RANDOM$RANDOM"
+      mv "$d" "$old"
+      echo "$old"
+    fi
+  done
+}
+
+# timed TOOL VARIANT N RUN PUBLIC_DIR -- CMD...
+# Runs CMD under /usr/bin/time -v and appends one row to results.tsv.
+timed() {
+  local tool=$1 variant=$2 n=$3 run=$4 public=$5; shift 6
+  local tf="$LOGS/$tool-$variant-$n-$run.time" lf="$LOGS/$tool-$variant-$n-$run.log"
+  /usr/bin/time -v -o "$tf" "$@" >"$lf" 2>&1 || true
+  local wall rss status pages
+  wall=$(awk -F': ' '/Elapsed \(wall clock\)/{n=split($2,a,":"); s=0; for(i=1;i<=n;i++) s=s*60+a[i]; printf "%.2f", s}' "$tf")
+  rss=$(awk -F': ' '/Maximum resident set size/{print $2}' "$tf")
+  status=$(awk -F': ' '/Exit status/{print $2}' "$tf")
+  [ -n "$status" ] || status=$(grep -m1 -o 'Command terminated by signal [0-9]*' "$tf" || echo '?')
+  pages=$(find "$public" -name '*.html' 2>/dev/null | wc -l)
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$tool" "$variant" "$n" "$run" "$wall" "$rss" "$pages" "$status" >> "$RESULTS"
+  printf '   %-7s %-11s N=%-7s run %s: %7ss  %6s MiB  %6s pages  exit %s\n' \
+    "$tool" "$variant" "$n" "$run" "$wall" "$(( ${rss:-0} / 1024 ))" "$pages" "$status"
+}
+
+# prepare_and_time TOOL VARIANT N RUN PUBLIC_DIR [MOVE_ASIDE_DIR...] -- CMD...
+# Waits for earlier deletions, moves the given folders aside, syncs, sleeps,
+# times CMD, then deletes the moved-aside folders in the background.
+prepare_and_time() {
+  local tool=$1 variant=$2 n=$3 run=$4 public=$5; shift 5
+  local aside=()
+  while [ "$1" != "--" ]; do aside+=("$1"); shift; done
+  settle
+  local moved=()
+  if [ ${#aside[@]} -gt 0 ]; then mapfile -t moved < <(move_aside "${aside[@]}"); fi
+  sync
+  sleep "$SLEEP"
+  timed "$tool" "$variant" "$n" "$run" "$public" "$@"
+  if [ ${#moved[@]} -gt 0 ]; then
+    rm -rf "${moved[@]}" &
+    BG_PIDS+=($!)
+  fi
+}
+
+median_of() { # tool variant N -> median wall seconds ('' if none)
+  awk -F'\t' -v t="$1" -v v="$2" -v n="$3" '$1==t && $2==v && $3==n && $8=="0"{print $5}' "$RESULTS" \
+    | sort -n | awk '{a[NR]=$1} END{if(NR==0) print ""; else if(NR%2) print a[(NR+1)/2]; else printf "%.2f\n", (a[NR/2]+a[NR/2+1])/2}'
+}
+
+for N in $SIZES; do
+  C=$WORK/corpus-$N
+  echo "== N=$N: generating corpus in $C"
+  python3 "$REPO/bench/gencorpus.py" --n "$N" --seed "$SEED" --out "$C"
+  D=$C/dossier
+  H=$C/hugo
+  DOSSIER=("$BIN" build --root "$D" -q)
+  HUGO=(hugo --quiet -s "$H" -d "$H/public")
+
+  if [ "$N" -ge 100000 ]; then
+    m10=$(median_of dossier full 10000)
+    if [ "$FORCE_LARGE" = 0 ] && { [ -z "$m10" ] || awk -v m="$m10" -v l="$LIMIT" 'BEGIN{exit !(m>l)}'; }; then
+      echo "   skipping N=$N: dossier median full build at N=10000 = ${m10:-n/a}s > ${LIMIT}s (--force-large to run anyway)"
+      printf 'dossier\tskipped\t%s\t-\t-\t-\t-\tskipped\n' "$N" >> "$RESULTS"
+      continue
+    fi
+    # one clean first build only; Hugo is not run at this size
+    prepare_and_time dossier clean "$N" 1 "$D/public" "$D/public" "$D/content" -- "${DOSSIER[@]}"
+    continue
+  fi
+
+  # 1. clean first build: no content/, no public/ (writes content/articles/*.md too)
+  prepare_and_time dossier clean "$N" 1 "$D/public" "$D/public" "$D/content" -- "${DOSSIER[@]}"
+  # 2. repeated full builds (content/ present and unchanged, so not rewritten),
+  #    alternating with Hugo; public/ moved aside before each run for both.
+  for r in $(seq 1 "$RUNS"); do
+    prepare_and_time dossier full "$N" "$r" "$D/public" "$D/public" -- "${DOSSIER[@]}"
+    prepare_and_time hugo full "$N" "$r" "$H/public" "$H/public" -- "${HUGO[@]}"
+  done
+  # 3. incremental rebuild at N=10000: one seed changed, public/ left in place
+  if [ "$N" = 10000 ]; then
+    first=$(ls "$D/seeds" | head -1)
+    printf '\nUpdate: the death toll rose to %s overnight, the Northern Relief Agency said.\n' "$RANDOM" >> "$D/seeds/$first"
+    prepare_and_time dossier incremental "$N" 1 "$D/public" -- "${DOSSIER[@]}"
+  fi
+done
+settle
+
+echo
+echo "== results ($RESULTS)"
+python3 - "$RESULTS" <<'PY' | tee "$WORK/results.md"
+import csv, statistics, sys
+rows = [r for r in csv.DictReader(open(sys.argv[1]), delimiter="\t")]
+ok = [r for r in rows if r["exit"] == "0"]
+groups = {}
+for r in ok:
+    groups.setdefault((r["tool"], r["variant"], int(r["N"])), []).append(r)
+med = {k: statistics.median(float(r["wall_s"]) for r in v) for k, v in groups.items()}
+print("| tool | variant | N | runs | pages | median wall s | min–max s | peak RSS MiB | pages/s | dossier/Hugo | t(N)/t(N/10) |")
+print("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+for (tool, var, n), v in sorted(groups.items(), key=lambda kv: (kv[0][2], kv[0][0] != "dossier", kv[0][1])):
+    walls = [float(r["wall_s"]) for r in v]
+    m = med[(tool, var, n)]
+    pages = max(int(r["pages"]) for r in v)
+    rss = max(int(r["rss_kib"]) for r in v) / 1024
+    ratio = ""
+    if tool == "dossier" and ("hugo", "full", n) in med:
+        ratio = f"{m / med[('hugo', 'full', n)]:.1f}×"
+    scale = ""
+    prev = (tool, var, n // 10)
+    if prev in med and med[prev] > 0:
+        scale = f"{m / med[prev]:.1f}×"
+    pps = f"{pages / m:.0f}" if m > 0 else ""
+    print(f"| {tool} | {var} | {n} | {len(v)} | {pages} | {m:.2f} | {min(walls):.2f}–{max(walls):.2f} "
+          f"| {rss:.0f} | {pps} | {ratio} | {scale} |")
+for r in rows:
+    if r["exit"] != "0":
+        print(f"\n{r['tool']} {r['variant']} N={r['N']} run {r['run']}: exit {r['exit']}"
+              + ("" if r["exit"] == "skipped" else " (not in the table)"))
+PY
