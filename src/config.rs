@@ -98,6 +98,9 @@ pub struct ActorConfig {
     pub aliases: Vec<String>,
     #[serde(default)]
     pub role: Option<String>,
+    /// Not an actor: drop it (and its aliases) from every article.
+    #[serde(default)]
+    pub ignore: bool,
 }
 
 /// One entry of `seeds:`.
@@ -239,12 +242,23 @@ impl Config {
     pub fn actor_specs(&self) -> Vec<ActorSpec> {
         self.actors
             .iter()
+            .filter(|a| !a.ignore)
             .map(|a| ActorSpec {
                 name: a.name.clone(),
                 kind: a.kind,
                 aliases: a.aliases.clone(),
                 role: a.role.clone(),
             })
+            .collect()
+    }
+
+    /// Normalised names and aliases of the actors marked `ignore: true`.
+    pub fn ignored_actor_keys(&self) -> std::collections::HashSet<String> {
+        self.actors
+            .iter()
+            .filter(|a| a.ignore)
+            .flat_map(|a| std::iter::once(&a.name).chain(a.aliases.iter()))
+            .map(|n| crate::text::norm_key(n))
             .collect()
     }
 
@@ -314,6 +328,14 @@ mod tests {
             .to_string();
         assert!(err.contains("2016-02-30"), "{err}");
         assert!(err.contains("config.yaml:3:"), "{err}");
+    }
+
+    #[test]
+    fn ignored_actors_leave_the_gazetteer() {
+        let c = parse("actors:\n  - name: Breaking News\n    ignore: true\n    aliases: [BREAKING]\n  - name: Jane Doe\n").unwrap();
+        assert_eq!(c.actor_specs().len(), 1);
+        let keys = c.ignored_actor_keys();
+        assert!(keys.contains("breaking news") && keys.contains("breaking"));
     }
 
     #[test]

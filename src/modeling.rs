@@ -43,10 +43,17 @@ pub fn model(
         .collect();
     let known_ids: HashSet<&str> = actor_ids.iter().map(|s| s.as_str()).collect();
 
-    // articles and their actors
+    // articles and their actors (less those config marks `ignore: true`)
+    let ignored = cfg.ignored_actor_keys();
+    let is_ignored = |a: usize| {
+        let act = &ax.actors[a];
+        ignored.contains(&norm_key(&act.name))
+            || act.aliases.iter().any(|x| ignored.contains(&norm_key(x)))
+    };
     let mut article_actors: Vec<Vec<usize>> = Vec::with_capacity(drafts.len());
     for (i, dr) in drafts.iter().enumerate() {
         let mut list: Vec<usize> = ax.doc_actors.get(i).cloned().unwrap_or_default();
+        list.retain(|&a| !is_ignored(a));
         if let Some(listed) = &dr.listed_actors {
             let by_id: HashMap<&str, usize> = actor_ids
                 .iter()
@@ -325,8 +332,76 @@ pub fn model(
         d.span = Some(((*min).clone(), (*max).clone()));
     }
     d.sources = sources.into_values().collect();
+    site.warnings.extend(actionable_warnings(&d, drafts));
     site.dossier = d;
     site.actor_ids = actor_ids;
+}
+
+/// Warnings a user can act on, each naming the file and the key that settles it.
+fn actionable_warnings(d: &Dossier, drafts: &[crate::build::Draft]) -> Vec<Warning> {
+    let mut out = Vec::new();
+    for (a, dr) in d.articles.iter().zip(drafts) {
+        let file = a.seed.clone().unwrap_or_else(|| a.content.clone());
+        let key = match &a.seed {
+            Some(seed) if !dr.edited => {
+                format!(
+                    "`seeds.{}.published` in config.yaml",
+                    seed.rsplit('/').next().unwrap_or(seed)
+                )
+            }
+            _ => format!("`published:` in {}", a.content),
+        };
+        match a.published_basis.as_deref() {
+            None => out.push(Warning {
+                kind: "no date",
+                file: Some(file.clone()),
+                message: format!("has no publication date, so its weekdays cannot be placed on the timeline; set {key}"),
+            }),
+            Some("estimated") => out.push(Warning {
+                kind: "estimated date",
+                file: Some(file.clone()),
+                message: format!(
+                    "publication date estimated as {} from similar articles; confirm or correct it with {key}",
+                    a.published.as_deref().unwrap_or("?")
+                ),
+            }),
+            _ => {}
+        }
+        if a.publisher.as_deref() == Some("unknown") {
+            let key = match &a.seed {
+                Some(seed) if !dr.edited => {
+                    format!(
+                        "`seeds.{}.publisher` in config.yaml",
+                        seed.rsplit('/').next().unwrap_or(seed)
+                    )
+                }
+                _ => format!("`publisher:` in {}", a.content),
+            };
+            out.push(Warning {
+                kind: "no publisher",
+                file: Some(file),
+                message: format!("names no publisher in its text; set {key}"),
+            });
+        }
+    }
+    for a in &d.actors {
+        if a.mentions == 1 && a.kind != "state" {
+            let file = a
+                .articles
+                .first()
+                .and_then(|id| d.article(id))
+                .map(|x| x.content.clone());
+            out.push(Warning {
+                kind: "actor seen once",
+                file,
+                message: format!(
+                    "`{}` ({}) is mentioned once; if it is not an actor, add `- {{name: \"{}\", ignore: true}}` under `actors:` in config.yaml",
+                    a.name, a.kind, a.name
+                ),
+            });
+        }
+    }
+    out
 }
 
 fn unique(taken: &mut HashSet<String>, base: String, fallback: &str) -> String {
