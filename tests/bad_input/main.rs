@@ -438,3 +438,64 @@ fn hostile_config_values_are_escaped_or_refused() {
     let page = fs::read_to_string(p.path().join("public/articles/index.html")).unwrap();
     assert!(!page.contains("javascript:"), "unsafe url rendered");
 }
+
+/// kill -9 at several points of a rebuild of a larger corpus: the previous
+/// `public/` must stay byte-identical (or be the complete new site).
+#[cfg(unix)]
+#[test]
+fn kill_9_mid_build_leaves_the_previous_site() {
+    let p = project(&[]);
+    for i in 0..1500 {
+        fs::write(
+            p.path().join(format!("seeds/s{i:05}.txt")),
+            format!("Report number {i} on the harbour\n\nThe office of district {i} opened a new school on Monday, officials said.\n\nMayor Ana Ruiz said: “We will build {i} more.”\n"),
+        )
+        .unwrap();
+    }
+    commands::build(p.path(), None, None).unwrap();
+    let tree = |root: &Path| -> std::collections::BTreeMap<String, Vec<u8>> {
+        walkdir::WalkDir::new(root)
+            .sort_by_file_name()
+            .into_iter()
+            .filter_map(|e| e.ok())
+            .filter(|e| e.file_type().is_file())
+            .map(|e| {
+                (
+                    e.path()
+                        .strip_prefix(root)
+                        .unwrap()
+                        .to_string_lossy()
+                        .into_owned(),
+                    fs::read(e.path()).unwrap(),
+                )
+            })
+            .collect()
+    };
+    let before = tree(&p.path().join("public"));
+    // change the input so a finished rebuild would differ
+    fs::write(
+        p.path().join("config.yaml"),
+        "title: A new title for the rebuilt site\n",
+    )
+    .unwrap();
+    for delay_ms in [20u64, 150, 400, 900, 1600] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_dossier"))
+            .args(["build", "--quiet", "--root"])
+            .arg(p.path())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(delay_ms));
+        let _ = child.kill(); // SIGKILL
+        let status = child.wait().unwrap();
+        let after = tree(&p.path().join("public"));
+        if status.success() {
+            // the build finished before the kill: the new site is complete
+            assert!(String::from_utf8_lossy(&after["index.html"]).contains("A new title"));
+            return;
+        }
+        assert!(
+            after == before,
+            "public/ changed after kill -9 at {delay_ms} ms"
+        );
+    }
+}
