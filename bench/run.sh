@@ -13,6 +13,10 @@
 #   --limit SEC    skip dossier at N >= 100000 when its median full build at
 #                  10000 took longer than this (default 60)
 #   --force-large  run N >= 100000 regardless of --limit
+#   --bin PATH     benchmark this dossier binary instead of building one
+#
+# The binary is copied to WORK/dossier-bin before any run, so a concurrent
+# `cargo build` in the repo cannot swap it mid-benchmark.
 #
 # Needs: cargo, python3, hugo (apt-get install -y hugo), /usr/bin/time
 # (apt-get install -y time). See bench/README.md for what is measured.
@@ -26,6 +30,7 @@ SEED=1
 SLEEP=3
 LIMIT=60
 FORCE_LARGE=0
+BIN_ARG=
 while [ $# -gt 0 ]; do
   case "$1" in
     --quick) SIZES="1000 10000" ;;
@@ -36,7 +41,8 @@ while [ $# -gt 0 ]; do
     --sleep) SLEEP=$2; shift ;;
     --limit) LIMIT=$2; shift ;;
     --force-large) FORCE_LARGE=1 ;;
-    -h|--help) sed -n '2,19p' "$0"; exit 0 ;;
+    --bin) BIN_ARG=$2; shift ;;
+    -h|--help) sed -n '2,23p' "$0"; exit 0 ;;
     *) echo "run.sh: unknown argument: $1" >&2; exit 2 ;;
   esac
   shift
@@ -52,15 +58,22 @@ LOGS=$WORK/logs
 mkdir -p "$LOGS"
 printf 'tool\tvariant\tN\trun\twall_s\trss_kib\tpages\texit\n' > "$RESULTS"
 
-echo "== building dossier (release)"
-(cd "$REPO" && cargo build --release --quiet)
-BIN=$REPO/target/release/dossier
+if [ -n "$BIN_ARG" ]; then
+  SRC_BIN=$BIN_ARG
+else
+  echo "== building dossier (release)"
+  (cd "$REPO" && cargo build --release --quiet)
+  SRC_BIN=$REPO/target/release/dossier
+fi
+BIN=$WORK/dossier-bin
+cp "$SRC_BIN" "$BIN"
 
 {
   echo "date:     $(date -u +%Y-%m-%dT%H:%M:%SZ)"
   echo "host:     $(nproc) cores, $(free -g | awk '/^Mem:/{print $2}') GiB RAM, $(uname -sr)"
   echo "cpu:      $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')"
   echo "dossier:  $(cd "$REPO" && git rev-parse --short HEAD)$(cd "$REPO" && git diff --quiet HEAD -- src templates Cargo.toml || echo ' (+ uncommitted changes in src/templates)')"
+  echo "binary:   $SRC_BIN ($(file -b "$BIN" | grep -o 'BuildID\[sha1\]=[0-9a-f]*' || true))"
   echo "hugo:     $(hugo version)"
   echo "sizes:    $SIZES; runs: $RUNS; seed: $SEED; sleep: ${SLEEP}s"
 } | tee "$WORK/env.txt"

@@ -8,6 +8,7 @@ use crate::extract::Block;
 use crate::markdown::{RenderOptions, Span};
 use crate::model::{Article, Dossier};
 use crate::text::escape_html;
+use rayon::prelude::*;
 use serde::Serialize;
 use serde_json::json;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -341,7 +342,7 @@ pub fn render(site: &Site, root: &Path) -> Result<RenderMap> {
             render_page(&tera, "actors.html", &c)?,
         );
     }
-    for (ai, a) in d.actors.iter().enumerate() {
+    let pages: Vec<Result<(String, Vec<u8>)>> = d.actors.par_iter().enumerate().map(|(ai, a)| {
         let path = a.page.clone();
         let mut c = cx.base(&path);
         c.insert("nav", "actors");
@@ -415,7 +416,11 @@ pub fn render(site: &Site, root: &Path) -> Result<RenderMap> {
                 .map(|x| art_summary(&cx, x))
                 .collect::<Vec<_>>(),
         );
-        out.insert(path, render_page(&tera, "actor.html", &c)?);
+        Ok((path, render_page(&tera, "actor.html", &c)?))
+    }).collect();
+    for p in pages {
+        let (k, v) = p?;
+        out.insert(k, v);
     }
 
     // sources
@@ -431,7 +436,7 @@ pub fn render(site: &Site, root: &Path) -> Result<RenderMap> {
             render_page(&tera, "sources.html", &c)?,
         );
     }
-    for s in &d.sources {
+    let pages: Vec<Result<(String, Vec<u8>)>> = d.sources.par_iter().map(|s| {
         let mut c = cx.base(&s.page);
         c.insert("nav", "sources");
         c.insert("source", s);
@@ -483,7 +488,11 @@ pub fn render(site: &Site, root: &Path) -> Result<RenderMap> {
             .map(|p| passage_json(&cx, p))
             .collect();
         c.insert("shared", &shared);
-        out.insert(s.page.clone(), render_page(&tera, "source.html", &c)?);
+        Ok((s.page.clone(), render_page(&tera, "source.html", &c)?))
+    }).collect();
+    for p in pages {
+        let (k, v) = p?;
+        out.insert(k, v);
     }
 
     // articles
@@ -506,11 +515,20 @@ pub fn render(site: &Site, root: &Path) -> Result<RenderMap> {
     }
     let bodies = article_bodies(&cx, "../../", false);
     let per_article = PerArticle::new(d);
-    for (i, a) in d.articles.iter().enumerate() {
-        let mut c = cx.base(&a.page);
-        c.insert("nav", "articles");
-        c.insert("article", &art_context(&cx, &per_article, i, &bodies[i]));
-        out.insert(a.page.clone(), render_page(&tera, "article.html", &c)?);
+    let pages: Vec<Result<(String, Vec<u8>)>> = d
+        .articles
+        .par_iter()
+        .enumerate()
+        .map(|(i, a)| {
+            let mut c = cx.base(&a.page);
+            c.insert("nav", "articles");
+            c.insert("article", &art_context(&cx, &per_article, i, &bodies[i]));
+            Ok((a.page.clone(), render_page(&tera, "article.html", &c)?))
+        })
+        .collect();
+    for p in pages {
+        let (k, v) = p?;
+        out.insert(k, v);
     }
 
     // briefing
@@ -825,13 +843,14 @@ fn article_bodies(cx: &Ctx, root: &str, briefing: bool) -> Vec<String> {
         }
     }
     site.drafts
-        .iter()
-        .enumerate()
-        .map(|(i, dr)| {
+        .par_iter()
+        .zip(spans.into_par_iter())
+        .zip(after.into_par_iter())
+        .map(|((dr, spans), after)| {
             let opts = RenderOptions {
                 trusted_html: site.config.trusted_html,
-                spans: std::mem::take(&mut spans[i]),
-                after: std::mem::take(&mut after[i]),
+                spans,
+                after,
             };
             let html = crate::markdown::render(&dr.body, &opts);
             if briefing {
