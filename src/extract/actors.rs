@@ -455,10 +455,11 @@ fn match_form(text: &str, toks: &[Tok], i: usize, forms: &Forms) -> Option<(usiz
             if let Some(&b) = world::BODY_FORMS.get(&key) {
                 let body = &world::BODIES[b];
                 // short all-caps aliases (AP, UN) must be written in capitals
-                let ok = !(surface.len() <= 4 && is_upper_word(surface))
-                    || body.name == surface
-                    || body.aliases.contains(&surface)
-                    || forms.title_block;
+                let written_upper = std::iter::once(&body.name)
+                    .chain(body.aliases.iter())
+                    .filter(|f| crate::text::norm_key(f) == key)
+                    .all(|f| is_upper_word(f));
+                let ok = !written_upper || is_upper_word(surface) || forms.title_block;
                 if ok && is_cap(first) {
                     return Some((end, SegKind::Body(b)));
                 }
@@ -629,14 +630,28 @@ fn segment(text: &str, toks: &[Tok], forms: &Forms) -> Vec<Seg> {
             };
             let last = last_word(text, toks, &seg);
             let nw = n_words(toks, &seg);
+            let after_form = segs.last().is_some_and(|p: &Seg| {
+                matches!(p.kind, SegKind::State(_, StateForm::Demonym) | SegKind::State(_, StateForm::Name) | SegKind::Body(_))
+                    && p.b == a
+                    && toks[a].sp
+                    && !toks[p.b - 1].poss
+            });
             let kind = if nw >= 2 && world::is_place_head(last) {
                 SegKind::Place
-            } else if nw >= 2 && world::is_org_head(last) {
+            } else if (nw >= 2 || after_form) && world::is_org_head(last) {
                 SegKind::Org
             } else {
                 SegKind::Name
             };
             let a2 = if kind == SegKind::Org { i } else { a };
+            let (kind, end) = if kind == SegKind::Name
+                && !toks[end - 1].poss
+                && toks.get(end).is_some_and(|t| t.word && t.sp && tw(text, t) == "police")
+            {
+                (SegKind::Org, end + 1) // "Orlando police"
+            } else {
+                (kind, end)
+            };
             segs.push(Seg {
                 a: a2,
                 b: end,
@@ -719,6 +734,7 @@ struct Cand {
     media: u32,
     place: u32,
     speech: u32,
+    the_before: u32,
     org_head: bool,
     role: Option<String>,
     abbrs: Vec<String>,
@@ -1083,6 +1099,7 @@ fn discover_block(d: &mut Discovery, text: &str) {
         title_block: false,
     };
     let segs = segment(text, &toks, &forms);
+    let sents = crate::text::sentences(text);
     for (si, seg) in segs.iter().enumerate() {
         match seg.kind {
             SegKind::Name | SegKind::Org => {}
@@ -1184,7 +1201,7 @@ fn discover_block(d: &mut Discovery, text: &str) {
         }
         // "the X" before a name: organisations take articles, people do not
         if seg.a > 0 && word_at(text, &toks, seg.a - 1).is_some_and(|w| w == "the" || w == "The") {
-            ev.org += 1;
+            ev.the_before += 1;
         }
         if locative_before(text, &toks, seg) {
             ev.place += 1;
@@ -1204,8 +1221,10 @@ fn discover_block(d: &mut Discovery, text: &str) {
         }
         // the next sentence starts with "He"/"She": a person
         if toks[seg.a].init && nw == 1 {
-            if let Some(k) = (seg.b..toks.len().min(seg.b + 60)).find(|&k| toks[k].init) {
-                if matches!(word_at(text, &toks, k), Some("He") | Some("She")) {
+            let here = toks[seg.a].s;
+            if let Some(&(ns, _)) = sents.iter().find(|&&(a, _)| a > here) {
+                let next = &text[ns..];
+                if next.starts_with("He ") || next.starts_with("She ") {
                     ev.person += 1;
                 }
             }
@@ -1217,6 +1236,7 @@ fn discover_block(d: &mut Discovery, text: &str) {
         c.media += ev.media;
         c.place += ev.place;
         c.speech += ev.speech;
+        c.the_before += ev.the_before;
         c.org_head |= ev.org_head;
         if c.role.is_none() {
             c.role = ev.role;
@@ -1248,8 +1268,7 @@ fn verdict(c: &Cand) -> Verdict {
     let strong_person = c.person;
     let org = c.org + c.media;
     if c.org_head {
-        let last = c.words.last().map(String::as_str).unwrap_or("");
-        let group = world::is_group_head(last) || c.group > 0;
+        let group = c.words.iter().any(|w| world::is_group_head(w)) || c.group > 0;
         return Verdict::Actor(if group {
             ActorKind::Group
         } else {
@@ -1266,7 +1285,10 @@ fn verdict(c: &Cand) -> Verdict {
         if org > 0 && (c.speech > 0 || c.media > 0 || org >= 2) {
             return Verdict::Actor(ActorKind::Organization);
         }
-        if c.speech > 0 && c.n_mid > 0 {
+        if c.speech > 0 && c.the_before > 0 {
+            return Verdict::Actor(ActorKind::Organization);
+        }
+        if c.speech > 0 && (c.n_mid > 0 || !looks_like_english_word(&c.words[0])) {
             return Verdict::Actor(ActorKind::Person);
         }
         if c.place > 0 {
@@ -1300,6 +1322,12 @@ fn verdict(c: &Cand) -> Verdict {
         return Verdict::Place;
     }
     Verdict::None
+}
+
+/// A capitalised sentence-initial word that is more likely an English word than a name.
+fn looks_like_english_word(w: &str) -> bool {
+    let l = w.to_lowercase();
+    l.len() > 4 && (l.ends_with("ing") || l.ends_with("ed") || l.ends_with("ly") || l.ends_with("ness"))
 }
 
 /// Name words without particles, lowercased.
@@ -1477,6 +1505,9 @@ pub fn extract_actors(docs: &[DocText], gazetteer: &[ActorSpec]) -> ActorIndex {
                 continue;
             }
         }
+        if kind == ActorKind::Person && skeleton(&c.words).len() < 2 {
+            continue; // "De Mistura": a surname with its particle, merged below
+        }
         let id = if kind == ActorKind::Person {
             let skel = skeleton(&c.words);
             if let Some(&id) = person_by_skel.get(&skel) {
@@ -1505,7 +1536,7 @@ pub fn extract_actors(docs: &[DocText], gazetteer: &[ActorSpec]) -> ActorIndex {
                 id
             }
         } else {
-            let id = b.new_actor(&c.surface, kind, c.role.clone());
+            let id = b.new_actor(&c.surface, kind, None);
             if let Some(f) = c.words.first() {
                 org_by_first.entry(crate::text::norm_key(f)).or_default().push(id);
             }
@@ -1566,7 +1597,15 @@ pub fn extract_actors(docs: &[DocText], gazetteer: &[ActorSpec]) -> ActorIndex {
                     .collect();
                 if hits.len() == 1 {
                     b.learned.insert((*k).clone(), hits[0]);
+                    continue;
                 }
+            }
+        }
+        if skel.len() < 2 {
+            if let Verdict::Actor(kind) = verdicts[k] {
+                let role = if kind == ActorKind::Person { c.role.clone() } else { None };
+                let id = b.new_actor(&c.surface, kind, role);
+                b.learned.insert((*k).clone(), id);
             }
         }
     }
@@ -1601,7 +1640,8 @@ pub fn extract_actors(docs: &[DocText], gazetteer: &[ActorSpec]) -> ActorIndex {
             }
         }
         if let Verdict::Actor(kind) = v {
-            let id = b.new_actor(&c.surface, kind, c.role.clone());
+            let role = if kind == ActorKind::Person { c.role.clone() } else { None };
+            let id = b.new_actor(&c.surface, kind, role);
             if let Some(si) = role_state(c.role.as_deref()) {
                 b.actor_state.insert(id, si);
             }
@@ -1951,7 +1991,8 @@ fn state_context(
     let seg = &segs[si];
     let end = seg.b;
     if title_block {
-        return (end, form != StateForm::People);
+        // headlines are too terse to tell a state acting from a place
+        return (end, false);
     }
     let poss = toks[end - 1].poss;
     let gov = if poss {
@@ -2001,6 +2042,9 @@ fn state_context(
             (end, false)
         }
         StateForm::Name | StateForm::Capital => {
+            if next_is_title {
+                return (end, false);
+            }
             if let Some(e) = gov.or(force) {
                 let e2 = if strong_noun(e) { e } else { end };
                 return (e2, true);

@@ -169,7 +169,10 @@ pub fn extract_cited(docs: &[DocText], actors: &ActorIndex) -> Vec<Citation> {
                 // a state is a source only through its spokesman, officials or statement,
                 // or when the mention itself is a government body
                 let cited = if is_state {
-                    let gov_phrase = surface.contains(' ');
+                    let last = surface.rsplit(' ').next().unwrap_or("").to_lowercase();
+                    let gov_phrase = surface.contains(' ')
+                        && (world::STATE_GOV_NOUNS.contains(&last.as_str())
+                            || world::STATE_FORCE_NOUNS.contains(&last.as_str()));
                     (AFTER_BODY_NOUNS.contains(&first_after)
                         && !matches!(first_after, "correspondents" | "correspondent"))
                         || (gov_phrase && verb_follows(after))

@@ -1488,7 +1488,8 @@ pub static NON_NAMES: &[&str] = &[
     "Everyone", "Everybody", "Nobody", "Anyone", "Someone", "Something", "Nothing", "Everything",
     "Christmas", "Easter", "Ramadan", "Eid", "Internet", "Web", "Online", "Pictured", "File",
     "Editor", "Note", "Editing", "Reporting", "Writing", "Additional", "Bad", "Good", "Great",
-    "Big", "Small", "Full", "Half", "Part", "Per", "Via", "Re", "Fwd", "Ad", "Ads",
+    "Big", "Small", "Full", "Half", "Part", "Per", "Via", "Re", "Fwd", "Ad", "Ads", "Meantime",
+    "Meanwhile", "Nevertheless", "Moreover", "Furthermore", "Overall", "Finally", "Initially",
 ];
 
 /// Capitalised adjectives (ideologies, religions, regions) that qualify a name
@@ -1499,7 +1500,7 @@ pub static QUALIFIERS: &[&str] = &[
     "Christian", "Muslim", "Islamic", "Jewish", "Catholic", "Protestant", "Orthodox", "Hindu",
     "Buddhist", "Arab", "Kurdish", "European", "Western", "Eastern", "Northern", "Southern",
     "Latin", "African", "Asian", "Middle", "Former", "Acting", "Interim", "Deputy", "Senior",
-    "Top", "Veteran", "Embattled", "Crooked", "Frustrated", "Pro", "Anti",
+    "Top", "Veteran", "Embattled", "Pro", "Anti",
 ];
 
 /// Lower-case particles inside personal and place names.
@@ -1511,7 +1512,7 @@ pub static NAME_PARTICLES: &[&str] = &[
 /// Nouns after a state form that make it the state acting ("Syrian government").
 pub static STATE_GOV_NOUNS: &[&str] = &[
     "government", "regime", "authorities", "administration", "officials", "leadership",
-    "cabinet", "state", "side", "delegation", "diplomats", "president",
+    "cabinet", "state", "side", "delegation", "diplomats",
 ];
 
 /// Nouns after a state form that denote its forces ("Russian bombing", "Syrian army").
