@@ -735,6 +735,8 @@ struct Cand {
     place: u32,
     speech: u32,
     the_before: u32,
+    pro_it: u32,
+    pro_he: u32,
     org_head: bool,
     role: Option<String>,
     abbrs: Vec<String>,
@@ -1219,13 +1221,43 @@ fn discover_block(d: &mut Discovery, text: &str) {
         if nw == 1 && w0.chars().skip(1).any(|c| c.is_uppercase()) && !is_upper_word(w0) {
             ev.org += 1;
         }
+        // the next pronoun in the sentence: "Samsung says it…", "Putin said he…"
+        if nw == 1 && !toks[seg.b - 1].poss {
+            let here = toks[seg.a].s;
+            let end = sents
+                .iter()
+                .find(|&&(a, b)| here >= a && here < b)
+                .map_or(text.len(), |x| x.1);
+            let mut k = seg.b;
+            let mut seen = 0;
+            while k < toks.len() && toks[k].s < end && seen < 12 {
+                if toks[k].word {
+                    seen += 1;
+                    match tw(text, &toks[k]) {
+                        "it" | "its" | "itself" => {
+                            ev.pro_it += 1;
+                            break;
+                        }
+                        "he" | "his" | "him" | "she" | "her" | "himself" | "herself" => {
+                            ev.pro_he += 1;
+                            break;
+                        }
+                        _ => {}
+                    }
+                    if seen > 1 && is_cap(tw(text, &toks[k])) {
+                        break; // another name comes first
+                    }
+                }
+                k += 1;
+            }
+        }
         // the next sentence starts with "He"/"She": a person
         if toks[seg.a].init && nw == 1 {
             let here = toks[seg.a].s;
             if let Some(&(ns, _)) = sents.iter().find(|&&(a, _)| a > here) {
                 let next = &text[ns..];
                 if next.starts_with("He ") || next.starts_with("She ") {
-                    ev.person += 1;
+                    ev.pro_he += 1;
                 }
             }
         }
@@ -1237,6 +1269,8 @@ fn discover_block(d: &mut Discovery, text: &str) {
         c.place += ev.place;
         c.speech += ev.speech;
         c.the_before += ev.the_before;
+        c.pro_it += ev.pro_it;
+        c.pro_he += ev.pro_he;
         c.org_head |= ev.org_head;
         if c.role.is_none() {
             c.role = ev.role;
@@ -1312,7 +1346,8 @@ fn verdict(c: &Cand) -> Verdict {
         return Verdict::Actor(ActorKind::Organization);
     }
     if c.speech > 0 && c.place == 0 {
-        return Verdict::Actor(if strong_person > 0 {
+        let org_like = org > 0 || c.the_before > 0 || upper || c.pro_it > c.pro_he;
+        return Verdict::Actor(if strong_person > 0 || c.pro_he > c.pro_it || !org_like {
             ActorKind::Person
         } else {
             ActorKind::Organization
@@ -1351,10 +1386,21 @@ struct Builder {
     /// ambiguous short forms → candidate actors
     ambiguous: HashMap<String, Vec<usize>>,
     alias_sets: Vec<HashSet<String>>,
+    /// merge forwarding: actor → the actor it was merged into
+    forward: Vec<usize>,
 }
 
 impl Builder {
+    /// The actor `a` was merged into (itself when not merged).
+    fn find(&self, mut a: usize) -> usize {
+        while self.forward[a] != a {
+            a = self.forward[a];
+        }
+        a
+    }
+
     fn new_actor(&mut self, name: &str, kind: ActorKind, role: Option<String>) -> usize {
+        self.forward.push(self.idx.actors.len());
         self.idx.actors.push(Actor {
             name: name.to_string(),
             kind,
@@ -1425,6 +1471,7 @@ pub fn extract_actors(docs: &[DocText], gazetteer: &[ActorSpec]) -> ActorIndex {
         actor_state: HashMap::new(),
         ambiguous: HashMap::new(),
         alias_sets: Vec::new(),
+        forward: Vec::new(),
     };
     for spec in gazetteer {
         if spec.name.trim().is_empty() {
@@ -1664,6 +1711,21 @@ pub fn extract_actors(docs: &[DocText], gazetteer: &[ActorSpec]) -> ActorIndex {
         }
     }
 
+    // resolve merges once (linear)
+    let fwd: Vec<usize> = (0..b.idx.actors.len()).map(|a| b.find(a)).collect();
+    for v in b.learned.values_mut() {
+        *v = fwd[*v];
+    }
+    for ids in b.ambiguous.values_mut() {
+        for v in ids.iter_mut() {
+            *v = fwd[*v];
+        }
+        ids.sort_unstable();
+        ids.dedup();
+    }
+    b.actor_state = b.actor_state.iter().map(|(&a, &s)| (fwd[a], s)).collect();
+    b.state_actor = b.state_actor.iter().map(|(&s, &a)| (s, fwd[a])).collect();
+
     // ---- pass 3: linking
     let mut places: Vec<Vec<String>> = vec![Vec::new(); docs.len()];
     let mut listed: Vec<HashSet<usize>> = vec![HashSet::new(); docs.len()];
@@ -1730,6 +1792,50 @@ pub fn extract_actors(docs: &[DocText], gazetteer: &[ActorSpec]) -> ActorIndex {
             v
         })
         .collect();
+    // keep only actors that are mentioned (or configured); renumber
+    let mut keep = vec![false; idx.actors.len()];
+    for k in keep.iter_mut().take(gaz_count) {
+        *k = true;
+    }
+    for m in &idx.mentions {
+        keep[m.actor] = true;
+    }
+    let mut new_id = vec![usize::MAX; idx.actors.len()];
+    let mut actors = Vec::new();
+    let mut alias_sets = Vec::new();
+    for (i, a) in std::mem::take(&mut idx.actors).into_iter().enumerate() {
+        if keep[i] {
+            new_id[i] = actors.len();
+            actors.push(a);
+            alias_sets.push(std::mem::take(&mut b.alias_sets[i]));
+        }
+    }
+    idx.actors = actors;
+    b.alias_sets = alias_sets;
+    for m in &mut idx.mentions {
+        m.actor = new_id[m.actor];
+    }
+    for v in &mut idx.doc_actors {
+        for a in v.iter_mut() {
+            *a = new_id[*a];
+        }
+        v.retain(|&a| a != usize::MAX);
+        v.sort_unstable();
+        v.dedup();
+    }
+    b.learned.retain(|_, a| new_id[*a] != usize::MAX);
+    for a in b.learned.values_mut() {
+        *a = new_id[*a];
+    }
+    b.state_actor.retain(|_, a| new_id[*a] != usize::MAX);
+    for a in b.state_actor.values_mut() {
+        *a = new_id[*a];
+    }
+    b.body_actor.retain(|_, a| new_id[*a] != usize::MAX);
+    for a in b.body_actor.values_mut() {
+        *a = new_id[*a];
+    }
+
     // aliases and lookup
     let mut lookup_pairs: Vec<(String, usize)> = Vec::new();
     for (id, set) in b.alias_sets.iter().enumerate() {
@@ -1787,11 +1893,12 @@ pub fn extract_actors(docs: &[DocText], gazetteer: &[ActorSpec]) -> ActorIndex {
 
 /// Point every learned form of actor `old` to `new` (old stays, unused).
 fn redirect(b: &mut Builder, old: usize, new: usize) {
-    for v in b.learned.values_mut() {
-        if *v == old {
-            *v = new;
-        }
+    let old = b.find(old);
+    let new = b.find(new);
+    if old == new {
+        return;
     }
+    b.forward[old] = new;
     if b.idx.actors[new].role.is_none() {
         b.idx.actors[new].role = b.idx.actors[old].role.clone();
     }
