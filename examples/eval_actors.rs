@@ -42,7 +42,11 @@ struct Art {
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
-    let gold_dir = PathBuf::from(args.get(1).map(String::as_str).unwrap_or("/work/shared/gold/seeds"));
+    let gold_dir = PathBuf::from(
+        args.get(1)
+            .map(String::as_str)
+            .unwrap_or("/work/shared/gold/seeds"),
+    );
     let out_path = PathBuf::from(
         args.get(2)
             .cloned()
@@ -138,17 +142,30 @@ fn main() {
         .collect();
     let dossier = json!({"schema": 1, "articles": articles, "actors": actors, "sources": sources,
                          "events": [], "quotes": []});
-    std::fs::write(&out_path, serde_json::to_string_pretty(&dossier).expect("json"))
-        .expect("write dossier");
+    std::fs::write(
+        &out_path,
+        serde_json::to_string_pretty(&dossier).expect("json"),
+    )
+    .expect("write dossier");
     if std::env::var("EVAL_VERBOSE").is_ok() {
         for (d, a) in arts.iter().enumerate() {
             println!("== {}", a.stem);
             for &x in &idx.doc_actors[d] {
                 let ac = &idx.actors[x];
-                println!("   {} [{}] role={:?} aliases={:?}", ac.name, ac.kind.as_str(), ac.role, ac.aliases);
+                println!(
+                    "   {} [{}] role={:?} aliases={:?}",
+                    ac.name,
+                    ac.kind.as_str(),
+                    ac.role,
+                    ac.aliases
+                );
             }
             println!("   places: {:?}", idx.places[d]);
-            let cs: Vec<&str> = cited.iter().filter(|c| c.doc == d).map(|c| c.source.as_str()).collect();
+            let cs: Vec<&str> = cited
+                .iter()
+                .filter(|c| c.doc == d)
+                .map(|c| c.source.as_str())
+                .collect();
             println!("   cited: {cs:?}");
         }
     }

@@ -347,16 +347,74 @@ fn is_lower_word(w: &str) -> bool {
 
 /// Lowercase hyphen parts that never continue a name ("U.S.-backed").
 const HYPHEN_STOP: &[&str] = &[
-    "backed", "led", "based", "born", "run", "held", "owned", "made", "style", "era", "free",
-    "controlled", "allied", "aligned", "linked", "funded", "friendly", "bound", "wide", "like",
-    "type", "era", "year", "old", "day", "week", "month",
+    "backed",
+    "led",
+    "based",
+    "born",
+    "run",
+    "held",
+    "owned",
+    "made",
+    "style",
+    "era",
+    "free",
+    "controlled",
+    "allied",
+    "aligned",
+    "linked",
+    "funded",
+    "friendly",
+    "bound",
+    "wide",
+    "like",
+    "type",
+    "era",
+    "year",
+    "old",
+    "day",
+    "week",
+    "month",
 ];
 
 const AUX: &[&str] = &[
-    "has", "have", "had", "is", "was", "are", "were", "will", "would", "could", "can", "must",
-    "should", "may", "might", "did", "does", "do", "also", "later", "then", "earlier", "again",
-    "still", "now", "never", "already", "immediately", "quickly", "had", "further", "formally",
-    "previously", "reportedly", "repeatedly", "has", "just", "not",
+    "has",
+    "have",
+    "had",
+    "is",
+    "was",
+    "are",
+    "were",
+    "will",
+    "would",
+    "could",
+    "can",
+    "must",
+    "should",
+    "may",
+    "might",
+    "did",
+    "does",
+    "do",
+    "also",
+    "later",
+    "then",
+    "earlier",
+    "again",
+    "still",
+    "now",
+    "never",
+    "already",
+    "immediately",
+    "quickly",
+    "had",
+    "further",
+    "formally",
+    "previously",
+    "reportedly",
+    "repeatedly",
+    "has",
+    "just",
+    "not",
 ];
 
 // ------------------------------------------------------------------ segments
@@ -439,8 +497,8 @@ fn match_form(text: &str, toks: &[Tok], i: usize, forms: &Forms) -> Option<(usiz
         let surface = &text[toks[i].s..toks[end - 1].e];
         let last = tw(text, &toks[end - 1]);
         let key = crate::text::norm_key(surface);
-        let capital_ok = (starts_cap_or_particle(first) && (is_cap(last) || end - i == 1))
-            || forms.title_block;
+        let capital_ok =
+            (starts_cap_or_particle(first) && (is_cap(last) || end - i == 1)) || forms.title_block;
         if let Some(learned) = forms.learned {
             if capital_ok && is_cap(first) || forms.title_block {
                 if let Some(&a) = learned.get(&key) {
@@ -486,7 +544,9 @@ fn glued_to_names(text: &str, toks: &[Tok], i: usize, end: usize) -> bool {
         .checked_sub(1)
         .and_then(|p| toks.get(p))
         .filter(|p| p.word && !p.poss && toks[i].sp);
-    let next = toks.get(end).filter(|n| n.word && n.sp && !toks[end - 1].poss);
+    let next = toks
+        .get(end)
+        .filter(|n| n.word && n.sp && !toks[end - 1].poss);
     let capword = |t: &Tok| {
         let w = tw(text, t);
         is_cap(w)
@@ -631,8 +691,12 @@ fn segment(text: &str, toks: &[Tok], forms: &Forms) -> Vec<Seg> {
             let last = last_word(text, toks, &seg);
             let nw = n_words(toks, &seg);
             let after_form = segs.last().is_some_and(|p: &Seg| {
-                matches!(p.kind, SegKind::State(_, StateForm::Demonym) | SegKind::State(_, StateForm::Name) | SegKind::Body(_))
-                    && p.b == a
+                matches!(
+                    p.kind,
+                    SegKind::State(_, StateForm::Demonym)
+                        | SegKind::State(_, StateForm::Name)
+                        | SegKind::Body(_)
+                ) && p.b == a
                     && toks[a].sp
                     && !toks[p.b - 1].poss
             });
@@ -646,7 +710,9 @@ fn segment(text: &str, toks: &[Tok], forms: &Forms) -> Vec<Seg> {
             let a2 = if kind == SegKind::Org { i } else { a };
             let (kind, end) = if kind == SegKind::Name
                 && !toks[end - 1].poss
-                && toks.get(end).is_some_and(|t| t.word && t.sp && tw(text, t) == "police")
+                && toks
+                    .get(end)
+                    .is_some_and(|t| t.word && t.sp && tw(text, t) == "police")
             {
                 (SegKind::Org, end + 1) // "Orlando police"
             } else {
@@ -857,22 +923,114 @@ fn title_holder(text: &str, toks: &[Tok], segs: &[Seg], ti: usize) -> Option<usi
 }
 
 const APPOS_PERSON: &[&str] = &[
-    "director", "head", "chief", "spokesman", "spokeswoman", "spokesperson", "leader", "member",
-    "mayor", "minister", "president", "official", "commander", "teacher", "doctor", "student",
-    "resident", "activist", "founder", "chairman", "chairwoman", "executive", "ceo", "secretary",
-    "ambassador", "envoy", "father", "mother", "son", "daughter", "wife", "husband", "brother",
-    "sister", "senator", "governor", "professor", "lawyer", "journalist", "reporter", "analyst",
-    "general", "colonel", "officer", "worker", "volunteer", "nurse", "surgeon", "pilot",
-    "engineer", "farmer", "owner", "manager", "researcher", "expert", "deputy", "mp", "lawmaker",
-    "candidate", "woman", "man", "girl", "boy", "coordinator", "adviser", "advisor", "aide",
-    "negotiator", "mediator", "counterpart", "premier", "chancellor", "king", "queen", "prince",
+    "director",
+    "head",
+    "chief",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "leader",
+    "member",
+    "mayor",
+    "minister",
+    "president",
+    "official",
+    "commander",
+    "teacher",
+    "doctor",
+    "student",
+    "resident",
+    "activist",
+    "founder",
+    "chairman",
+    "chairwoman",
+    "executive",
+    "ceo",
+    "secretary",
+    "ambassador",
+    "envoy",
+    "father",
+    "mother",
+    "son",
+    "daughter",
+    "wife",
+    "husband",
+    "brother",
+    "sister",
+    "senator",
+    "governor",
+    "professor",
+    "lawyer",
+    "journalist",
+    "reporter",
+    "analyst",
+    "general",
+    "colonel",
+    "officer",
+    "worker",
+    "volunteer",
+    "nurse",
+    "surgeon",
+    "pilot",
+    "engineer",
+    "farmer",
+    "owner",
+    "manager",
+    "researcher",
+    "expert",
+    "deputy",
+    "mp",
+    "lawmaker",
+    "candidate",
+    "woman",
+    "man",
+    "girl",
+    "boy",
+    "coordinator",
+    "adviser",
+    "advisor",
+    "aide",
+    "negotiator",
+    "mediator",
+    "counterpart",
+    "premier",
+    "chancellor",
+    "king",
+    "queen",
+    "prince",
 ];
 
 const APPOS_ORG: &[&str] = &[
-    "group", "organisation", "organization", "agency", "body", "company", "firm", "monitor",
-    "charity", "network", "movement", "party", "coalition", "alliance", "outlet", "newspaper",
-    "broadcaster", "channel", "service", "institute", "union", "association", "foundation",
-    "maker", "manufacturer", "giant", "bank", "militia", "faction", "ngo",
+    "group",
+    "organisation",
+    "organization",
+    "agency",
+    "body",
+    "company",
+    "firm",
+    "monitor",
+    "charity",
+    "network",
+    "movement",
+    "party",
+    "coalition",
+    "alliance",
+    "outlet",
+    "newspaper",
+    "broadcaster",
+    "channel",
+    "service",
+    "institute",
+    "union",
+    "association",
+    "foundation",
+    "maker",
+    "manufacturer",
+    "giant",
+    "bank",
+    "militia",
+    "faction",
+    "ngo",
 ];
 
 /// Inspect an apposition starting at token i (after the comma): person/org and its text.
@@ -907,7 +1065,10 @@ fn apposition(text: &str, toks: &[Tok], i: usize) -> Option<(bool, String)> {
     if first == "who" {
         let v = body.first()?.1;
         if matches!(v, "heads" | "leads" | "runs" | "chairs" | "directs") {
-            return Some((true, text[toks[words[0].0].s..toks[words[words.len() - 1].0].e].to_string()));
+            return Some((
+                true,
+                text[toks[words[0].0].s..toks[words[words.len() - 1].0].e].to_string(),
+            ));
         }
         return None;
     }
@@ -933,7 +1094,12 @@ fn apposition(text: &str, toks: &[Tok], i: usize) -> Option<(bool, String)> {
     Some((kind, text[toks[a].s..toks[b].e].to_string()))
 }
 
-fn next_word_lower(text: &str, toks: &[Tok], mut i: usize, skip_aux: bool) -> Option<(usize, String)> {
+fn next_word_lower(
+    text: &str,
+    toks: &[Tok],
+    mut i: usize,
+    skip_aux: bool,
+) -> Option<(usize, String)> {
     let mut n = 0;
     while let Some(t) = toks.get(i) {
         if !t.word {
@@ -1037,14 +1203,20 @@ fn acts_after(text: &str, toks: &[Tok], seg: &Seg) -> bool {
         None => true,
         Some(t) if !t.word => {
             let c = tw(text, t);
-            matches!(c, "," | "." | ";" | ":" | ")" | "\u{201d}" | "\"" | "!" | "?")
+            matches!(
+                c,
+                "," | "." | ";" | ":" | ")" | "\u{201d}" | "\"" | "!" | "?"
+            )
         }
         Some(_) => {
             let Some((_, w)) = next_word_lower(text, toks, seg.b, true) else {
                 // a capitalised word: another name
                 return false;
             };
-            if matches!(w.as_str(), "and" | "or" | "nor" | "but" | "who" | "which" | "that") {
+            if matches!(
+                w.as_str(),
+                "and" | "or" | "nor" | "but" | "who" | "which" | "that"
+            ) {
                 return true;
             }
             if world::STATE_GOV_NOUNS.contains(&w.as_str())
@@ -1066,12 +1238,7 @@ struct Discovery {
     cands: HashMap<String, Cand>,
 }
 
-fn note(
-    cands: &mut HashMap<String, Cand>,
-    text: &str,
-    toks: &[Tok],
-    seg: &Seg,
-) -> String {
+fn note(cands: &mut HashMap<String, Cand>, text: &str, toks: &[Tok], seg: &Seg) -> String {
     let surface = &text[toks[seg.a].s..toks[seg.b - 1].e];
     let key = crate::text::norm_key(surface);
     let c = cands.entry(key.clone()).or_default();
@@ -1114,7 +1281,10 @@ fn discover_block(d: &mut Discovery, text: &str) {
             ev.org_head = true;
         }
         // title before
-        if si > 0 && segs[si - 1].kind == SegKind::Title && title_holder(text, &toks, &segs, si - 1) == Some(si) {
+        if si > 0
+            && segs[si - 1].kind == SegKind::Title
+            && title_holder(text, &toks, &segs, si - 1) == Some(si)
+        {
             ev.person += 2;
             ev.role = Some(role_text(text, &toks, &segs, si - 1));
         } else if si > 1
@@ -1131,7 +1301,9 @@ fn discover_block(d: &mut Discovery, text: &str) {
         // apposition after
         if punct_at(text, &toks, seg.b) == Some(",") {
             if let Some(w) = word_at(text, &toks, seg.b + 1) {
-                if w.chars().all(|c| c.is_ascii_digit()) && punct_at(text, &toks, seg.b + 2) == Some(",") {
+                if w.chars().all(|c| c.is_ascii_digit())
+                    && punct_at(text, &toks, seg.b + 2) == Some(",")
+                {
                     ev.person += 1; // age
                 } else if w == "born" {
                     if let Some(n) = segs.get(si + 1).filter(|n| n.a == seg.b + 2) {
@@ -1154,7 +1326,9 @@ fn discover_block(d: &mut Discovery, text: &str) {
         // apposition before: "The head of the civil defence …, Ammar al Selmo,"
         if seg.a > 0 && punct_at(text, &toks, seg.a - 1) == Some(",") && !toks[seg.a].init {
             let mut j = seg.a - 1;
-            while j > 0 && !(toks[j - 1].init || (!toks[j - 1].word && tw(text, &toks[j - 1]) == ",")) {
+            while j > 0
+                && !(toks[j - 1].init || (!toks[j - 1].word && tw(text, &toks[j - 1]) == ","))
+            {
                 j -= 1;
             }
             let start = if j > 0 && toks[j - 1].init { j - 1 } else { j };
@@ -1188,7 +1362,9 @@ fn discover_block(d: &mut Discovery, text: &str) {
             }
         }
         // "(ABBR)" after
-        if punct_at(text, &toks, seg.b) == Some("(") && punct_at(text, &toks, seg.b + 2) == Some(")") {
+        if punct_at(text, &toks, seg.b) == Some("(")
+            && punct_at(text, &toks, seg.b + 2) == Some(")")
+        {
             if let Some(w) = word_at(text, &toks, seg.b + 1) {
                 let letters = w.chars().filter(|c| c.is_alphabetic()).count();
                 if is_cap(w) && letters >= 2 && !w.chars().all(|c| c.is_ascii_digit()) {
@@ -1210,9 +1386,9 @@ fn discover_block(d: &mut Discovery, text: &str) {
         }
         // "Benghazi, Libya": a place followed by its country
         if punct_at(text, &toks, seg.b) == Some(",")
-            && segs
-                .get(si + 1)
-                .is_some_and(|n| n.a == seg.b + 1 && matches!(n.kind, SegKind::State(_, StateForm::Name)))
+            && segs.get(si + 1).is_some_and(|n| {
+                n.a == seg.b + 1 && matches!(n.kind, SegKind::State(_, StateForm::Name))
+            })
         {
             ev.place += 1;
         }
@@ -1340,7 +1516,23 @@ fn verdict(c: &Cand) -> Verdict {
         return Verdict::Actor(ActorKind::Person);
     }
     if all_initial && !upper {
-        return if c.place > 0 { Verdict::Place } else { Verdict::None };
+        // only ever capitalised because it starts a sentence: a name only when it
+        // speaks and is referred to by a pronoun ("Globex said it would…")
+        let w = c.surface.as_str();
+        let namelike =
+            !w.ends_with('s') && !world::is_common_noun(w) && !looks_like_english_word(w);
+        if namelike && c.speech > 0 && c.place == 0 && (c.pro_it > 0 || c.pro_he > 0) {
+            return Verdict::Actor(if c.pro_he > c.pro_it {
+                ActorKind::Person
+            } else {
+                ActorKind::Organization
+            });
+        }
+        return if c.place > 0 {
+            Verdict::Place
+        } else {
+            Verdict::None
+        };
     }
     if c.media > 0 || (org > 0 && (c.speech > 0 || upper)) || org >= 2 {
         return Verdict::Actor(ActorKind::Organization);
@@ -1362,7 +1554,8 @@ fn verdict(c: &Cand) -> Verdict {
 /// A capitalised sentence-initial word that is more likely an English word than a name.
 fn looks_like_english_word(w: &str) -> bool {
     let l = w.to_lowercase();
-    l.len() > 4 && (l.ends_with("ing") || l.ends_with("ed") || l.ends_with("ly") || l.ends_with("ness"))
+    l.len() > 4
+        && (l.ends_with("ing") || l.ends_with("ed") || l.ends_with("ly") || l.ends_with("ness"))
 }
 
 /// Name words without particles, lowercased.
@@ -1371,7 +1564,7 @@ fn skeleton(words: &[String]) -> Vec<String> {
         .iter()
         .flat_map(|w| w.split('-'))
         .filter(|w| !w.is_empty() && !world::is_particle(w))
-        .map(|w| crate::text::norm_key(w))
+        .map(crate::text::norm_key)
         .collect()
 }
 
@@ -1585,7 +1778,10 @@ pub fn extract_actors(docs: &[DocText], gazetteer: &[ActorSpec]) -> ActorIndex {
         } else {
             let id = b.new_actor(&c.surface, kind, None);
             if let Some(f) = c.words.first() {
-                org_by_first.entry(crate::text::norm_key(f)).or_default().push(id);
+                org_by_first
+                    .entry(crate::text::norm_key(f))
+                    .or_default()
+                    .push(id);
             }
             // "U.S. State Department" ~ "State Department"
             if let Some(base) = strip_state_prefix(&c.words) {
@@ -1650,7 +1846,11 @@ pub fn extract_actors(docs: &[DocText], gazetteer: &[ActorSpec]) -> ActorIndex {
         }
         if skel.len() < 2 {
             if let Verdict::Actor(kind) = verdicts[k] {
-                let role = if kind == ActorKind::Person { c.role.clone() } else { None };
+                let role = if kind == ActorKind::Person {
+                    c.role.clone()
+                } else {
+                    None
+                };
                 let id = b.new_actor(&c.surface, kind, role);
                 b.learned.insert((*k).clone(), id);
             }
@@ -1687,7 +1887,11 @@ pub fn extract_actors(docs: &[DocText], gazetteer: &[ActorSpec]) -> ActorIndex {
             }
         }
         if let Verdict::Actor(kind) = v {
-            let role = if kind == ActorKind::Person { c.role.clone() } else { None };
+            let role = if kind == ActorKind::Person {
+                c.role.clone()
+            } else {
+                None
+            };
             let id = b.new_actor(&c.surface, kind, role);
             if let Some(si) = role_state(c.role.as_deref()) {
                 b.actor_state.insert(id, si);
@@ -1698,7 +1902,9 @@ pub fn extract_actors(docs: &[DocText], gazetteer: &[ActorSpec]) -> ActorIndex {
     // "X, born Y": one person
     for k in &keys {
         let c = &disc.cands[*k];
-        let Some(&id) = b.learned.get(*k) else { continue };
+        let Some(&id) = b.learned.get(*k) else {
+            continue;
+        };
         for other in &c.same_as {
             let ok = crate::text::norm_key(other);
             match b.learned.get(&ok).copied() {
@@ -1748,8 +1954,14 @@ pub fn extract_actors(docs: &[DocText], gazetteer: &[ActorSpec]) -> ActorIndex {
         }
         // ambiguous surnames: the person of that name this article names in full
         for (block, s, e, key) in pending {
-            let Some(ids) = b.ambiguous.get(&key) else { continue };
-            let here: Vec<usize> = ids.iter().copied().filter(|id| listed[d].contains(id)).collect();
+            let Some(ids) = b.ambiguous.get(&key) else {
+                continue;
+            };
+            let here: Vec<usize> = ids
+                .iter()
+                .copied()
+                .filter(|id| listed[d].contains(id))
+                .collect();
             if here.len() == 1 {
                 mentions.push(Mention {
                     doc: d,
@@ -1976,7 +2188,6 @@ fn link_block(
         title_block,
     };
     let segs = segment(text, &toks, &forms);
-    drop(forms);
     b.learned = learned;
     b.weak = weak;
     let mut push = |b: &mut Builder, s: usize, e: usize, actor: usize, list: bool| {
@@ -2031,7 +2242,9 @@ fn link_block(
                 // "Assad regime" → the person's state
                 if let Some(&st) = b.actor_state.get(&a) {
                     if let Some(w) = word_at(text, &toks, seg.b) {
-                        if matches!(w, "regime" | "government" | "administration") && !toks[seg.b - 1].poss {
+                        if matches!(w, "regime" | "government" | "administration")
+                            && !toks[seg.b - 1].poss
+                        {
                             let sa = b.state(st);
                             let e2 = toks[seg.b].e;
                             push(b, s, e2, sa, true);
@@ -2041,7 +2254,9 @@ fn link_block(
                 }
                 // honorific as written: "Mr Kerry"
                 if seg.a > 0 {
-                    if let Some(h) = word_at(text, &toks, seg.a - 1).filter(|h| world::is_honorific(h)) {
+                    if let Some(h) =
+                        word_at(text, &toks, seg.a - 1).filter(|h| world::is_honorific(h))
+                    {
                         let _ = h;
                         b.alias_sets[a].insert(text[toks[seg.a - 1].s..e].to_string());
                     }
@@ -2078,7 +2293,9 @@ fn link_block(
                 }
                 let v = verdicts.get(&key).copied().unwrap_or(Verdict::None);
                 let c = disc.cands.get(&key);
-                if v == Verdict::Place || (locative_before(text, &toks, seg) && c.is_some_and(|c| c.place > 0)) {
+                if v == Verdict::Place
+                    || (locative_before(text, &toks, seg) && c.is_some_and(|c| c.place > 0))
+                {
                     places.push(surface.to_string());
                 }
             }
@@ -2135,7 +2352,8 @@ fn state_context(
     };
     match form {
         StateForm::People => {
-            let the = seg.a > 0 && word_at(text, toks, seg.a - 1).is_some_and(|w| w.eq_ignore_ascii_case("the"));
+            let the = seg.a > 0
+                && word_at(text, toks, seg.a - 1).is_some_and(|w| w.eq_ignore_ascii_case("the"));
             (end, the)
         }
         StateForm::Demonym => {
@@ -2191,7 +2409,15 @@ fn state_context(
                 let after_and = seg.a > 0 && word_at(text, toks, seg.a - 1) == Some("and");
                 return (end, acts_after(text, toks, seg) || after_and);
             }
-            let after_the_and = seg.a > 0 && word_at(text, toks, seg.a - 1).is_some_and(|w| w == "and" || w == "with" || w == "against" || w == "by" || w == "between" || w == "on");
+            let after_the_and = seg.a > 0
+                && word_at(text, toks, seg.a - 1).is_some_and(|w| {
+                    w == "and"
+                        || w == "with"
+                        || w == "against"
+                        || w == "by"
+                        || w == "between"
+                        || w == "on"
+                });
             (end, acts_after(text, toks, seg) || after_the_and)
         }
     }
@@ -2214,10 +2440,17 @@ mod tests {
     fn tokens() {
         let t = "U.S.-backed rebels. Kerry’s aide said.Binali Yildirim (AA) al-Assad";
         let toks = tokenize(t);
-        let words: Vec<&str> = toks.iter().filter(|x| x.word).map(|x| &t[x.s..x.e]).collect();
+        let words: Vec<&str> = toks
+            .iter()
+            .filter(|x| x.word)
+            .map(|x| &t[x.s..x.e])
+            .collect();
         assert_eq!(
             words,
-            vec!["U.S.", "backed", "rebels", "Kerry", "aide", "said", "Binali", "Yildirim", "AA", "al", "Assad"]
+            vec![
+                "U.S.", "backed", "rebels", "Kerry", "aide", "said", "Binali", "Yildirim", "AA",
+                "al", "Assad"
+            ]
         );
         assert!(toks.iter().find(|x| &t[x.s..x.e] == "Kerry").unwrap().poss);
         assert!(toks.iter().find(|x| &t[x.s..x.e] == "Binali").unwrap().init);
@@ -2234,7 +2467,11 @@ mod tests {
         ];
         let idx = extract_actors(&[doc(&paras)], &[]);
         for m in &idx.mentions {
-            assert!(paras[match m.block { Block::Para(i) => i, _ => 0 }].is_char_boundary(m.start));
+            assert!(paras[match m.block {
+                Block::Para(i) => i,
+                _ => 0,
+            }]
+            .is_char_boundary(m.start));
         }
     }
 

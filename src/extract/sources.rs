@@ -32,13 +32,65 @@ fn words(s: &str) -> Vec<String> {
 }
 
 const SKIP_AFTER: &[&str] = &[
-    "has", "had", "have", "also", "on", "late", "early", "earlier", "previously", "later",
-    "then", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-    "morning", "night", "evening", "afternoon", "today", "yesterday", "television", "tv",
-    "news", "agency", "correspondents", "correspondent", "reporters", "monitoring", "body",
-    "monitor", "group", "again", "separately", "meanwhile", "itself", "officially", "publicly",
-    "quickly", "already", "just", "recently", "first", "radio", "channel", "newspaper", "daily",
-    "website", "in", "a", "its", "statement", "it", "said", "which", "that",
+    "has",
+    "had",
+    "have",
+    "also",
+    "on",
+    "late",
+    "early",
+    "earlier",
+    "previously",
+    "later",
+    "then",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "morning",
+    "night",
+    "evening",
+    "afternoon",
+    "today",
+    "yesterday",
+    "television",
+    "tv",
+    "news",
+    "agency",
+    "correspondents",
+    "correspondent",
+    "reporters",
+    "monitoring",
+    "body",
+    "monitor",
+    "group",
+    "again",
+    "separately",
+    "meanwhile",
+    "itself",
+    "officially",
+    "publicly",
+    "quickly",
+    "already",
+    "just",
+    "recently",
+    "first",
+    "radio",
+    "channel",
+    "newspaper",
+    "daily",
+    "website",
+    "in",
+    "a",
+    "its",
+    "statement",
+    "it",
+    "said",
+    "which",
+    "that",
 ];
 
 const ANAPHORA: &[&str] = &[
@@ -67,7 +119,11 @@ fn verb_follows(after: &str) -> bool {
             }
         }
     }
-    let ws = words(rest.split(['.', ';', ':', '"', '\u{201c}', '(']).next().unwrap_or(""));
+    let ws = words(
+        rest.split(['.', ';', ':', '"', '\u{201c}', '('])
+            .next()
+            .unwrap_or(""),
+    );
     for w in ws.iter().take(6) {
         if world::is_report_verb(w) && w != "said" {
             return true;
@@ -178,7 +234,12 @@ pub fn extract_cited(docs: &[DocText], actors: &ActorIndex) -> Vec<Citation> {
                         || (gov_phrase && verb_follows(after))
                         || ends_with_any(
                             before,
-                            &["spokesman for", "spokeswoman for", "statement from", "according to"],
+                            &[
+                                "spokesman for",
+                                "spokeswoman for",
+                                "statement from",
+                                "according to",
+                            ],
                         )
                 } else {
                     ends_with_any(before, BEFORE_PATTERNS)
