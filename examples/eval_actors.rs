@@ -40,8 +40,66 @@ struct Art {
     published: Option<NaiveDate>,
 }
 
+/// `--raw DIR`: print what is extracted from plain-text articles (first line =
+/// title, one paragraph per further line) without scoring.
+fn raw(dir: &Path) {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .expect("raw dir")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    files.sort();
+    let texts: Vec<(String, Vec<String>)> = files
+        .iter()
+        .map(|f| {
+            let t = std::fs::read_to_string(f).unwrap_or_default();
+            let mut lines = t
+                .lines()
+                .filter(|l| !l.trim().is_empty())
+                .map(str::to_string);
+            let title = lines.next().unwrap_or_default();
+            (title, lines.collect())
+        })
+        .collect();
+    let docs: Vec<DocText> = texts
+        .iter()
+        .map(|(t, p)| DocText {
+            title: t,
+            dek: None,
+            paragraphs: p,
+            published: None,
+        })
+        .collect();
+    let idx = extract_actors(&docs, &[]);
+    let cited = extract_cited(&docs, &idx);
+    for (d, f) in files.iter().enumerate() {
+        println!("== {}", f.display());
+        for &x in &idx.doc_actors[d] {
+            let a = &idx.actors[x];
+            println!(
+                "   {} [{}] role={:?} aliases={:?}",
+                a.name,
+                a.kind.as_str(),
+                a.role,
+                a.aliases
+            );
+        }
+        println!("   places: {:?}", idx.places[d]);
+        let cs: Vec<&str> = cited
+            .iter()
+            .filter(|c| c.doc == d)
+            .map(|c| c.source.as_str())
+            .collect();
+        println!("   cited: {cs:?}");
+    }
+}
+
 fn main() {
     let args: Vec<String> = std::env::args().collect();
+    if args.get(1).map(String::as_str) == Some("--raw") {
+        raw(Path::new(args.get(2).map(String::as_str).unwrap_or(".")));
+        return;
+    }
     let gold_dir = PathBuf::from(
         args.get(1)
             .map(String::as_str)

@@ -570,6 +570,21 @@ fn name_run(text: &str, toks: &[Tok], i: usize, forms: &Forms) -> usize {
                 return j;
             }
             let w = tw(text, t);
+            let surname_like = matches!(w, "May" | "June" | "April" | "August" | "Will" | "Long")
+                && j > i
+                && toks[j - 1].word
+                && is_cap(tw(text, &toks[j - 1]))
+                && !toks.get(j + 1).is_some_and(|n| {
+                    n.word
+                        && tw(text, n)
+                            .chars()
+                            .next()
+                            .is_some_and(|c| c.is_ascii_digit())
+                });
+            if surname_like {
+                j += 1;
+                continue;
+            }
             if is_cap(w) && !world::is_non_name(w) && !world::is_honorific(w) {
                 if match_form(text, toks, j, forms).is_some() {
                     return j;
@@ -690,6 +705,14 @@ fn segment(text: &str, toks: &[Tok], forms: &Forms) -> Vec<Seg> {
             };
             let last = last_word(text, toks, &seg);
             let nw = n_words(toks, &seg);
+            let nw_full = n_words(
+                toks,
+                &Seg {
+                    a: i,
+                    b: end,
+                    kind: SegKind::Name,
+                },
+            );
             let after_form = segs.last().is_some_and(|p: &Seg| {
                 matches!(
                     p.kind,
@@ -702,7 +725,7 @@ fn segment(text: &str, toks: &[Tok], forms: &Forms) -> Vec<Seg> {
             });
             let kind = if nw >= 2 && world::is_place_head(last) {
                 SegKind::Place
-            } else if (nw >= 2 || after_form) && world::is_org_head(last) {
+            } else if (nw_full >= 2 || after_form) && world::is_org_head(last) {
                 SegKind::Org
             } else {
                 SegKind::Name
@@ -736,6 +759,18 @@ fn segment(text: &str, toks: &[Tok], forms: &Forms) -> Vec<Seg> {
     while k < segs.len() {
         let mut s = segs[k];
         if s.kind == SegKind::Org {
+            // "Securities and Exchange Commission", "Food and Drug Administration"
+            if let Some(p) = out.last() {
+                let and_between = p.b + 1 == s.a
+                    && word_at(text, toks, p.b) == Some("and")
+                    && p.kind == SegKind::Name
+                    && n_words(toks, p) <= 2
+                    && !toks[p.b - 1].poss;
+                if and_between {
+                    s.a = p.a;
+                    out.pop();
+                }
+            }
             while let Some(p) = out.last() {
                 let absorbable = matches!(
                     p.kind,
@@ -1209,6 +1244,10 @@ fn acts_after(text: &str, toks: &[Tok], seg: &Seg) -> bool {
             )
         }
         Some(_) => {
+            if word_at(text, toks, seg.b).is_some_and(|x| AUX.contains(&x.to_lowercase().as_str()))
+            {
+                return true; // "Berlin would…", "Moscow has…"
+            }
             let Some((_, w)) = next_word_lower(text, toks, seg.b, true) else {
                 // a capitalised word: another name
                 return false;
@@ -2228,7 +2267,11 @@ fn link_block(
                     b.alias_sets[a].insert(text[s2..e2].to_string());
                 }
                 push(b, s, e2, a, acting);
-                if !acting && form != StateForm::Demonym && form != StateForm::People {
+                let dateline = is_upper_word(surface) && toks[seg.a].init;
+                if !acting
+                    && matches!(form, StateForm::Name | StateForm::Capital)
+                    && (locative_before(text, &toks, seg) || dateline)
+                {
                     places.push(surface.to_string());
                 }
             }
@@ -2384,7 +2427,8 @@ fn state_context(
             // "ANKARA, Turkey" / "Benghazi, Libya": a place and its country
             if seg.a >= 2 && punct_at(text, toks, seg.a - 1) == Some(",") {
                 if let Some(p) = si.checked_sub(1).and_then(|p| segs.get(p)) {
-                    if p.b == seg.a - 1 {
+                    let list = matches!(p.kind, SegKind::State(..) | SegKind::Learned(_));
+                    if p.b == seg.a - 1 && !list {
                         return (end, false);
                     }
                 }
