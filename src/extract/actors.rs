@@ -529,6 +529,9 @@ fn match_form(text: &str, toks: &[Tok], i: usize, forms: &Forms) -> Option<(usiz
                 }
             }
         }
+        if capital_ok && is_cap(first) && world::PLACE_KEYS.contains(&key) {
+            return Some((end, SegKind::Place));
+        }
         if TITLE_KEYS.contains(&key) && !first.chars().all(|c| c.is_uppercase()) || key == "pm" {
             // a capitalised title inside a longer capitalised run of unknown words is
             // more likely part of a name ("General Motors") — handled by org heads
@@ -774,7 +777,7 @@ fn segment(text: &str, toks: &[Tok], forms: &Forms) -> Vec<Seg> {
             while let Some(p) = out.last() {
                 let absorbable = matches!(
                     p.kind,
-                    SegKind::Name | SegKind::State(..) | SegKind::Body(_)
+                    SegKind::Name | SegKind::State(..) | SegKind::Body(_) | SegKind::Place
                 ) || (p.kind == SegKind::Title && is_cap(tw(text, &toks[p.a])));
                 if absorbable && adjacent(toks, p, &s) {
                     s.a = p.a;
@@ -958,6 +961,51 @@ fn title_holder(text: &str, toks: &[Tok], segs: &[Seg], ti: usize) -> Option<usi
 }
 
 const APPOS_PERSON: &[&str] = &[
+    "coach",
+    "player",
+    "goalkeeper",
+    "striker",
+    "captain",
+    "boss",
+    "star",
+    "singer",
+    "actor",
+    "actress",
+    "author",
+    "writer",
+    "designer",
+    "architect",
+    "artist",
+    "chef",
+    "entrepreneur",
+    "investor",
+    "billionaire",
+    "businessman",
+    "businesswoman",
+    "politician",
+    "priest",
+    "pastor",
+    "detective",
+    "inspector",
+    "suspect",
+    "victim",
+    "survivor",
+    "prosecutor",
+    "judge",
+    "economist",
+    "scientist",
+    "historian",
+    "professor",
+    "resident",
+    "witness",
+    "organiser",
+    "organizer",
+    "campaigner",
+    "blogger",
+    "photographer",
+    "musician",
+    "rapper",
+    "director-general",
     "director",
     "head",
     "chief",
@@ -1537,6 +1585,11 @@ fn verdict(c: &Cand) -> Verdict {
         if c.speech > 0 && c.the_before > 0 {
             return Verdict::Actor(ActorKind::Organization);
         }
+        let first_is_place = world::STATE_FORMS.contains_key(&crate::text::norm_key(&c.words[0]))
+            || world::is_place_name(&c.words[0]);
+        if c.speech > 0 && first_is_place {
+            return Verdict::Actor(ActorKind::Organization); // "Scotland Yard said"
+        }
         if c.speech > 0 && (c.n_mid > 0 || !looks_like_english_word(&c.words[0])) {
             return Verdict::Actor(ActorKind::Person);
         }
@@ -1759,81 +1812,109 @@ pub fn extract_actors(docs: &[DocText], gazetteer: &[ActorSpec]) -> ActorIndex {
         .map(|k| (*k).clone())
         .collect();
 
-    for k in &keys {
-        let c = &disc.cands[*k];
-        if c.words.len() < 2 {
-            continue;
-        }
-        let mut v = verdicts[k];
-        if v == Verdict::None && c.n_mid > 0 {
-            // "Donald Trump" with no evidence, but "Trump said" elsewhere
-            let last = crate::text::norm_key(c.words.last().map(String::as_str).unwrap_or(""));
-            if single_speakers.contains(&last) && !world::is_org_head(c.words.last().unwrap()) {
-                v = Verdict::Actor(ActorKind::Person);
-            }
-        }
-        let Verdict::Actor(kind) = v else { continue };
-        if b.learned.contains_key(*k) {
-            continue;
-        }
-        // demonym-led armed forces are the state ("Turkish Armed Forces")
-        if c.org_head {
-            if let Some(si) = state_military(&c.words) {
-                let a = b.state(si);
-                b.learned.insert((*k).clone(), a);
+    // phase 0: names with evidence of their own; phase 1: full names promoted
+    // because their surname speaks elsewhere, unless part of a longer name
+    for phase in 0..2 {
+        for k in &keys {
+            let c = &disc.cands[*k];
+            if c.words.len() < 2 {
                 continue;
             }
-        }
-        if kind == ActorKind::Person && skeleton(&c.words).len() < 2 {
-            continue; // "De Mistura": a surname with its particle, merged below
-        }
-        let id = if kind == ActorKind::Person {
-            let skel = skeleton(&c.words);
-            if let Some(&id) = person_by_skel.get(&skel) {
-                id
-            } else {
-                let id = b.new_actor(&c.surface, kind, c.role.clone());
-                person_by_skel.insert(skel.clone(), id);
-                if let Some(l) = skel.last() {
-                    by_last.entry(l.clone()).or_default().push(id);
+            let mut v = verdicts[k];
+            let first_ok = c.n_mid > 0
+                || (!looks_like_english_word(&c.words[0]) && !world::is_common_noun(&c.words[0]));
+            let mut promoted = false;
+            if v == Verdict::None && first_ok {
+                // "Donald Trump" with no evidence, but "Trump said" elsewhere
+                let last = crate::text::norm_key(c.words.last().map(String::as_str).unwrap_or(""));
+                if single_speakers.contains(&last) && !world::is_org_head(c.words.last().unwrap()) {
+                    v = Verdict::Actor(ActorKind::Person);
+                    promoted = true;
                 }
-                if let Some(f) = skel.first() {
-                    by_first.entry(f.clone()).or_default().push(id);
+            }
+            if promoted != (phase == 1) {
+                continue;
+            }
+            if promoted {
+                let skel = skeleton(&c.words);
+                let longer = skel.last().and_then(|l| by_last.get(l)).is_some_and(|ids| {
+                    ids.iter().any(|&id| {
+                        let full: Vec<String> = b.idx.actors[id]
+                            .name
+                            .split_whitespace()
+                            .map(str::to_string)
+                            .collect();
+                        let full = skeleton(&full);
+                        full.len() > skel.len() && full.ends_with(&skel)
+                    })
+                });
+                if longer {
+                    continue; // merged as a tail below
                 }
-                // particle + surname ("de mistura", "al assad")
-                let n = c.words.len();
-                if n >= 3 && world::is_particle(&c.words[n - 2]) {
-                    let pk = crate::text::norm_key(&c.words[n - 2..].join(" "));
-                    b.learned.entry(pk).or_insert(id);
+            }
+            let Verdict::Actor(kind) = v else { continue };
+            if b.learned.contains_key(*k) {
+                continue;
+            }
+            // demonym-led armed forces are the state ("Turkish Armed Forces")
+            if c.org_head {
+                if let Some(si) = state_military(&c.words) {
+                    let a = b.state(si);
+                    b.learned.insert((*k).clone(), a);
+                    continue;
                 }
-                if let Some(last) = c.words.last() {
-                    if last.contains('-') {
-                        // "al-Assad"
-                        b.learned.entry(crate::text::norm_key(last)).or_insert(id);
+            }
+            if kind == ActorKind::Person && skeleton(&c.words).len() < 2 {
+                continue; // "De Mistura": a surname with its particle, merged below
+            }
+            let id = if kind == ActorKind::Person {
+                let skel = skeleton(&c.words);
+                if let Some(&id) = person_by_skel.get(&skel) {
+                    id
+                } else {
+                    let id = b.new_actor(&c.surface, kind, c.role.clone());
+                    person_by_skel.insert(skel.clone(), id);
+                    if let Some(l) = skel.last() {
+                        by_last.entry(l.clone()).or_default().push(id);
                     }
+                    if let Some(f) = skel.first() {
+                        by_first.entry(f.clone()).or_default().push(id);
+                    }
+                    // particle + surname ("de mistura", "al assad")
+                    let n = c.words.len();
+                    if n >= 3 && world::is_particle(&c.words[n - 2]) {
+                        let pk = crate::text::norm_key(&c.words[n - 2..].join(" "));
+                        b.learned.entry(pk).or_insert(id);
+                    }
+                    if let Some(last) = c.words.last() {
+                        if last.contains('-') {
+                            // "al-Assad"
+                            b.learned.entry(crate::text::norm_key(last)).or_insert(id);
+                        }
+                    }
+                    id
+                }
+            } else {
+                let id = b.new_actor(&c.surface, kind, None);
+                if let Some(f) = c.words.first() {
+                    org_by_first
+                        .entry(crate::text::norm_key(f))
+                        .or_default()
+                        .push(id);
+                }
+                // "U.S. State Department" ~ "State Department"
+                if let Some(base) = strip_state_prefix(&c.words) {
+                    org_base.entry(base).or_default().push(id);
                 }
                 id
+            };
+            if let Some(si) = role_state(c.role.as_deref()) {
+                b.actor_state.insert(id, si);
             }
-        } else {
-            let id = b.new_actor(&c.surface, kind, None);
-            if let Some(f) = c.words.first() {
-                org_by_first
-                    .entry(crate::text::norm_key(f))
-                    .or_default()
-                    .push(id);
+            b.learned.insert((*k).clone(), id);
+            for a in &c.abbrs {
+                b.learned.entry(crate::text::norm_key(a)).or_insert(id);
             }
-            // "U.S. State Department" ~ "State Department"
-            if let Some(base) = strip_state_prefix(&c.words) {
-                org_base.entry(base).or_default().push(id);
-            }
-            id
-        };
-        if let Some(si) = role_state(c.role.as_deref()) {
-            b.actor_state.insert(id, si);
-        }
-        b.learned.insert((*k).clone(), id);
-        for a in &c.abbrs {
-            b.learned.entry(crate::text::norm_key(a)).or_insert(id);
         }
     }
     // unprefixed organisation names merge into their only state-prefixed variant
@@ -2237,7 +2318,10 @@ fn link_block(
             end: e,
             actor,
         });
-        b.alias_sets[actor].insert(text[s..e].to_string());
+        // a state's alias only where it acts ("in Jerusalem" names a place)
+        if list || b.idx.actors[actor].kind != ActorKind::State {
+            b.alias_sets[actor].insert(text[s..e].to_string());
+        }
         if list {
             listed.insert(actor);
         }
@@ -2346,6 +2430,30 @@ fn link_block(
     }
 }
 
+/// Is the segment a place in a locative list ("in India and China", "in the
+/// United States, Britain and 28 other countries")?
+fn locative_chain(text: &str, toks: &[Tok], segs: &[Seg], si: usize, depth: usize) -> bool {
+    let seg = &segs[si];
+    if locative_before(text, toks, seg) {
+        return true;
+    }
+    if depth > 12 || si == 0 || seg.a < 2 {
+        return false;
+    }
+    let joiner = match toks.get(seg.a - 1) {
+        Some(t) if t.word => matches!(tw(text, t), "and" | "or"),
+        Some(t) => tw(text, t) == ",",
+        None => false,
+    };
+    let p = &segs[si - 1];
+    let adjacent_before =
+        p.b + 1 == seg.a || (p.b + 2 == seg.a && punct_at(text, toks, p.b) == Some(",")); // ", and"
+    joiner
+        && adjacent_before
+        && matches!(p.kind, SegKind::State(..) | SegKind::Place | SegKind::Name)
+        && locative_chain(text, toks, segs, si - 1, depth + 1)
+}
+
 /// How far a state mention extends ("Syrian government") and whether the state acts.
 fn state_context(
     text: &str,
@@ -2452,6 +2560,9 @@ fn state_context(
                 }
                 let after_and = seg.a > 0 && word_at(text, toks, seg.a - 1) == Some("and");
                 return (end, acts_after(text, toks, seg) || after_and);
+            }
+            if locative_chain(text, toks, segs, si, 0) {
+                return (end, false);
             }
             let after_the_and = seg.a > 0
                 && word_at(text, toks, seg.a - 1).is_some_and(|w| {

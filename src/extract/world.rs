@@ -1427,6 +1427,7 @@ pub static BODIES: &[Body] = &[
     ),
     body!("Amnesty International", ["Amnesty"], Org),
     body!("Human Rights Watch", ["HRW"], Org),
+    body!("Metropolitan Police", ["Scotland Yard", "Met Police"], Org),
     body!("Interpol", [], Org),
     body!("White House", [], Org),
     body!("Pentagon", [], Org),
@@ -1521,6 +1522,31 @@ pub static BODIES: &[Body] = &[
 /// Titles, ranks and roles that can stand before a person's name (lower case;
 /// matched case-insensitively, longest first).
 pub static TITLES: &[&str] = &[
+    "coach",
+    "head coach",
+    "manager",
+    "goalkeeper",
+    "striker",
+    "captain",
+    "midfielder",
+    "defender",
+    "winger",
+    "referee",
+    "inspector",
+    "chief inspector",
+    "detective inspector",
+    "detective chief inspector",
+    "detective sergeant",
+    "detective",
+    "superintendent",
+    "chief superintendent",
+    "chief constable",
+    "constable",
+    "sheriff",
+    "prosecutor",
+    "district attorney",
+    "chief prosecutor",
+    "state prosecutor",
     "president",
     "vice president",
     "vice-president",
@@ -2161,6 +2187,78 @@ pub static PLACE_HEADS: &[&str] = &[
     "Quarter",
 ];
 
+/// Well-known regions and places that are not states (matched as places).
+pub static PLACE_NAMES: &[&str] = &[
+    "West Bank",
+    "Gaza Strip",
+    "Gaza",
+    "Middle East",
+    "Near East",
+    "Far East",
+    "Silicon Valley",
+    "Wall Street",
+    "Northern Ireland",
+    "Scotland",
+    "Wales",
+    "England",
+    "Kurdistan",
+    "Iraqi Kurdistan",
+    "Crimea",
+    "Donbas",
+    "Donbass",
+    "Tibet",
+    "Xinjiang",
+    "Kashmir",
+    "Chechnya",
+    "Sinai",
+    "Golan Heights",
+    "Balkans",
+    "Caucasus",
+    "Sahel",
+    "Horn of Africa",
+    "Persian Gulf",
+    "Gulf",
+    "Europe",
+    "Asia",
+    "Africa",
+    "Latin America",
+    "South America",
+    "North America",
+    "Central America",
+    "Americas",
+    "Caribbean",
+    "Scandinavia",
+    "Siberia",
+    "Arctic",
+    "Antarctica",
+    "Mediterranean",
+    "Hong Kong",
+    "Macau",
+    "Puerto Rico",
+    "Greenland",
+    "Catalonia",
+    "Basque Country",
+    "Flanders",
+    "Quebec",
+    "Ontario",
+    "California",
+    "Texas",
+    "Florida",
+    "New York",
+    "New York City",
+    "Los Angeles",
+    "Chicago",
+    "San Francisco",
+    "London",
+    "Bavaria",
+    "Sicily",
+    "Sardinia",
+    "Corsica",
+    "Kurdish region",
+    "Punjab",
+    "Bengal",
+];
+
 /// Capitalised words that are never (part of) an actor's name on their own.
 pub static NON_NAMES: &[&str] = &[
     "The",
@@ -2745,6 +2843,18 @@ pub fn is_place_head(w: &str) -> bool {
 /// Is `w` a capitalised word that is never a name on its own?
 pub fn is_non_name(w: &str) -> bool {
     NON_NAME_SET.contains(w)
+}
+/// Normalised keys of [`PLACE_NAMES`].
+pub static PLACE_KEYS: Lazy<HashSet<String>> = Lazy::new(|| {
+    PLACE_NAMES
+        .iter()
+        .map(|p| crate::text::norm_key(p))
+        .collect()
+});
+
+/// Is `w` a well-known place name that is not a state?
+pub fn is_place_name(w: &str) -> bool {
+    PLACE_KEYS.contains(&crate::text::norm_key(w))
 }
 /// Is `w` a common noun that only starts sentences ("Police")?
 pub fn is_common_noun(w: &str) -> bool {
