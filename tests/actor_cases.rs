@@ -247,6 +247,33 @@ fn gazetteer_adds_and_corrects() {
 }
 
 #[test]
+fn gazetteer_people_merge_with_surnames_and_states_keep_their_kind() {
+    let docs = vec![paras(&[
+        "Rosa Delgado said the talks had failed. Delgado told reporters that Lisbon would respond.",
+    ])];
+    let gaz = vec![
+        ActorSpec {
+            name: "Rosa Delgado".into(),
+            kind: None,
+            aliases: vec![],
+            role: Some("Foreign Minister".into()),
+        },
+        ActorSpec {
+            name: "Portugal".into(),
+            ..Default::default()
+        },
+    ];
+    let idx = extract_actors(&corpus(&docs), &gaz);
+    let r = idx.resolve("Delgado").expect("Delgado");
+    assert_eq!(idx.actors[r].name, "Rosa Delgado");
+    assert_eq!(idx.actors[r].role.as_deref(), Some("Foreign Minister"));
+    let p = idx.resolve("Lisbon").expect("Lisbon");
+    assert_eq!(idx.actors[p].name, "Portugal");
+    assert_eq!(idx.actors[p].kind, ActorKind::State);
+    assert_eq!(idx.actors.len(), 2, "{:?}", names(&idx));
+}
+
+#[test]
 fn headlines_do_not_create_actors() {
     let ps = paras(&["The minister resigned."]);
     let docs = vec![DocText {
@@ -339,7 +366,11 @@ fn cited_source_patterns() {
 #[test]
 fn many_articles_stay_fast() {
     // 20,000 small articles with distinct people: must finish quickly (near-linear)
-    let owned: Vec<Vec<String>> = (0..20_000)
+    let n: usize = std::env::var("ACTOR_BENCH_N")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(20_000);
+    let owned: Vec<Vec<String>> = (0..n)
         .map(|i| {
             paras(&[
                 &format!("Minister Arlo Name{i} said on Monday that Russia would help."),
@@ -352,11 +383,85 @@ fn many_articles_stay_fast() {
     let idx = extract_actors(&docs, &[]);
     let cited = extract_cited(&docs, &idx);
     let el = t0.elapsed();
-    assert_eq!(idx.doc_actors.len(), 20_000);
-    assert!(cited.len() >= 20_000);
+    eprintln!("{n} articles in {el:?}");
+    assert_eq!(idx.doc_actors.len(), n);
+    assert!(cited.len() >= n);
     assert!(el.as_secs() < 60, "took {el:?}");
     assert_eq!(
         idx.resolve("Name7").map(|a| idx.actors[a].name.as_str()),
         Some("Arlo Name7")
     );
+}
+
+#[test]
+fn random_input_never_panics() {
+    let alphabet: Vec<char> =
+        "aZ ,.-'’“”\"()&:;!?é Ü ß 東 🙂 al-Al de De Mr. U.S. Inc. 's s' \n\t0123"
+            .chars()
+            .collect();
+    let words = [
+        "Kerry",
+        "said",
+        "the",
+        "Ministry",
+        "of",
+        "for",
+        "Russian",
+        "in",
+        "Moscow",
+        "al-",
+        "(AA)",
+        "told",
+        "Reuters",
+        "according to",
+        ",",
+        ".",
+        "born",
+        "Mr",
+        "President",
+        "rebels",
+        "U.S.",
+        "’s",
+        "-",
+        "“",
+        "”",
+        "and",
+        "police",
+        "Inc",
+        "He",
+        "it",
+    ];
+    let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+    let mut next = move || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
+    let mut owned = Vec::new();
+    for _ in 0..300 {
+        let mut p = Vec::new();
+        for _ in 0..3 {
+            let mut s = String::new();
+            for _ in 0..(next() % 60) {
+                if next() % 3 == 0 {
+                    s.push(alphabet[(next() % alphabet.len() as u64) as usize]);
+                } else {
+                    s.push_str(words[(next() % words.len() as u64) as usize]);
+                    if next() % 2 == 0 {
+                        s.push(' ');
+                    }
+                }
+            }
+            p.push(s);
+        }
+        owned.push(p);
+    }
+    let docs = corpus(&owned);
+    let idx = extract_actors(&docs, &[]);
+    let _ = extract_cited(&docs, &idx);
+    check_mentions(&owned, &idx);
+    for a in &idx.actors {
+        let _ = idx.resolve(&a.name);
+    }
 }

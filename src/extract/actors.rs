@@ -1763,14 +1763,25 @@ pub fn extract_actors(docs: &[DocText], gazetteer: &[ActorSpec]) -> ActorIndex {
             continue;
         }
         let key = crate::text::norm_key(&spec.name);
+        let state = world::STATE_FORMS.get(&key).map(|x| x.0);
+        let body = world::BODY_FORMS.get(&key).copied();
+        let default_kind = match (state, body) {
+            (Some(_), _) => ActorKind::State,
+            (_, Some(bi)) if world::BODIES[bi].kind == BodyKind::Group => ActorKind::Group,
+            (_, Some(_)) => ActorKind::Organization,
+            _ => ActorKind::Person,
+        };
         let id = match b.learned.get(&key) {
             Some(&id) => id,
             None => b.new_actor(
                 spec.name.trim(),
-                spec.kind.unwrap_or(ActorKind::Person),
+                spec.kind.unwrap_or(default_kind),
                 spec.role.clone(),
             ),
         };
+        if let Some(bi) = body {
+            b.body_actor.insert(bi, id);
+        }
         if let Some(k) = spec.kind {
             b.idx.actors[id].kind = k;
         }
@@ -1784,7 +1795,7 @@ pub fn extract_actors(docs: &[DocText], gazetteer: &[ActorSpec]) -> ActorIndex {
                 b.learned.insert(k, id);
             }
         }
-        if let Some(&(si, _)) = world::STATE_FORMS.get(&crate::text::norm_key(&spec.name)) {
+        if let Some(si) = state {
             b.state_actor.insert(si, id);
         }
     }
@@ -1803,6 +1814,27 @@ pub fn extract_actors(docs: &[DocText], gazetteer: &[ActorSpec]) -> ActorIndex {
     let mut by_first: HashMap<String, Vec<usize>> = HashMap::new();
     let mut org_by_first: HashMap<String, Vec<usize>> = HashMap::new();
     let mut org_base: HashMap<String, Vec<usize>> = HashMap::new();
+    // configured people take part in surname / first-name merging
+    for id in 0..gaz_count {
+        if b.idx.actors[id].kind != ActorKind::Person {
+            continue;
+        }
+        let words: Vec<String> = b.idx.actors[id]
+            .name
+            .split_whitespace()
+            .map(str::to_string)
+            .collect();
+        let skel = skeleton(&words);
+        if skel.len() < 2 {
+            continue;
+        }
+        person_by_skel.entry(skel.clone()).or_insert(id);
+        by_last
+            .entry(skel[skel.len() - 1].clone())
+            .or_default()
+            .push(id);
+        by_first.entry(skel[0].clone()).or_default().push(id);
+    }
     let single_speakers: HashSet<String> = keys
         .iter()
         .filter(|k| {

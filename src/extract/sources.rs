@@ -199,7 +199,6 @@ pub fn extract_cited(docs: &[DocText], actors: &ActorIndex) -> Vec<Citation> {
     for (d, doc) in docs.iter().enumerate() {
         let ms = actors.doc_mentions(d);
         let mut salience: HashMap<usize, usize> = HashMap::new();
-        let mut mi = 0;
         for (block, text) in doc.blocks() {
             let sents = crate::text::sentences(text);
             // mentions of this block
@@ -309,9 +308,7 @@ pub fn extract_cited(docs: &[DocText], actors: &ActorIndex) -> Vec<Citation> {
                     *salience.entry(m.actor).or_default() += 1;
                 }
             }
-            mi += bm.len();
         }
-        let _ = mi;
     }
     out
 }
