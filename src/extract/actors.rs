@@ -829,6 +829,7 @@ fn segment(text: &str, toks: &[Tok], forms: &Forms) -> Vec<Seg> {
 #[derive(Debug, Default, Clone)]
 struct Cand {
     surface: String,
+    surfaces: Vec<(String, u32)>,
     words: Vec<String>,
     n: u32,
     n_mid: u32,
@@ -1326,18 +1327,33 @@ struct Discovery {
 }
 
 fn note(cands: &mut HashMap<String, Cand>, text: &str, toks: &[Tok], seg: &Seg) -> String {
-    let surface = &text[toks[seg.a].s..toks[seg.b - 1].e];
-    let key = crate::text::norm_key(surface);
+    let raw = &text[toks[seg.a].s..toks[seg.b - 1].e];
+    let key = crate::text::norm_key(raw);
+    let surface = raw.split_whitespace().collect::<Vec<_>>().join(" ");
     let c = cands.entry(key.clone()).or_default();
     c.n += 1;
     if !toks[seg.a].init {
         c.n_mid += 1;
-        if c.surface.is_empty() || c.n_mid == 1 {
-            c.surface = surface.to_string();
-        }
-    } else if c.surface.is_empty() {
-        c.surface = surface.to_string();
     }
+    if let Some(p) = c.surfaces.iter().position(|(s, _)| *s == surface) {
+        c.surfaces[p].1 += 1;
+    } else if c.surfaces.len() < 8 {
+        c.surfaces.push((surface.clone(), 1));
+    }
+    // canonical surface: not all capitals, most frequent, transliterated with hyphens
+    c.surface = c
+        .surfaces
+        .iter()
+        .max_by_key(|(s, n)| {
+            (
+                !is_upper_word(s),
+                *n,
+                s.contains('-'),
+                std::cmp::Reverse(s.len()),
+            )
+        })
+        .map(|(s, _)| s.clone())
+        .unwrap_or(surface);
     if c.words.is_empty() {
         c.words = (seg.a..seg.b)
             .filter(|&k| toks[k].word)
