@@ -1830,6 +1830,7 @@ pub fn extract_actors(docs: &[DocText], gazetteer: &[ActorSpec]) -> ActorIndex {
     let mut by_first: HashMap<String, Vec<usize>> = HashMap::new();
     let mut org_by_first: HashMap<String, Vec<usize>> = HashMap::new();
     let mut org_base: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut org_initials: HashMap<String, Vec<usize>> = HashMap::new();
     // configured people take part in surname / first-name merging
     for id in 0..gaz_count {
         if b.idx.actors[id].kind != ActorKind::Person {
@@ -1954,6 +1955,9 @@ pub fn extract_actors(docs: &[DocText], gazetteer: &[ActorSpec]) -> ActorIndex {
                 if let Some(base) = strip_state_prefix(&c.words) {
                     org_base.entry(base).or_default().push(id);
                 }
+                if let Some(ini) = initials(&c.words) {
+                    org_initials.entry(ini).or_default().push(id);
+                }
                 id
             };
             if let Some(si) = role_state(c.role.as_deref()) {
@@ -2041,9 +2045,21 @@ pub fn extract_actors(docs: &[DocText], gazetteer: &[ActorSpec]) -> ActorIndex {
             continue;
         }
         if let Some(ids) = org_by_first.get(&key) {
-            if ids.len() == 1 && verdicts[k] != Verdict::Actor(ActorKind::Person) {
+            let v = verdicts[k];
+            let evidence = matches!(v, Verdict::Actor(k) if k != ActorKind::Person)
+                || (c.the_before == 0 && v != Verdict::Actor(ActorKind::Person));
+            if ids.len() == 1 && evidence {
                 b.learned.insert(key, ids[0]);
                 continue;
+            }
+        }
+        // "FAA" ~ "Federal Aviation Administration"
+        if is_upper_word(&c.surface) {
+            if let Some(ids) = org_initials.get(&key) {
+                if ids.len() == 1 {
+                    b.learned.insert(key, ids[0]);
+                    continue;
+                }
             }
         }
         let v = verdicts[k];
@@ -2282,6 +2298,24 @@ fn redirect(b: &mut Builder, old: usize, new: usize) {
     if b.idx.actors[new].role.is_none() {
         b.idx.actors[new].role = b.idx.actors[old].role.clone();
     }
+}
+
+/// Initials of an organisation's capitalised words, state prefix excluded
+/// ("U.S. Federal Aviation Administration" → "faa"); None for fewer than 2.
+fn initials(words: &[String]) -> Option<String> {
+    let mut ws: &[String] = words;
+    if let Some(first) = ws.first() {
+        if ws.len() > 2 && world::STATE_FORMS.contains_key(&crate::text::norm_key(first)) {
+            ws = &ws[1..];
+        }
+    }
+    let ini: String = ws
+        .iter()
+        .filter(|w| is_cap(w))
+        .filter_map(|w| w.chars().next())
+        .flat_map(char::to_lowercase)
+        .collect();
+    (ini.chars().count() >= 2).then_some(ini)
 }
 
 /// "Russian Defense Ministry" → "defense ministry"; None when no state prefix.
