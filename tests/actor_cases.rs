@@ -76,6 +76,8 @@ fn surname_title_and_honorific_merge_across_articles() {
     assert_eq!(idx.resolve("Holloway"), id);
     assert_eq!(idx.resolve("Ms Holloway"), id);
     assert_eq!(idx.resolve("Secretary of State Jane Holloway"), id);
+    assert_eq!(idx.resolve("Jane Holloway's aides"), id);
+    assert_eq!(idx.resolve("the source"), None);
     assert_eq!(listed(&idx, 1), vec!["Jane Holloway"]);
     assert!(!names(&idx).contains(&"Vienna"));
     check_mentions(&t, &idx);

@@ -114,6 +114,13 @@ impl ActorIndex {
                 return Some(a);
             }
         }
+        // drop trailing words: "White House spokesman", "Samsung official"
+        for i in (1..words.len()).rev() {
+            let head = words[..i].join(" ");
+            if let Some(&a) = self.lookup.get(&head) {
+                return Some(a);
+            }
+        }
         // a state form ("Syrian", "Moscow") of a state that is an actor
         if let Some(&(si, _)) = world::STATE_FORMS.get(&k) {
             let name = crate::text::norm_key(world::STATES[si].name);
@@ -155,7 +162,8 @@ fn lookup_key(surface: &str) -> String {
         .strip_suffix("'s")
         .or_else(|| s.strip_suffix("\u{2019}s"))
         .unwrap_or(s);
-    let mut k = crate::text::norm_key(s);
+    let s = s.replace("'s ", " ").replace("\u{2019}s ", " ");
+    let mut k = crate::text::norm_key(&s);
     loop {
         let before = k.len();
         for p in ["the ", "mr ", "mrs ", "ms ", "dr ", "miss "] {
