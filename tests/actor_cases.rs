@@ -276,6 +276,23 @@ fn gazetteer_people_merge_with_surnames_and_states_keep_their_kind() {
 }
 
 #[test]
+fn acronyms_collectives_and_clubs() {
+    let (_, idx) = run(&[&[
+        "The Federal Aviation Administration grounded the jets. The FAA said new data showed similarities.",
+        "On Monday, Democrats said they would not negotiate. Senator Ann Cole said the bill was dead.",
+        "Manchester Rovers said in a statement that the club had sacked its manager.",
+    ]]);
+    let f = idx.resolve("Federal Aviation Administration").expect("FAA");
+    assert_eq!(idx.resolve("FAA"), Some(f));
+    assert_eq!(actor(&idx, "Democrats").kind, ActorKind::Group);
+    assert_eq!(
+        actor(&idx, "Manchester Rovers").kind,
+        ActorKind::Organization
+    );
+    assert_eq!(actor(&idx, "Cole").name, "Ann Cole");
+}
+
+#[test]
 fn headlines_do_not_create_actors() {
     let ps = paras(&["The minister resigned."]);
     let docs = vec![DocText {
@@ -322,6 +339,7 @@ fn cited_source_patterns() {
             "A spokesman for the Russian Defense Ministry stated that no jets flew.",
             "Prime Minister Aylin Kaya told NTV television that the attempt had failed.",
             "CNN Turk reported gunfire near the bridge. Source: Xinhua",
+            "NAIROBI (AFP) - Police fired tear gas.",
             "The Kenyan Observatory for Press Freedom reported 14 arrests.",
         ]),
         paras(&[
@@ -348,6 +366,7 @@ fn cited_source_patterns() {
         "NTV",
         "CNN Turk",
         "Xinhua",
+        "AFP",
         "Kenyan Observatory for Press Freedom",
     ] {
         assert!(got.contains(&want), "missing {want}: {got:?}");

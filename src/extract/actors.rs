@@ -850,6 +850,7 @@ struct Cand {
     the_before: u32,
     pro_it: u32,
     pro_he: u32,
+    pro_they: u32,
     org_head: bool,
     role: Option<String>,
     abbrs: Vec<String>,
@@ -938,9 +939,7 @@ fn role_text(text: &str, toks: &[Tok], segs: &[Seg], ti: usize) -> String {
             }
         }
     }
-    text[toks[start_tok].s..toks[end - 1].e]
-        .trim_end_matches('.')
-        .to_string()
+    text[toks[start_tok].s..toks[end - 1].e].to_string()
 }
 
 /// The seg index right after a title seg `ti` that names the title holder, if any.
@@ -1263,6 +1262,46 @@ fn locative_before(text: &str, toks: &[Tok], seg: &Seg) -> bool {
         return false;
     };
     let w = w.to_lowercase();
+    if w == "of" {
+        // "the city of Aleppo", "north of Rome" — not "chairman of the Joint Chiefs"
+        return i >= 2
+            && word_at(text, toks, i - 2).is_some_and(|p| {
+                matches!(
+                    p.to_lowercase().as_str(),
+                    "north"
+                        | "south"
+                        | "east"
+                        | "west"
+                        | "northeast"
+                        | "northwest"
+                        | "southeast"
+                        | "southwest"
+                        | "city"
+                        | "town"
+                        | "village"
+                        | "outskirts"
+                        | "province"
+                        | "region"
+                        | "capital"
+                        | "centre"
+                        | "center"
+                        | "heart"
+                        | "part"
+                        | "parts"
+                        | "suburbs"
+                        | "district"
+                        | "streets"
+                        | "residents"
+                        | "citizens"
+                        | "people"
+                        | "north-east"
+                        | "north-west"
+                        | "south-east"
+                        | "south-west"
+                        | "coast"
+                )
+            });
+    }
     matches!(
         w.as_str(),
         "in" | "near"
@@ -1278,7 +1317,6 @@ fn locative_before(text: &str, toks: &[Tok], seg: &Seg) -> bool {
             | "toward"
             | "over"
             | "above"
-            | "of"
             | "within"
             | "downtown"
             | "via"
@@ -1443,7 +1481,11 @@ fn discover_block(d: &mut Discovery, text: &str) {
                 j -= 1;
             }
             let start = if j > 0 && toks[j - 1].init { j - 1 } else { j };
-            if let Some((true, t)) = apposition(text, &toks, start) {
+            // only a clause that opens with an article or a role word, not a name
+            let opens_ok = word_at(text, &toks, start).is_some_and(|w| {
+                matches!(w, "The" | "the" | "A" | "a" | "An" | "an") || is_lower_word(w)
+            });
+            if let Some((true, t)) = apposition(text, &toks, start).filter(|_| opens_ok) {
                 if !t.contains(&text[toks[seg.a].s..toks[seg.b - 1].e]) {
                     ev.person += 2;
                     if ev.role.is_none() {
@@ -1529,6 +1571,10 @@ fn discover_block(d: &mut Discovery, text: &str) {
                             ev.pro_he += 1;
                             break;
                         }
+                        "they" | "their" | "them" | "themselves" => {
+                            ev.pro_they += 1;
+                            break;
+                        }
                         _ => {}
                     }
                     if seen > 1 && is_cap(tw(text, &toks[k])) {
@@ -1558,6 +1604,7 @@ fn discover_block(d: &mut Discovery, text: &str) {
         c.the_before += ev.the_before;
         c.pro_it += ev.pro_it;
         c.pro_he += ev.pro_he;
+        c.pro_they += ev.pro_they;
         c.org_head |= ev.org_head;
         if c.role.is_none() {
             c.role = ev.role;
@@ -1630,6 +1677,11 @@ fn verdict(c: &Cand) -> Verdict {
     }
     if strong_person >= 2 || (strong_person > 0 && c.speech > 0) {
         return Verdict::Actor(ActorKind::Person);
+    }
+    // "Democrats said they…": a collective
+    let plural = c.surface.ends_with('s') && !c.surface.ends_with("ss") && c.surface.len() > 4;
+    if c.speech > 0 && plural && c.pro_they > c.pro_he + c.pro_it && !all_initial {
+        return Verdict::Actor(ActorKind::Group);
     }
     if all_initial && !upper {
         // only ever capitalised because it starts a sentence: a name only when it
@@ -1864,7 +1916,12 @@ pub fn extract_actors(docs: &[DocText], gazetteer: &[ActorSpec]) -> ActorIndex {
         .iter()
         .filter(|k| {
             let c = &disc.cands[**k];
-            c.words.len() == 1 && (c.speech > 0 || c.person > 0)
+            c.words.len() == 1
+                && (c.speech > 0 || c.person > 0)
+                && matches!(
+                    verdicts[*k],
+                    Verdict::Actor(ActorKind::Person) | Verdict::None
+                )
         })
         .map(|k| (*k).clone())
         .collect();
@@ -2266,6 +2323,26 @@ pub fn extract_actors(docs: &[DocText], gazetteer: &[ActorSpec]) -> ActorIndex {
     }
     for (a, id) in lookup_pairs {
         idx.add_lookup(&a, id);
+    }
+    // surnames of people, when only one person bears them ("Mr Cole")
+    let mut surname: HashMap<String, Vec<usize>> = HashMap::new();
+    for (id, a) in idx.actors.iter().enumerate() {
+        if a.kind != ActorKind::Person {
+            continue;
+        }
+        let words: Vec<String> = a.name.split_whitespace().map(str::to_string).collect();
+        let skel = skeleton(&words);
+        if skel.len() >= 2 {
+            surname
+                .entry(skel[skel.len() - 1].clone())
+                .or_default()
+                .push(id);
+        }
+    }
+    for (k, ids) in surname {
+        if ids.len() == 1 {
+            idx.lookup.entry(k).or_insert(ids[0]);
+        }
     }
     // every form of a state or body that is an actor
     for (&si, &id) in &b.state_actor {

@@ -113,10 +113,12 @@ fn verb_follows(after: &str) -> bool {
     let mut rest = after;
     // an apposition: ", a Syrian volunteer rescue group, says"
     if let Some(r) = rest.trim_start().strip_prefix(',') {
-        if let Some(j) = r.find(',') {
-            if words(&r[..j]).len() <= 12 && !r[..j].contains(['.', ';']) {
+        match r.find(',') {
+            Some(j) if words(&r[..j]).len() <= 12 && !r[..j].contains(['.', ';']) => {
                 rest = &r[j + 1..];
             }
+            // the end of someone else's apposition: "…, chairman of the X, told"
+            _ => return false,
         }
     }
     let ws = words(
@@ -223,7 +225,18 @@ pub fn extract_cited(docs: &[DocText], actors: &ActorIndex) -> Vec<Citation> {
                 let surface = &text[m.start..m.end];
                 // a state is a source only through its spokesman, officials or statement,
                 // or when the mention itself is a government body
-                let cited = if is_state {
+                // a dateline credit: "WASHINGTON (AP) —"
+                let credit = before.trim_end().ends_with('(')
+                    && after.trim_start().starts_with(')')
+                    && before
+                        .trim_end()
+                        .trim_end_matches('(')
+                        .trim()
+                        .chars()
+                        .all(|c| !c.is_lowercase());
+                let cited = if credit {
+                    true
+                } else if is_state {
                     let last = surface.rsplit(' ').next().unwrap_or("").to_lowercase();
                     let gov_phrase = surface.contains(' ')
                         && (world::STATE_GOV_NOUNS.contains(&last.as_str())

@@ -1428,6 +1428,7 @@ pub static BODIES: &[Body] = &[
     body!("Amnesty International", ["Amnesty"], Org),
     body!("Human Rights Watch", ["HRW"], Org),
     body!("Metropolitan Police", ["Scotland Yard", "Met Police"], Org),
+    body!("Joint Chiefs of Staff", [], Org),
     body!("Interpol", [], Org),
     body!("White House", [], Org),
     body!("Pentagon", [], Org),
@@ -1882,6 +1883,14 @@ pub static REPORT_VERBS: &[&str] = &[
 
 /// Last words that make a capitalised name an organisation.
 pub static ORG_HEADS: &[&str] = &[
+    "United",
+    "FC",
+    "Rovers",
+    "Wanderers",
+    "Athletic",
+    "Hotspur",
+    "Albion",
+    "Chiefs",
     "Securities",
     "Capital",
     "Partners",
