@@ -421,7 +421,7 @@ fn random_input_never_panics() {
             .chars()
             .collect();
     let words = [
-        "Kerry",
+        "Novak",
         "said",
         "the",
         "Ministry",

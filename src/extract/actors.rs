@@ -9,7 +9,7 @@
 //!    and runs of capitalised words (with name particles such as `al-`, `de`,
 //!    `bin`). Each capitalised run collects evidence from its context: a title
 //!    before it, an apposition (`, the director of …`), a speech verb, an age
-//!    (`Santos, 65,`), an honorific, a following group noun (`rebels`), an
+//!    (`Moreno, 65,`), an honorific, a following group noun (`rebels`), an
 //!    abbreviation in brackets, a locative preposition before it (a place)...
 //!    Evidence is summed per normalised name over the whole corpus.
 //! 2. **Decision.** Names become people, organisations or groups (or places,
@@ -96,8 +96,8 @@ pub struct ActorIndex {
 }
 
 impl ActorIndex {
-    /// The actor a surface form ("Kerry", "Mr Kerry", "Moscow", "the Russians",
-    /// "Secretary of State John Kerry") refers to, if any.
+    /// The actor a surface form ("Holloway", "Mr Holloway", "Moscow", "the Russians",
+    /// "Secretary of State Jane Holloway") refers to, if any.
     pub fn resolve(&self, surface: &str) -> Option<usize> {
         let k = lookup_key(surface);
         if k.is_empty() {
@@ -114,7 +114,7 @@ impl ActorIndex {
                 return Some(a);
             }
         }
-        // drop trailing words: "White House spokesman", "Samsung official"
+        // drop trailing words: "White House spokesman", "Acme official"
         for i in (1..words.len()).rev() {
             let head = words[..i].join(" ");
             if let Some(&a) = self.lookup.get(&head) {
@@ -239,7 +239,7 @@ fn tokenize(text: &str) -> Vec<Tok> {
                             && matches!(cs[j - 1].1, 's')
                             && !n1.is_some_and(|c| c.is_alphanumeric())
                         {
-                            // plural possessive: Santos'
+                            // plural possessive: Reyes'
                             poss = true;
                         }
                         break;
@@ -748,7 +748,7 @@ fn segment(text: &str, toks: &[Tok], forms: &Forms) -> Vec<Seg> {
                     .get(end)
                     .is_some_and(|t| t.word && t.sp && tw(text, t) == "police")
             {
-                (SegKind::Org, end + 1) // "Orlando police"
+                (SegKind::Org, end + 1) // "Leeds police"
             } else {
                 (kind, end)
             };
@@ -763,7 +763,7 @@ fn segment(text: &str, toks: &[Tok], forms: &Forms) -> Vec<Seg> {
         i += 1;
     }
     // organisations absorb adjacent state forms, bodies and capitalised words before
-    // them ("Russian Defense Ministry", "International Syria Support Group") and
+    // them ("Russian Defense Ministry", "International Kenya Contact Group") and
     // "of/for" complements after them ("Observatory for Human Rights").
     let mut out: Vec<Seg> = Vec::with_capacity(segs.len());
     let mut k = 0;
@@ -947,7 +947,7 @@ fn title_holder(text: &str, toks: &[Tok], segs: &[Seg], ti: usize) -> Option<usi
     let t = segs[ti];
     let mut k = ti + 1;
     let mut j = t.b;
-    // "Ambassador to the UN Vitaly Churkin", "envoy to Syria Staffan de Mistura"
+    // "Ambassador to the UN Ivan Petrov", "envoy to Yemen Anna van Dijk"
     if matches!(word_at(text, toks, j), Some("to") | Some("of")) {
         let mut jj = j + 1;
         if word_at(text, toks, jj) == Some("the") {
@@ -1263,7 +1263,7 @@ fn locative_before(text: &str, toks: &[Tok], seg: &Seg) -> bool {
     };
     let w = w.to_lowercase();
     if w == "of" {
-        // "the city of Aleppo", "north of Rome" — not "chairman of the Joint Chiefs"
+        // "the city of Mosul", "north of Rome" — not "chairman of the Joint Chiefs"
         return i >= 2
             && word_at(text, toks, i - 2).is_some_and(|p| {
                 matches!(
@@ -1472,7 +1472,7 @@ fn discover_block(d: &mut Discovery, text: &str) {
                 }
             }
         }
-        // apposition before: "The head of the civil defence …, Ammar al Selmo,"
+        // apposition before: "The head of the rescue service …, Omar al Nasser,"
         if seg.a > 0 && punct_at(text, &toks, seg.a - 1) == Some(",") && !toks[seg.a].init {
             let mut j = seg.a - 1;
             while j > 0
@@ -1537,7 +1537,7 @@ fn discover_block(d: &mut Discovery, text: &str) {
         if locative_before(text, &toks, seg) {
             ev.place += 1;
         }
-        // "Benghazi, Libya": a place followed by its country
+        // "Misrata, Libya": a place followed by its country
         if punct_at(text, &toks, seg.b) == Some(",")
             && segs.get(si + 1).is_some_and(|n| {
                 n.a == seg.b + 1 && matches!(n.kind, SegKind::State(_, StateForm::Name))
@@ -1550,7 +1550,7 @@ fn discover_block(d: &mut Discovery, text: &str) {
         if nw == 1 && w0.chars().skip(1).any(|c| c.is_uppercase()) && !is_upper_word(w0) {
             ev.org += 1;
         }
-        // the next pronoun in the sentence: "Samsung says it…", "Putin said he…"
+        // the next pronoun in the sentence: "Globex says it…", "Novak said he…"
         if nw == 1 && !toks[seg.b - 1].poss {
             let here = toks[seg.a].s;
             let end = sents
@@ -1939,7 +1939,7 @@ pub fn extract_actors(docs: &[DocText], gazetteer: &[ActorSpec]) -> ActorIndex {
                 || (!looks_like_english_word(&c.words[0]) && !world::is_common_noun(&c.words[0]));
             let mut promoted = false;
             if v == Verdict::None && first_ok {
-                // "Donald Trump" with no evidence, but "Trump said" elsewhere
+                // "Dana Whitfield" with no evidence, but "Whitfield said" elsewhere
                 let last = crate::text::norm_key(c.words.last().map(String::as_str).unwrap_or(""));
                 if single_speakers.contains(&last) && !world::is_org_head(c.words.last().unwrap()) {
                     v = Verdict::Actor(ActorKind::Person);
@@ -1979,7 +1979,7 @@ pub fn extract_actors(docs: &[DocText], gazetteer: &[ActorSpec]) -> ActorIndex {
                 }
             }
             if kind == ActorKind::Person && skeleton(&c.words).len() < 2 {
-                continue; // "De Mistura": a surname with its particle, merged below
+                continue; // "Van Dijk": a surname with its particle, merged below
             }
             let id = if kind == ActorKind::Person {
                 let skel = skeleton(&c.words);
@@ -2002,7 +2002,7 @@ pub fn extract_actors(docs: &[DocText], gazetteer: &[ActorSpec]) -> ActorIndex {
                     }
                     if let Some(last) = c.words.last() {
                         if last.contains('-') {
-                            // "al-Assad"
+                            // "al-Nasser"
                             b.learned.entry(crate::text::norm_key(last)).or_insert(id);
                         }
                     }
@@ -2052,7 +2052,7 @@ pub fn extract_actors(docs: &[DocText], gazetteer: &[ActorSpec]) -> ActorIndex {
             }
         }
     }
-    // multi-word names that are the tail of a person's name ("De Mistura")
+    // multi-word names that are the tail of a person's name ("Van Dijk")
     for k in &keys {
         let c = &disc.cands[*k];
         if c.words.len() < 2 || b.learned.contains_key(*k) {
@@ -2533,7 +2533,7 @@ fn link_block(
                     push(b, s, e, a, acting);
                     continue;
                 }
-                // "Assad regime" → the person's state
+                // "Mendez government" → the person's state
                 if let Some(&st) = b.actor_state.get(&a) {
                     if let Some(w) = word_at(text, &toks, seg.b) {
                         if matches!(w, "regime" | "government" | "administration")
@@ -2546,7 +2546,7 @@ fn link_block(
                         }
                     }
                 }
-                // honorific as written: "Mr Kerry"
+                // honorific as written: "Mr Holloway"
                 if seg.a > 0 {
                     if let Some(h) =
                         word_at(text, &toks, seg.a - 1).filter(|h| world::is_honorific(h))
@@ -2699,7 +2699,7 @@ fn state_context(
             if locative_before(text, toks, seg) {
                 return (end, false);
             }
-            // "ANKARA, Turkey" / "Benghazi, Libya": a place and its country
+            // "NAIROBI, Kenya" / "Misrata, Libya": a place and its country
             if seg.a >= 2 && punct_at(text, toks, seg.a - 1) == Some(",") {
                 if let Some(p) = si.checked_sub(1).and_then(|p| segs.get(p)) {
                     let list = matches!(p.kind, SegKind::State(..) | SegKind::Learned(_));
@@ -2760,7 +2760,7 @@ mod tests {
 
     #[test]
     fn tokens() {
-        let t = "U.S.-backed rebels. Kerry’s aide said.Binali Yildirim (AA) al-Assad";
+        let t = "U.S.-backed rebels. Novak’s aide said.Anna Kowal (AA) al-Nasser";
         let toks = tokenize(t);
         let words: Vec<&str> = toks
             .iter()
@@ -2770,12 +2770,12 @@ mod tests {
         assert_eq!(
             words,
             vec![
-                "U.S.", "backed", "rebels", "Kerry", "aide", "said", "Binali", "Yildirim", "AA",
-                "al", "Assad"
+                "U.S.", "backed", "rebels", "Novak", "aide", "said", "Anna", "Kowal", "AA", "al",
+                "Nasser"
             ]
         );
-        assert!(toks.iter().find(|x| &t[x.s..x.e] == "Kerry").unwrap().poss);
-        assert!(toks.iter().find(|x| &t[x.s..x.e] == "Binali").unwrap().init);
+        assert!(toks.iter().find(|x| &t[x.s..x.e] == "Novak").unwrap().poss);
+        assert!(toks.iter().find(|x| &t[x.s..x.e] == "Anna").unwrap().init);
     }
 
     #[test]

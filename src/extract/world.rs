@@ -2053,7 +2053,7 @@ pub static GROUP_HEADS: &[&str] = &[
     "Regiment",
 ];
 
-/// Lower-case nouns after a name that mark an armed group ("Farc guerrillas").
+/// Lower-case nouns after a name that mark an armed group ("Tamil guerrillas").
 pub static GROUP_NOUNS: &[&str] = &[
     "rebels",
     "rebel",
@@ -2660,7 +2660,7 @@ pub static COMMON_NOUNS: &[&str] = &[
 ];
 
 /// Capitalised adjectives (ideologies, religions, regions) that qualify a name
-/// without being part of it ("Marxist Farc guerrillas").
+/// without being part of it ("Marxist Tamil guerrillas").
 pub static QUALIFIERS: &[&str] = &[
     "Marxist",
     "Leninist",
