@@ -341,6 +341,8 @@ fn cited_source_patterns() {
             "CNN Turk reported gunfire near the bridge. Source: Xinhua",
             "NAIROBI (AFP) - Police fired tear gas.",
             "The Kenyan Observatory for Press Freedom reported 14 arrests.",
+            "The toll was 12, according to Maria Okonkwo, a nurse.",
+            "The Brazilian Foreign Ministry summoned the envoy. Asked about Acme Corp, the ministry said it was concerned.",
         ]),
         paras(&[
             "Globex said it would recall 2 million phones after fires at shops run by Initech.",
@@ -390,7 +392,11 @@ fn many_articles_stay_fast() {
     let n: usize = std::env::var("ACTOR_BENCH_N")
         .ok()
         .and_then(|v| v.parse().ok())
-        .unwrap_or(20_000);
+        .unwrap_or(if cfg!(debug_assertions) {
+            5_000
+        } else {
+            20_000
+        });
     let owned: Vec<Vec<String>> = (0..n)
         .map(|i| {
             paras(&[

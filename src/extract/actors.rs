@@ -1241,11 +1241,17 @@ fn speech_before(text: &str, toks: &[Tok], seg: &Seg) -> bool {
     if i > 0 && word_at(text, toks, i - 1).is_some_and(|w| w == "the" || w == "The") {
         i -= 1;
     }
+    if i > 1
+        && word_at(text, toks, i - 1) == Some("to")
+        && word_at(text, toks, i - 2).is_some_and(|w| w.eq_ignore_ascii_case("according"))
+    {
+        return true;
+    }
     i > 0
         && word_at(text, toks, i - 1).is_some_and(|w| {
             matches!(
                 w,
-                "said" | "says" | "added" | "according" | "stated" | "reported" | "warned"
+                "said" | "says" | "added" | "stated" | "reported" | "warned" | "wrote" | "asked"
             )
         })
 }

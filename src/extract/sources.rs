@@ -106,6 +106,19 @@ const ANAPHORA: &[&str] = &[
     "the organisation",
     "the organization",
     "the agency",
+    "the ministry",
+    "the department",
+    "the foundation",
+    "the charity",
+    "the monitor",
+    "the observatory",
+    "the broadcaster",
+    "the newspaper",
+    "the network",
+    "the office",
+    "the commission",
+    "the council",
+    "the committee",
 ];
 
 /// Does the text after a mention attribute something to it?
@@ -297,9 +310,12 @@ pub fn extract_cited(docs: &[DocText], actors: &ActorIndex) -> Vec<Citation> {
                             *sal.entry(m.actor).or_default() += 1;
                         }
                     }
+                    // "the ministry" prefers a ministry; "the company" the most salient
+                    let noun = pat.rsplit(' ').next().unwrap_or("");
+                    let named = |a: usize| actors.actors[a].name.to_lowercase().contains(noun);
                     let best = sal
                         .iter()
-                        .max_by_key(|(a, n)| (**n, std::cmp::Reverse(**a)))
+                        .max_by_key(|(a, n)| (named(**a), **n, std::cmp::Reverse(**a)))
                         .map(|(a, _)| *a);
                     if let Some(a) = best {
                         let (sa, sb) = sents
