@@ -202,7 +202,7 @@ fn states_listed_only_when_acting() {
     let (_, idx) = run(&[
         &["Beijing said it would retaliate."],
         &["The Kenyan government said the vote would go ahead."],
-        &["Prices rose in Japan and in the U.S. last year."],
+        &["Prices rose in Japan and in the U.S. last year. Italy's central regions were hit."],
         &["Venezuelan President Carlos Mendez said the Mendez government would not yield."],
     ]);
     assert_eq!(listed(&idx, 0), vec!["China"]);

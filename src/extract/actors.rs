@@ -1330,10 +1330,85 @@ fn locative_before(text: &str, toks: &[Tok], seg: &Seg) -> bool {
     )
 }
 
+/// Nouns after a state's possessive that show the state acting ("Russia's reaction").
+const POSSESSED_AGENCY: &[&str] = &[
+    "decision",
+    "position",
+    "response",
+    "reaction",
+    "demand",
+    "demands",
+    "proposal",
+    "offer",
+    "call",
+    "move",
+    "plan",
+    "refusal",
+    "support",
+    "involvement",
+    "role",
+    "statement",
+    "announcement",
+    "policy",
+    "stance",
+    "veto",
+    "vote",
+    "envoy",
+    "ambassador",
+    "leader",
+    "leaders",
+    "ministry",
+    "foreign",
+    "defence",
+    "defense",
+    "interior",
+    "intervention",
+    "recognition",
+    "withdrawal",
+    "sanctions",
+    "threat",
+    "warning",
+    "accusation",
+    "denial",
+    "bid",
+    "efforts",
+    "pledge",
+    "insistence",
+    "backing",
+    "approval",
+    "rejection",
+    "embassy",
+    "delegation",
+    "negotiators",
+    "spokesman",
+    "spokeswoman",
+    "officials",
+    "authorities",
+];
+
 /// Is the state name at `seg` followed by a verb-like word or list punctuation (it acts)?
 fn acts_after(text: &str, toks: &[Tok], seg: &Seg) -> bool {
     if toks[seg.b - 1].poss {
-        return true;
+        // "Turkey's prime minister", "Russia's reaction" — not "Italy's central regions"
+        let mut j = seg.b;
+        let mut n = 0;
+        while let Some(w) = word_at(text, toks, j) {
+            let l = w.to_lowercase();
+            if world::STATE_GOV_NOUNS.contains(&l.as_str())
+                || world::STATE_FORCE_NOUNS.contains(&l.as_str())
+                || POSSESSED_AGENCY.contains(&l.as_str())
+                || TITLE_KEYS.contains(&crate::text::norm_key(w))
+                || world::is_org_head(w)
+            {
+                return true;
+            }
+            n += 1;
+            if n >= 3 || !(is_lower_word(w) || is_cap(w)) {
+                break;
+            }
+            j += 1;
+        }
+        return false;
     }
     match toks.get(seg.b) {
         None => true,
