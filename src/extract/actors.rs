@@ -1332,6 +1332,14 @@ fn locative_before(text: &str, toks: &[Tok], seg: &Seg) -> bool {
 
 /// Nouns after a state's possessive that show the state acting ("Russia's reaction").
 const POSSESSED_AGENCY: &[&str] = &[
+    "lead",
+    "departure",
+    "exit",
+    "allies",
+    "partners",
+    "troops",
+    "invasion",
+    "annexation",
     "decision",
     "position",
     "response",
@@ -1399,11 +1407,19 @@ fn acts_after(text: &str, toks: &[Tok], seg: &Seg) -> bool {
                 || POSSESSED_AGENCY.contains(&l.as_str())
                 || TITLE_KEYS.contains(&crate::text::norm_key(w))
                 || world::is_org_head(w)
+                || world::ORG_NOUNS.contains(&l.as_str())
+                || world::MEDIA_NOUNS.contains(&l.as_str())
+                || {
+                    let mut c = l.chars();
+                    c.next().is_some_and(|f| {
+                        world::is_org_head(&(f.to_uppercase().collect::<String>() + c.as_str()))
+                    })
+                }
             {
                 return true;
             }
             n += 1;
-            if n >= 3 || !(is_lower_word(w) || is_cap(w)) {
+            if n >= 4 || !(is_lower_word(w) || is_cap(w)) {
                 break;
             }
             j += 1;
