@@ -107,7 +107,7 @@ fn state_aliases_demonyms_and_capitals_merge() {
 #[test]
 fn places_are_not_actors() {
     let (_, idx) = run(&[&[
-        "Fighting raged in Mosul and near Tikrit, residents said.",
+        "Fighting raged in Mosul and near Tikrit, residents said. Jets struck targets in northern Syria.",
         "The conference was held in France, at the Palais des Congres.",
         "It was the worst flood in recent German history.",
     ]]);

@@ -1256,8 +1256,55 @@ fn speech_before(text: &str, toks: &[Tok], seg: &Seg) -> bool {
         })
 }
 
+/// Adjectives between a preposition and a place ("in northern Syria").
+const PLACE_ADJECTIVES: &[&str] = &[
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "central",
+    "north",
+    "south",
+    "east",
+    "west",
+    "northeastern",
+    "northwestern",
+    "southeastern",
+    "southwestern",
+    "north-eastern",
+    "north-western",
+    "south-eastern",
+    "south-western",
+    "rebel-held",
+    "government-held",
+    "war-torn",
+    "besieged",
+    "neighbouring",
+    "neighboring",
+    "rural",
+    "coastal",
+    "occupied",
+    "downtown",
+    "greater",
+    "mainland",
+    "upper",
+    "lower",
+    "inner",
+    "outer",
+];
+
 fn locative_before(text: &str, toks: &[Tok], seg: &Seg) -> bool {
     let mut i = seg.a;
+    let mut skipped = 0;
+    while i > 0 && skipped < 2 {
+        match word_at(text, toks, i - 1) {
+            Some(w) if PLACE_ADJECTIVES.contains(&w.to_lowercase().as_str()) => {
+                i -= 1;
+                skipped += 1;
+            }
+            _ => break,
+        }
+    }
     if i > 0 && word_at(text, toks, i - 1).is_some_and(|w| w == "the") {
         i -= 1;
     }
