@@ -342,6 +342,7 @@ fn cited_source_patterns() {
             "NAIROBI (AFP) - Police fired tear gas.",
             "The Kenyan Observatory for Press Freedom reported 14 arrests.",
             "The toll was 12, according to Maria Okonkwo, a nurse.",
+            "The video was authentic, according to Bellingcat.",
             "The Brazilian Foreign Ministry summoned the envoy. Asked about Acme Corp, the ministry said it was concerned.",
         ]),
         paras(&[
@@ -370,6 +371,7 @@ fn cited_source_patterns() {
         "Xinhua",
         "AFP",
         "Kenyan Observatory for Press Freedom",
+        "Bellingcat",
     ] {
         assert!(got.contains(&want), "missing {want}: {got:?}");
     }

@@ -1641,6 +1641,17 @@ fn discover_block(d: &mut Discovery, text: &str) {
         if speech_after(text, &toks, seg) || speech_before(text, &toks, seg) {
             ev.speech += 1;
         }
+        // a single name that information is credited to or told to is an outlet or body
+        // ("according to Bellingcat", "told Bild"); people come with full names
+        if nw == 1 && seg.a > 1 {
+            let p1 = word_at(text, &toks, seg.a - 1);
+            let p2 = word_at(text, &toks, seg.a - 2);
+            if (p1 == Some("to") && p2.is_some_and(|w| w.eq_ignore_ascii_case("according")))
+                || (p1 == Some("told") && !toks[seg.b - 1].poss)
+            {
+                ev.media += 1;
+            }
+        }
         // a following noun: group, outlet, organisation
         if !toks[seg.b - 1].poss {
             if phrase_at(text, &toks, seg.b, world::GROUP_NOUNS).is_some()
