@@ -284,7 +284,7 @@ pub fn extract_cited(docs: &[DocText], actors: &ActorIndex) -> Vec<Citation> {
                 }
             }
             // "the company said": the organisation the article is about so far
-            let lower = text.to_lowercase();
+            let lower = text.to_ascii_lowercase(); // same byte offsets as `text`
             for pat in ANAPHORA {
                 let mut from = 0;
                 while let Some(p) = lower[from..].find(pat) {
