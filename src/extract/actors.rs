@@ -2672,7 +2672,11 @@ fn link_block(
                     };
                     b.alias_sets[a].insert(text[s2..e2].to_string());
                 }
-                push(b, s, e2, a, acting);
+                // a state only locating or qualifying something is not linked
+                // ("in Syria", "Syrians", "Colombian voters"); headlines are linked
+                if acting || title_block {
+                    push(b, s, e2, a, acting);
+                }
                 let dateline = is_upper_word(surface) && toks[seg.a].init;
                 if !acting
                     && matches!(form, StateForm::Name | StateForm::Capital)
@@ -2684,8 +2688,10 @@ fn link_block(
             SegKind::Learned(a) => {
                 let kind = b.idx.actors[a].kind;
                 if kind == ActorKind::State {
-                    let acting = !locative_before(text, &toks, seg) || title_block;
-                    push(b, s, e, a, acting);
+                    let acting = !locative_before(text, &toks, seg) && !title_block;
+                    if acting || title_block {
+                        push(b, s, e, a, acting);
+                    }
                     continue;
                 }
                 // "Mendez government" → the person's state
@@ -2802,9 +2808,18 @@ fn state_context(
     } else {
         phrase_at(text, toks, end, world::STATE_FORCE_NOUNS)
     };
-    let next_is_title = segs
+    let next_title = segs
         .get(si + 1)
-        .is_some_and(|n| n.a == end && n.kind == SegKind::Title);
+        .filter(|n| n.a == end && n.kind == SegKind::Title)
+        .map(|n| text[toks[n.a].s..toks[n.b - 1].e].to_lowercase());
+    // "Kremlin spokesman": the state speaks through its spokesman
+    if next_title
+        .as_deref()
+        .is_some_and(|t| matches!(t, "spokesman" | "spokeswoman" | "spokesperson" | "official"))
+    {
+        return (end, true);
+    }
+    let next_is_title = next_title.is_some();
     let strong_noun = |e: usize| {
         let w = text[toks[end].s..toks[e - 1].e].to_lowercase();
         matches!(
