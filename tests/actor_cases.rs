@@ -281,6 +281,7 @@ fn acronyms_collectives_and_clubs() {
         "The Federal Aviation Administration grounded the jets. The FAA said new data showed similarities.",
         "On Monday, Democrats said they would not negotiate. Senator Ann Cole said the bill was dead.",
         "Manchester Rovers said in a statement that the club had sacked its manager.",
+        "On Friday, Morgan Stanley said it would cut 300 jobs.",
     ]]);
     let f = idx.resolve("Federal Aviation Administration").expect("FAA");
     assert_eq!(idx.resolve("FAA"), Some(f));
@@ -290,6 +291,7 @@ fn acronyms_collectives_and_clubs() {
         ActorKind::Organization
     );
     assert_eq!(actor(&idx, "Cole").name, "Ann Cole");
+    assert_eq!(actor(&idx, "Morgan Stanley").kind, ActorKind::Organization);
 }
 
 #[test]

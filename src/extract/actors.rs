@@ -1706,7 +1706,7 @@ fn discover_block(d: &mut Discovery, text: &str) {
             ev.org += 1;
         }
         // the next pronoun in the sentence: "Globex says it…", "Novak said he…"
-        if nw == 1 && !toks[seg.b - 1].poss {
+        if !toks[seg.b - 1].poss {
             let here = toks[seg.a].s;
             let end = sents
                 .iter()
@@ -1813,8 +1813,9 @@ fn verdict(c: &Cand) -> Verdict {
         }
         let first_is_place = world::STATE_FORMS.contains_key(&crate::text::norm_key(&c.words[0]))
             || world::is_place_name(&c.words[0]);
-        if c.speech > 0 && first_is_place {
-            return Verdict::Actor(ActorKind::Organization); // "Scotland Yard said"
+        if c.speech > 0 && (first_is_place || c.pro_it > c.pro_he) {
+            // "Scotland Yard said", "Morgan Stanley said it…"
+            return Verdict::Actor(ActorKind::Organization);
         }
         if c.speech > 0 && (c.n_mid > 0 || !looks_like_english_word(&c.words[0])) {
             return Verdict::Actor(ActorKind::Person);
