@@ -224,7 +224,9 @@ fn born_as_and_full_name_from_speaker() {
         "Both Dana Whitfield and Omar Reyes campaigned on Tuesday.",
         "Whitfield said the debate went well. Reyes told supporters he was confident.",
         "\"We will win,\" said Moreau, born Jacques Moreau-Lefevre.",
+        "It is clear what both Zubov and Whitfield think of the plan.",
     ]]);
+    assert_eq!(actor(&idx, "Zubov").kind, ActorKind::Person);
     assert_eq!(actor(&idx, "Whitfield").name, "Dana Whitfield");
     assert_eq!(actor(&idx, "Reyes").name, "Omar Reyes");
     assert_eq!(idx.resolve("Moreau"), idx.resolve("Jacques Moreau-Lefevre"));

@@ -855,6 +855,8 @@ struct Cand {
     role: Option<String>,
     abbrs: Vec<String>,
     same_as: Vec<String>,
+    /// names coordinated with this one ("both X and Y")
+    coord: Vec<String>,
 }
 
 fn word_at<'a>(text: &'a str, toks: &[Tok], i: usize) -> Option<&'a str> {
@@ -1774,6 +1776,22 @@ fn discover_block(d: &mut Discovery, text: &str) {
                 c.same_as.push(a);
             }
         }
+        // "X and Y": remember the partner (a person partner makes a person)
+        if word_at(text, &toks, seg.b) == Some("and") && !toks[seg.b - 1].poss {
+            if let Some(n) = segs.get(si + 1).filter(|n| {
+                n.a == seg.b + 1 && matches!(n.kind, SegKind::Name) && !toks[n.b - 1].poss
+            }) {
+                let other = crate::text::norm_key(&text[toks[n.a].s..toks[n.b - 1].e]);
+                let c = d.cands.get_mut(&key).expect("noted");
+                if c.coord.len() < 4 && !c.coord.contains(&other) {
+                    c.coord.push(other.clone());
+                }
+                let oc = d.cands.entry(other).or_default();
+                if oc.coord.len() < 4 && !oc.coord.contains(&key) {
+                    oc.coord.push(key.clone());
+                }
+            }
+        }
     }
 }
 
@@ -2291,6 +2309,21 @@ pub fn extract_actors(docs: &[DocText], gazetteer: &[ActorSpec]) -> ActorIndex {
                 continue;
             }
         }
+        // "both X and <a known person>": a person too
+        let v = if v == Verdict::None && c.n_mid > 0 && !c.words.is_empty() {
+            let partner_is_person = c.coord.iter().any(|o| {
+                b.learned
+                    .get(o)
+                    .is_some_and(|&a| b.idx.actors[a].kind == ActorKind::Person)
+            });
+            if partner_is_person {
+                Verdict::Actor(ActorKind::Person)
+            } else {
+                v
+            }
+        } else {
+            v
+        };
         if let Verdict::Actor(kind) = v {
             let role = if kind == ActorKind::Person {
                 c.role.clone()
@@ -2302,6 +2335,25 @@ pub fn extract_actors(docs: &[DocText], gazetteer: &[ActorSpec]) -> ActorIndex {
                 b.actor_state.insert(id, si);
             }
             b.learned.insert(key, id);
+        }
+    }
+    // coordination with a person decided after the loop above ("both X and Y")
+    for k in &keys {
+        let c = &disc.cands[*k];
+        if c.words.len() != 1 || c.n_mid == 0 || b.learned.contains_key(*k) {
+            continue;
+        }
+        if verdicts[k] != Verdict::None {
+            continue;
+        }
+        let partner_is_person = c.coord.iter().any(|o| {
+            b.learned
+                .get(o)
+                .is_some_and(|&a| b.idx.actors[a].kind == ActorKind::Person)
+        });
+        if partner_is_person {
+            let id = b.new_actor(&c.surface, ActorKind::Person, c.role.clone());
+            b.learned.insert((*k).clone(), id);
         }
     }
     // "X, born Y": one person
