@@ -177,7 +177,12 @@ fn organisations_groups_and_abbreviations() {
             "The National Liberation Front (NLF) claimed the attack. Later, NLF fighters withdrew.",
         ],
         &["Police said attacks by Tamarin militants had doubled. Tamarin fighters denied it."],
+        &["Leaders of the Movement for Democratic Change, the MDC, said the vote was rigged. The MDC will appeal."],
+        &["A Globex official said the recall would cost $1bn. Globex has begun talks. Analysts said Globex's mobile business would suffer."],
     ]);
+    let m = idx.resolve("Movement for Democratic Change").expect("MDC");
+    assert_eq!(idx.resolve("MDC"), Some(m));
+    assert_eq!(actor(&idx, "Globex").kind, ActorKind::Organization);
     let o = actor(&idx, "Kenyan Observatory for Press Freedom");
     assert_eq!(o.kind, ActorKind::Organization);
     let g = idx.resolve("National Liberation Front").expect("NLF");

@@ -851,6 +851,7 @@ struct Cand {
     pro_it: u32,
     pro_he: u32,
     pro_they: u32,
+    acts: u32,
     org_head: bool,
     role: Option<String>,
     abbrs: Vec<String>,
@@ -1671,6 +1672,97 @@ fn discover_block(d: &mut Discovery, text: &str) {
                 }
             }
         }
+        // "X official said", "a Globex spokesman told": X speaks through its people
+        if !toks[seg.b - 1].poss {
+            if let Some(w) = word_at(text, &toks, seg.b) {
+                if matches!(
+                    w,
+                    "official"
+                        | "officials"
+                        | "spokesman"
+                        | "spokeswoman"
+                        | "spokesperson"
+                        | "executive"
+                        | "executives"
+                        | "source"
+                        | "sources"
+                        | "representative"
+                ) {
+                    ev.org += 1;
+                    if next_word_lower(text, &toks, seg.b + 1, true)
+                        .is_some_and(|(_, v)| world::is_speech_verb(&v))
+                    {
+                        ev.speech += 1;
+                    }
+                }
+            }
+        }
+        // "Globex's mobile business": what only a company has
+        if toks[seg.b - 1].poss {
+            let mut j = seg.b;
+            for _ in 0..3 {
+                let Some(w) = word_at(text, &toks, j) else {
+                    break;
+                };
+                if matches!(
+                    w,
+                    "business"
+                        | "unit"
+                        | "division"
+                        | "arm"
+                        | "subsidiary"
+                        | "shares"
+                        | "stock"
+                        | "headquarters"
+                        | "board"
+                        | "employees"
+                        | "products"
+                        | "customers"
+                        | "profits"
+                        | "profit"
+                        | "revenue"
+                        | "sales"
+                        | "shareholders"
+                        | "brand"
+                        | "factory"
+                        | "factories"
+                        | "chief"
+                        | "ceo"
+                        | "executives"
+                ) {
+                    ev.org += 1;
+                    break;
+                }
+                if !is_lower_word(w) {
+                    break;
+                }
+                j += 1;
+            }
+        }
+        // subject of a verb ("Globex has begun…")
+        if !toks[seg.b - 1].poss {
+            if let Some(w) = word_at(text, &toks, seg.b) {
+                let l = w.to_lowercase();
+                if AUX.contains(&l.as_str()) && !matches!(l.as_str(), "also" | "later" | "then") {
+                    ev.acts += 1;
+                }
+            }
+        }
+        // "the Revolutionary Front, the RF,": an abbreviation in apposition
+        if nw >= 2 && punct_at(text, &toks, seg.b) == Some(",") {
+            let mut j = seg.b + 1;
+            if word_at(text, &toks, j).is_some_and(|w| w == "the") {
+                j += 1;
+            }
+            if let Some(w) = word_at(text, &toks, j) {
+                let end_ok = toks
+                    .get(j + 1)
+                    .is_none_or(|t| !t.word && matches!(tw(text, t), "," | "." | ")" | ";"));
+                if is_upper_word(w) && w.chars().count() <= 8 && end_ok {
+                    ev.abbrs.push(w.to_string());
+                }
+            }
+        }
         // "(ABBR)" after
         if punct_at(text, &toks, seg.b) == Some("(")
             && punct_at(text, &toks, seg.b + 2) == Some(")")
@@ -1762,6 +1854,7 @@ fn discover_block(d: &mut Discovery, text: &str) {
         c.pro_it += ev.pro_it;
         c.pro_he += ev.pro_he;
         c.pro_they += ev.pro_they;
+        c.acts += ev.acts;
         c.org_head |= ev.org_head;
         if c.role.is_none() {
             c.role = ev.role;
@@ -1876,7 +1969,11 @@ fn verdict(c: &Cand) -> Verdict {
             Verdict::None
         };
     }
-    if c.media > 0 || (org > 0 && (c.speech > 0 || upper)) || org >= 2 {
+    if c.media > 0
+        || (org > 0 && (c.speech > 0 || upper))
+        || org >= 2
+        || (org > 0 && c.acts > 0 && c.place == 0)
+    {
         return Verdict::Actor(ActorKind::Organization);
     }
     if c.speech > 0 && c.place == 0 {
