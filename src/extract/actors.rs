@@ -1699,8 +1699,7 @@ fn discover_block(d: &mut Discovery, text: &str) {
         }
         // "Globex's mobile business": what only a company has
         if toks[seg.b - 1].poss {
-            let mut j = seg.b;
-            for _ in 0..3 {
+            for j in seg.b..seg.b + 3 {
                 let Some(w) = word_at(text, &toks, j) else {
                     break;
                 };
@@ -1736,7 +1735,6 @@ fn discover_block(d: &mut Discovery, text: &str) {
                 if !is_lower_word(w) {
                     break;
                 }
-                j += 1;
             }
         }
         // subject of a verb ("Globex has begun…")
