@@ -419,9 +419,10 @@ fn many_articles_stay_fast() {
     let docs = corpus(&owned);
     let t0 = std::time::Instant::now();
     let idx = extract_actors(&docs, &[]);
+    let ta = t0.elapsed();
     let cited = extract_cited(&docs, &idx);
     let el = t0.elapsed();
-    eprintln!("{n} articles in {el:?}");
+    eprintln!("{n} articles in {el:?} (actors {ta:?})");
     assert_eq!(idx.doc_actors.len(), n);
     assert!(cited.len() >= n);
     assert!(el.as_secs() < 60, "took {el:?}");
