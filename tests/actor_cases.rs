@@ -151,6 +151,7 @@ fn appositions_give_people_and_roles() {
         "The director of the city hospital, Peter Lindqvist, said supplies were low.",
         "Interior Ministry spokesman, Tomas Varga, said the curfew would stay.",
         "Lena Sorvino, 54, said she had waited for hours.",
+        "The envoy, known as Tarek, also met Deputy Premier Ivo Lang on Friday.",
     ]]);
     let a = actor(&idx, "Maria Okonkwo");
     assert_eq!(a.kind, ActorKind::Person);
@@ -167,6 +168,13 @@ fn appositions_give_people_and_roles() {
         ActorKind::Organization
     );
     assert_eq!(actor(&idx, "Lena Sorvino").kind, ActorKind::Person);
+    assert_eq!(
+        actor(&idx, "Ivo Lang").role.as_deref(),
+        Some("Deputy Premier")
+    );
+    assert!(idx
+        .resolve("Tarek")
+        .is_none_or(|a| idx.actors[a].role.is_none()));
 }
 
 #[test]

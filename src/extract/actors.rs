@@ -1169,6 +1169,18 @@ fn apposition(text: &str, toks: &[Tok], i: usize) -> Option<(bool, String)> {
     if first == "born" {
         return None;
     }
+    // a verb phrase is the rest of the sentence, not an apposition ("…, also met …")
+    let lead = body.first()?.1.to_lowercase();
+    if AUX.contains(&lead.as_str())
+        || world::is_speech_verb(&lead)
+        || (lead.ends_with("ed") && lead.len() > 4)
+        || matches!(
+            lead.as_str(),
+            "known" | "and" | "but" | "as" | "which" | "where" | "when"
+        )
+    {
+        return None;
+    }
     // the head noun is among the first words (before "of"/"in")
     let mut kind = None;
     for (_, w) in body.iter().take(6) {
