@@ -1392,6 +1392,52 @@ fn locative_before(text: &str, toks: &[Tok], seg: &Seg) -> bool {
     )
 }
 
+/// Government bodies after a state's possessive ("Russia's Defence Ministry"); a company
+/// ("Germany's BioNTech SE") does not make the state act.
+const GOV_HEADS: &[&str] = &[
+    "federation",
+    "association",
+    "committee",
+    "team",
+    "squad",
+    "ministry",
+    "department",
+    "office",
+    "council",
+    "parliament",
+    "assembly",
+    "senate",
+    "congress",
+    "cabinet",
+    "army",
+    "navy",
+    "forces",
+    "force",
+    "police",
+    "guard",
+    "guards",
+    "agency",
+    "bureau",
+    "service",
+    "services",
+    "commission",
+    "court",
+    "embassy",
+    "mission",
+    "administration",
+    "authority",
+    "authorities",
+    "directorate",
+    "command",
+    "gendarmerie",
+    "coastguard",
+    "intelligence",
+    "prosecutor",
+    "prosecutors",
+    "judiciary",
+    "legislature",
+];
+
 /// Nouns after a state's possessive that show the state acting ("Russia's reaction").
 const POSSESSED_AGENCY: &[&str] = &[
     "lead",
@@ -1468,15 +1514,9 @@ fn acts_after(text: &str, toks: &[Tok], seg: &Seg) -> bool {
                 || world::STATE_FORCE_NOUNS.contains(&l.as_str())
                 || POSSESSED_AGENCY.contains(&l.as_str())
                 || TITLE_KEYS.contains(&crate::text::norm_key(w))
-                || world::is_org_head(w)
+                || GOV_HEADS.contains(&l.as_str())
                 || world::ORG_NOUNS.contains(&l.as_str())
                 || world::MEDIA_NOUNS.contains(&l.as_str())
-                || {
-                    let mut c = l.chars();
-                    c.next().is_some_and(|f| {
-                        world::is_org_head(&(f.to_uppercase().collect::<String>() + c.as_str()))
-                    })
-                }
             {
                 return true;
             }
@@ -3062,6 +3102,7 @@ fn state_context(
                 return (end, false);
             }
             let after_the_and = seg.a > 0
+                && !toks[end - 1].poss
                 && word_at(text, toks, seg.a - 1).is_some_and(|w| {
                     w == "and"
                         || w == "with"

@@ -312,10 +312,48 @@ pub fn extract_cited(docs: &[DocText], actors: &ActorIndex) -> Vec<Citation> {
                     }
                     // "the ministry" prefers a ministry; "the company" the most salient
                     let noun = pat.rsplit(' ').next().unwrap_or("");
-                    let named = |a: usize| actors.actors[a].name.to_lowercase().contains(noun);
+                    let kin: &[&str] = match noun {
+                        "agency" => &[
+                            "agency",
+                            "administration",
+                            "bureau",
+                            "service",
+                            "office",
+                            "commission",
+                            "authority",
+                            "department",
+                        ],
+                        "company" | "firm" | "manufacturer" | "giant" => &[
+                            "inc",
+                            "corp",
+                            "co",
+                            "company",
+                            "ltd",
+                            "plc",
+                            "group",
+                            "holdings",
+                            "electronics",
+                            "motors",
+                            "se",
+                            "ag",
+                        ],
+                        _ => &[],
+                    };
+                    let named = |a: usize| {
+                        let n = actors.actors[a].name.to_lowercase();
+                        n.contains(noun) || n.split_whitespace().any(|w| kin.contains(&w))
+                    };
+                    // most recent mention of each candidate before this point
+                    let last_at = |a: usize| {
+                        bm.iter()
+                            .filter(|m| m.actor == a && m.start < at)
+                            .map(|m| m.start + 1)
+                            .max()
+                            .unwrap_or(0)
+                    };
                     let best = sal
                         .iter()
-                        .max_by_key(|(a, n)| (named(**a), **n, std::cmp::Reverse(**a)))
+                        .max_by_key(|(a, n)| (named(**a), **n, last_at(**a)))
                         .map(|(a, _)| *a);
                     if let Some(a) = best {
                         let (sa, sb) = sents

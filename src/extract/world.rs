@@ -1429,6 +1429,14 @@ pub static BODIES: &[Body] = &[
     body!("Human Rights Watch", ["HRW"], Org),
     body!("Metropolitan Police", ["Scotland Yard", "Met Police"], Org),
     body!("Joint Chiefs of Staff", [], Org),
+    body!(
+        "Centers for Disease Control and Prevention",
+        ["CDC", "Centers for Disease Control"],
+        Org
+    ),
+    body!("National Institutes of Health", ["NIH"], Org),
+    body!("Food and Drug Administration", ["FDA"], Org),
+    body!("European Medicines Agency", ["EMA"], Org),
     body!("Interpol", [], Org),
     body!("White House", [], Org),
     body!("Pentagon", [], Org),
@@ -1655,9 +1663,7 @@ pub static TITLES: &[&str] = &[
     "activist",
     "analyst",
     "professor",
-    "prof.",
     "doctor",
-    "dr.",
     "teacher",
     "journalist",
     "reporter",
@@ -1883,6 +1889,17 @@ pub static REPORT_VERBS: &[&str] = &[
 
 /// Last words that make a capitalised name an organisation.
 pub static ORG_HEADS: &[&str] = &[
+    "Centers",
+    "Centres",
+    "SE",
+    "NV",
+    "SpA",
+    "KK",
+    "Bhd",
+    "Tbk",
+    "ASA",
+    "AB",
+    "Oyj",
     "United",
     "FC",
     "Rovers",
