@@ -323,6 +323,22 @@ fn headlines_do_not_create_actors() {
 }
 
 #[test]
+fn title_case_deks_and_subheadings_do_not_create_actors() {
+    let ps = paras(&[
+        "What Happens Next For The Coastal Towns",
+        "Minister Lars Ekberg said the towns would be rebuilt.",
+    ]);
+    let docs = vec![DocText {
+        title: "",
+        dek: Some("Storm Damage Leaves Harbour Workers Counting The Cost"),
+        paragraphs: &ps,
+        published: None,
+    }];
+    let idx = extract_actors(&docs, &[]);
+    assert_eq!(names(&idx), vec!["Lars Ekberg"]);
+}
+
+#[test]
 fn mentions_are_exact_and_unicode_safe() {
     let (t, idx) = run(&[&[
         "Ünal Özdemir, the mayor of İzmir, said “Türkiye will help”. Özdemir’s office confirmed it.",

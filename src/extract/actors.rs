@@ -425,6 +425,31 @@ const AUX: &[&str] = &[
     "not",
 ];
 
+/// A block written in Title Case or capitals (a headline, a sub-heading, a
+/// Title-Case standfirst): capitalisation says nothing about names there.
+fn headline_like(text: &str) -> bool {
+    const SMALL: &[&str] = &[
+        "a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "but", "as", "by",
+        "with", "from", "vs", "is", "be", "are",
+    ];
+    let mut n = 0;
+    let mut caps = 0;
+    for w in text.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '\u{2019}') {
+        let Some(c) = w.chars().next() else { continue };
+        if !c.is_alphabetic() || SMALL.contains(&w.to_lowercase().as_str()) {
+            continue;
+        }
+        n += 1;
+        if c.is_uppercase() {
+            caps += 1;
+        }
+        if n > 40 {
+            break;
+        }
+    }
+    n >= 4 && caps * 4 >= n * 3 && caps * 10 >= n * 9
+}
+
 // ------------------------------------------------------------------ segments
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -2136,7 +2161,7 @@ pub fn extract_actors(docs: &[DocText], gazetteer: &[ActorSpec]) -> ActorIndex {
     };
     for doc in docs {
         for (block, text) in doc.blocks() {
-            if block == Block::Title {
+            if block == Block::Title || headline_like(text) {
                 continue;
             }
             discover_block(&mut disc, text);
@@ -2821,7 +2846,7 @@ fn link_block(
     pending: &mut Vec<(Block, usize, usize, String)>,
 ) {
     let toks = tokenize(text);
-    let title_block = block == Block::Title;
+    let title_block = block == Block::Title || headline_like(text);
     let learned = std::mem::take(&mut b.learned);
     let weak = std::mem::take(&mut b.weak);
     let forms = Forms {
