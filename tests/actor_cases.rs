@@ -412,6 +412,13 @@ fn cited_source_patterns() {
         !got.contains(&"Aylin Kaya"),
         "people are speakers, not cited sources"
     );
+    let un = idx.resolve("United Nations").expect("UN");
+    assert_eq!(idx.resolve("U.N."), Some(un));
+    assert_eq!(idx.resolve("the UN"), Some(un));
+    assert_eq!(
+        idx.resolve("ICRC"),
+        idx.resolve("International Committee of the Red Cross")
+    );
     let c1: Vec<&str> = cited
         .iter()
         .filter(|c| c.doc == 1)
