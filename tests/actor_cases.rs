@@ -232,6 +232,22 @@ fn states_listed_only_when_acting() {
 }
 
 #[test]
+fn the_government_is_the_article_state() {
+    let (_, idx) = run(&[
+        &[
+            "Peru declared a state of emergency. Peruvian police fired tear gas.",
+            "The government said the measure would last 30 days.",
+        ],
+        &["The government shutdown entered its third week, officials in Ohio said."],
+    ]);
+    let p = idx.resolve("Peru").expect("Peru");
+    assert!(idx.actors[p]
+        .aliases
+        .contains(&"The government".to_string()));
+    assert!(idx.doc_actors[1].is_empty(), "{:?}", listed(&idx, 1));
+}
+
+#[test]
 fn born_as_and_full_name_from_speaker() {
     let (_, idx) = run(&[&[
         "Both Dana Whitfield and Omar Reyes campaigned on Tuesday.",

@@ -2566,7 +2566,7 @@ pub fn extract_actors(docs: &[DocText], gazetteer: &[ActorSpec]) -> ActorIndex {
     let mut listed: Vec<HashSet<usize>> = vec![HashSet::new(); docs.len()];
     let mut mentions: Vec<Mention> = Vec::new();
     for (d, doc) in docs.iter().enumerate() {
-        let mut pending: Vec<(Block, usize, usize, String)> = Vec::new();
+        let mut acc = DocAcc::default();
         for (block, text) in doc.blocks() {
             link_block(
                 &mut b,
@@ -2578,9 +2578,33 @@ pub fn extract_actors(docs: &[DocText], gazetteer: &[ActorSpec]) -> ActorIndex {
                 &mut mentions,
                 &mut listed[d],
                 &mut places[d],
-                &mut pending,
+                &mut acc,
             );
         }
+        // "the government said…": the state this article is about, when there is one
+        let mut ranked: Vec<(u32, usize)> =
+            acc.state_counts.iter().map(|(&s, &n)| (n, s)).collect();
+        ranked.sort_unstable_by(|a, b| b.cmp(a));
+        let top = match ranked.as_slice() {
+            [(n, s)] if *n >= 2 => Some(*s),
+            [(n, s), (m, _), ..] if *n >= 2 && n > m => Some(*s),
+            _ => None,
+        };
+        if let Some(si) = top {
+            let a = b.state(si);
+            for (block, s, e, surface) in std::mem::take(&mut acc.gov) {
+                mentions.push(Mention {
+                    doc: d,
+                    block,
+                    start: s,
+                    end: e,
+                    actor: a,
+                });
+                b.alias_sets[a].insert(surface);
+                listed[d].insert(a);
+            }
+        }
+        let pending = std::mem::take(&mut acc.pending);
         // ambiguous surnames: the person of that name this article names in full
         for (block, s, e, key) in pending {
             let Some(ids) = b.ambiguous.get(&key) else {
@@ -2832,6 +2856,17 @@ fn role_state(role: Option<&str>) -> Option<usize> {
     matches!(form, StateForm::Demonym | StateForm::Name).then_some(si)
 }
 
+/// What linking remembers about one article until its end.
+#[derive(Default)]
+struct DocAcc {
+    /// ambiguous surnames: (block, start, end, key)
+    pending: Vec<(Block, usize, usize, String)>,
+    /// "the government" acting: (block, start, end, surface)
+    gov: Vec<(Block, usize, usize, String)>,
+    /// state → how often the article names it (acting counts double)
+    state_counts: HashMap<usize, u32>,
+}
+
 #[allow(clippy::too_many_arguments)]
 fn link_block(
     b: &mut Builder,
@@ -2843,7 +2878,7 @@ fn link_block(
     mentions: &mut Vec<Mention>,
     listed: &mut HashSet<usize>,
     places: &mut Vec<String>,
-    pending: &mut Vec<(Block, usize, usize, String)>,
+    acc: &mut DocAcc,
 ) {
     let toks = tokenize(text);
     let title_block = block == Block::Title || headline_like(text);
@@ -2873,6 +2908,24 @@ fn link_block(
             listed.insert(actor);
         }
     };
+    if !title_block {
+        for i in 1..toks.len() {
+            if word_at(text, &toks, i) == Some("government")
+                && word_at(text, &toks, i - 1).is_some_and(|w| w == "the" || w == "The")
+            {
+                let g = Seg {
+                    a: i,
+                    b: i + 1,
+                    kind: SegKind::Name,
+                };
+                let next_noun = phrase_at(text, &toks, i + 1, world::STATE_FORCE_NOUNS).is_some();
+                if acts_after(text, &toks, &g) && !next_noun && !locative_before(text, &toks, &g) {
+                    let (s, e) = (toks[i - 1].s, toks[i].e);
+                    acc.gov.push((block, s, e, text[s..e].to_string()));
+                }
+            }
+        }
+    }
     for (si, seg) in segs.iter().enumerate() {
         let s = toks[seg.a].s;
         let e = toks[seg.b - 1].e;
@@ -2887,6 +2940,7 @@ fn link_block(
             SegKind::State(st, form) => {
                 let a = b.state(st);
                 let (end_tok, acting) = state_context(text, &toks, &segs, si, form, title_block);
+                *acc.state_counts.entry(st).or_default() += if acting { 2 } else { 1 };
                 let e2 = toks[end_tok - 1].e;
                 if acting {
                     // "the Russians" is an alias as written
@@ -2950,7 +3004,7 @@ fn link_block(
                     continue;
                 }
                 if b.ambiguous.contains_key(&key) {
-                    pending.push((block, s, e, key));
+                    acc.pending.push((block, s, e, key));
                     continue;
                 }
                 // a sentence-initial word glued to a name: try without it
