@@ -14,6 +14,8 @@
 #                  10000 took longer than this (default 60)
 #   --force-large  run N >= 100000 regardless of --limit
 #   --bin PATH     benchmark this dossier binary instead of building one
+#   --timeout SEC  kill a timed run after SEC seconds (recorded as failed)
+#   --skip-clean   no clean first build (content/ must already be in WORK)
 #
 # The binary is copied to WORK/dossier-bin before any run, so a concurrent
 # `cargo build` in the repo cannot swap it mid-benchmark.
@@ -31,6 +33,8 @@ SLEEP=3
 LIMIT=60
 FORCE_LARGE=0
 BIN_ARG=
+TIMEOUT=0
+SKIP_CLEAN=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --quick) SIZES="1000 10000" ;;
@@ -42,7 +46,9 @@ while [ $# -gt 0 ]; do
     --limit) LIMIT=$2; shift ;;
     --force-large) FORCE_LARGE=1 ;;
     --bin) BIN_ARG=$2; shift ;;
-    -h|--help) sed -n '2,23p' "$0"; exit 0 ;;
+    --timeout) TIMEOUT=$2; shift ;;
+    --skip-clean) SKIP_CLEAN=1 ;;
+    -h|--help) sed -n '2,25p' "$0"; exit 0 ;;
     *) echo "run.sh: unknown argument: $1" >&2; exit 2 ;;
   esac
   shift
@@ -104,7 +110,9 @@ move_aside() {
 timed() {
   local tool=$1 variant=$2 n=$3 run=$4 public=$5; shift 6
   local tf="$LOGS/$tool-$variant-$n-$run.time" lf="$LOGS/$tool-$variant-$n-$run.log"
-  /usr/bin/time -v -o "$tf" "$@" >"$lf" 2>&1 || true
+  local limit=()
+  [ "$TIMEOUT" = 0 ] || limit=(timeout -s KILL "$TIMEOUT")
+  /usr/bin/time -v -o "$tf" "${limit[@]}" "$@" >"$lf" 2>&1 || true
   local wall rss status pages
   wall=$(awk -F': ' '/Elapsed \(wall clock\)/{n=split($2,a,":"); s=0; for(i=1;i<=n;i++) s=s*60+a[i]; printf "%.2f", s}' "$tf")
   rss=$(awk -F': ' '/Maximum resident set size/{print $2}' "$tf")
@@ -143,7 +151,11 @@ median_of() { # tool variant N -> median wall seconds ('' if none)
 for N in $SIZES; do
   C=$WORK/corpus-$N
   echo "== N=$N: generating corpus in $C"
-  python3 "$REPO/bench/gencorpus.py" --n "$N" --seed "$SEED" --out "$C"
+  if [ "$SKIP_CLEAN" = 1 ] && [ -d "$C/dossier/content" ]; then
+    echo "   (--skip-clean: reusing the corpus and content/ in $C)"
+  else
+    python3 "$REPO/bench/gencorpus.py" --n "$N" --seed "$SEED" --out "$C"
+  fi
   D=$C/dossier
   H=$C/hugo
   DOSSIER=("$BIN" build --root "$D" -q)
@@ -162,7 +174,7 @@ for N in $SIZES; do
   fi
 
   # 1. clean first build: no content/, no public/ (writes content/articles/*.md too)
-  prepare_and_time dossier clean "$N" 1 "$D/public" "$D/public" "$D/content" -- "${DOSSIER[@]}"
+  [ "$SKIP_CLEAN" = 1 ] || prepare_and_time dossier clean "$N" 1 "$D/public" "$D/public" "$D/content" -- "${DOSSIER[@]}"
   # 2. repeated full builds (content/ present and unchanged, so not rewritten),
   #    alternating with Hugo; public/ moved aside before each run for both.
   for r in $(seq 1 "$RUNS"); do
