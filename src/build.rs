@@ -92,9 +92,12 @@ pub fn build(opts: &BuildOptions) -> Result<Site> {
             Path::new("--base-url"),
         )?;
     }
+    let mut timer = Timer::new();
     let seeds = ingest::read_seeds(root, &mut warnings)?;
     let files = content::read_all(root, &mut warnings)?;
+    timer.lap("read seeds and content");
     let mut drafts = assemble(&config, &seeds, &files, &mut warnings);
+    timer.lap("clean");
     drafts.sort_by(|a, b| a.id.cmp(&b.id));
 
     // extraction over the final text of every article
@@ -109,6 +112,7 @@ pub fn build(opts: &BuildOptions) -> Result<Site> {
         .collect();
     let passages = extract::passages::shared_passages(&docs);
     let estimated = estimate_dates(&drafts, &passages);
+    timer.lap("shared passages, date estimates");
     drop(docs);
     for (i, date) in estimated {
         drafts[i].published = Some(date);
@@ -124,8 +128,11 @@ pub fn build(opts: &BuildOptions) -> Result<Site> {
         })
         .collect();
     let actors = extract::actors::extract_actors(&docs, &config.actor_specs());
+    timer.lap("actors");
     let quotes = extract::quotes::extract_quotes(&docs, &actors);
+    timer.lap("quotes");
     let citations = extract::sources::extract_cited(&docs, &actors);
+    timer.lap("cited sources");
     let events: Vec<extract::events::Event> = docs
         .par_iter()
         .enumerate()
@@ -136,6 +143,7 @@ pub fn build(opts: &BuildOptions) -> Result<Site> {
         .enumerate()
         .flat_map_iter(|(i, d)| extract::figures::extract_figures(i, d))
         .collect();
+    timer.lap("events, figures");
     drop(docs);
 
     let mut site = Site {
@@ -149,12 +157,38 @@ pub fn build(opts: &BuildOptions) -> Result<Site> {
         warnings,
     };
     crate::modeling::model(&mut site, &quotes, &citations, &events, &figures);
+    timer.lap("model");
     let mut extra = Vec::new();
     site.content_writes = content_writes(&site, &files, &mut extra);
     site.warnings.extend(extra);
     site.warnings.sort();
     site.warnings.dedup();
     Ok(site)
+}
+
+/// Stage timings on stderr when `DOSSIER_TIMINGS` is set (for profiling).
+pub struct Timer {
+    on: bool,
+    last: std::time::Instant,
+}
+
+impl Timer {
+    pub fn new() -> Self {
+        Timer { on: std::env::var_os("DOSSIER_TIMINGS").is_some(), last: std::time::Instant::now() }
+    }
+
+    pub fn lap(&mut self, what: &str) {
+        if self.on {
+            eprintln!("timing: {what}: {} ms", self.last.elapsed().as_millis());
+        }
+        self.last = std::time::Instant::now();
+    }
+}
+
+impl Default for Timer {
+    fn default() -> Self {
+        Self::new()
+    }
 }
 
 /// Clean the seeds and merge them with the content files into drafts.

@@ -26,7 +26,9 @@ pub fn build_site(root: &Path, base_url: Option<String>) -> Result<(Site, Render
         root: root.to_path_buf(),
         base_url,
     })?;
+    let mut timer = build::Timer::new();
     let map = crate::render::render(&site, root)?;
+    timer.lap("render");
     Ok((site, map))
 }
 
@@ -53,12 +55,15 @@ pub fn build_with_map(
         .unwrap_or_else(|| root.join("public"));
     build::check_out_dir(root, &out)?;
     let (site, map) = build_site(root, base_url)?;
+    let mut timer = build::Timer::new();
     let mut written = Vec::new();
     for w in &site.content_writes {
         write_content(root, &w.rel, &w.text)?;
         written.push(w.rel.clone());
     }
+    timer.lap("write content files");
     crate::publish::publish(&out, &map)?;
+    timer.lap("publish");
     let report = Report {
         articles: site.dossier.articles.len(),
         pages: map.keys().filter(|k| k.ends_with(".html")).count(),

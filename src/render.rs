@@ -195,6 +195,7 @@ fn art_summary(cx: &Ctx, id: &str) -> serde_json::Value {
 
 /// Render every page of a built site.
 pub fn render(site: &Site, root: &Path) -> Result<RenderMap> {
+    let mut timer = crate::build::Timer::new();
     let tera = templates(root)?;
     let d = &site.dossier;
     let cx = Ctx {
@@ -245,6 +246,7 @@ pub fn render(site: &Site, root: &Path) -> Result<RenderMap> {
         (safe_json(d) + "\n").into_bytes(),
     );
 
+    timer.lap("render: assets, search index, dossier.json");
     // overview
     {
         let mut c = cx.base("index.html");
@@ -280,6 +282,7 @@ pub fn render(site: &Site, root: &Path) -> Result<RenderMap> {
         out.insert("index.html".into(), render_page(&tera, "index.html", &c)?);
     }
 
+    timer.lap("render: overview");
     // timeline
     {
         let mut c = cx.base("timeline/index.html");
@@ -292,6 +295,7 @@ pub fn render(site: &Site, root: &Path) -> Result<RenderMap> {
         );
     }
 
+    timer.lap("render: timeline");
     // actors
     let cooc = cooccurrence(d);
     // indexes, so each page finds its own items without scanning the corpus
@@ -423,6 +427,7 @@ pub fn render(site: &Site, root: &Path) -> Result<RenderMap> {
         out.insert(k, v);
     }
 
+    timer.lap("render: actor pages");
     // sources
     {
         let mut c = cx.base("sources/index.html");
@@ -495,6 +500,7 @@ pub fn render(site: &Site, root: &Path) -> Result<RenderMap> {
         out.insert(k, v);
     }
 
+    timer.lap("render: source pages");
     // articles
     {
         let mut c = cx.base("articles/index.html");
@@ -513,7 +519,7 @@ pub fn render(site: &Site, root: &Path) -> Result<RenderMap> {
             render_page(&tera, "articles.html", &c)?,
         );
     }
-    let bodies = article_bodies(&cx, "../../", false);
+    let bodies = article_bodies(&cx, "../../", false, None);
     let per_article = PerArticle::new(d);
     let pages: Vec<Result<(String, Vec<u8>)>> = d
         .articles
@@ -531,6 +537,7 @@ pub fn render(site: &Site, root: &Path) -> Result<RenderMap> {
         out.insert(k, v);
     }
 
+    timer.lap("render: article pages");
     // briefing
     {
         let mut c = cx.base("briefing/index.html");
@@ -551,17 +558,27 @@ pub fn render(site: &Site, root: &Path) -> Result<RenderMap> {
         c.insert("sources", &d.sources);
         c.insert("discrepancies", &discrepancies(&cx));
         c.insert("passages", &passages(&cx));
-        let bodies = article_bodies(&cx, "", true);
-        let arts: Vec<_> = (0..d.articles.len())
-            .map(|i| art_context(&cx, &per_article, i, &bodies[i]))
+        // the briefing carries the most recent articles in full (paper has limits)
+        let mut order: Vec<usize> = (0..d.articles.len()).collect();
+        order.sort_by(|&x, &y| d.articles[y].published.cmp(&d.articles[x].published).then(x.cmp(&y)));
+        order.truncate(BRIEFING_ARTICLES_MAX);
+        order.sort_unstable();
+        let bodies = article_bodies(&cx, "", true, Some(&order));
+        let arts: Vec<_> = order
+            .iter()
+            .zip(bodies.iter())
+            .map(|(&i, body)| art_context(&cx, &per_article, i, body))
             .collect();
         c.insert("articles", &arts);
+        c.insert("articles_omitted", &(d.articles.len() - order.len()));
+        c.insert("included", &order.iter().map(|&i| d.articles[i].id.as_str()).collect::<Vec<_>>());
         out.insert(
             "briefing/index.html".into(),
             render_page(&tera, "briefing.html", &c)?,
         );
     }
 
+    timer.lap("render: briefing");
     // search
     {
         let mut c = cx.base("search/index.html");
@@ -670,13 +687,29 @@ fn key_points(cx: &Ctx) -> Vec<serde_json::Value> {
         .collect()
 }
 
+/// At most this many other carriers are named under a shared passage.
+const ALSO_IN_MAX: usize = 5;
+/// At most this many citations are listed per item on summary pages.
+const REFS_MAX: usize = 12;
+/// At most this many articles are printed in full in the briefing.
+const BRIEFING_ARTICLES_MAX: usize = 100;
+
 fn discrepancies(cx: &Ctx) -> Vec<serde_json::Value> {
     cx.d.discrepancies
         .iter()
+        .take(30)
         .map(|x| {
+            // the extremes and a spread of values in between
+            let n = x.figures.len();
+            let pick: Vec<&crate::model::Figure> = if n <= REFS_MAX {
+                x.figures.iter().collect()
+            } else {
+                (0..REFS_MAX).map(|k| &x.figures[k * (n - 1) / (REFS_MAX - 1)]).collect()
+            };
             json!({
                 "what": x.what,
-                "figures": x.figures.iter().map(|f| json!({
+                "more": n.saturating_sub(pick.len()),
+                "figures": pick.iter().map(|f| json!({
                     "value": f.value, "what": f.what, "text": f.text,
                     "article": art_summary(cx, &f.article), "paragraph": f.paragraph,
                 })).collect::<Vec<_>>(),
@@ -689,7 +722,8 @@ fn passage_json(cx: &Ctx, p: &crate::model::SharedPassage) -> serde_json::Value 
     json!({
         "id": p.id,
         "text": p.text,
-        "refs": p.refs.iter().map(|r| json!({"article": art_summary(cx, &r.article), "paragraph": r.paragraph})).collect::<Vec<_>>(),
+        "more": p.refs.len().saturating_sub(REFS_MAX),
+        "refs": p.refs.iter().take(REFS_MAX).map(|r| json!({"article": art_summary(cx, &r.article), "paragraph": r.paragraph})).collect::<Vec<_>>(),
     })
 }
 
@@ -770,7 +804,8 @@ pub fn cooccurrence(d: &Dossier) -> HashMap<usize, BTreeMap<usize, usize>> {
 /// Article body HTML for each article: paragraph anchors, actor links,
 /// shared-passage marks with "also in" notes. `briefing` rewrites links to
 /// in-page anchors.
-fn article_bodies(cx: &Ctx, root: &str, briefing: bool) -> Vec<String> {
+fn article_bodies(cx: &Ctx, root: &str, briefing: bool, only: Option<&[usize]>) -> Vec<String> {
+    let in_briefing: std::collections::HashSet<usize> = only.map(|o| o.iter().copied().collect()).unwrap_or_default();
     let site = cx.site;
     let d = cx.d;
     let mut spans: Vec<BTreeMap<usize, Vec<Span>>> = vec![BTreeMap::new(); d.articles.len()];
@@ -814,15 +849,21 @@ fn article_bodies(cx: &Ctx, root: &str, briefing: bool) -> Vec<String> {
                 close: "</mark>",
                 link: false,
             });
-            let others: Vec<String> = p
+            // name a few other carriers; a passage carried by hundreds of
+            // articles (a wire sentence) links to its full list instead
+            let total_others = p.occurrences.iter().filter(|x| x.doc != o.doc).count();
+            let mut others: Vec<String> = p
                 .occurrences
                 .iter()
                 .filter(|x| x.doc != o.doc)
+                .take(ALSO_IN_MAX)
                 .map(|x| {
                     let a = &d.articles[x.doc];
                     let n = crate::build::block_ref(&a.id, x.block).paragraph;
-                    let href = if briefing {
+                    let href = if briefing && in_briefing.contains(&x.doc) {
                         format!("#article-{}-p{n}", a.id)
+                    } else if briefing {
+                        format!("../articles/{}/index.html#p{n}", a.id)
                     } else {
                         format!("{root}articles/{}/index.html#p{n}", a.id)
                     };
@@ -833,6 +874,14 @@ fn article_bodies(cx: &Ctx, root: &str, briefing: bool) -> Vec<String> {
                     )
                 })
                 .collect();
+            if total_others > ALSO_IN_MAX {
+                let href = if briefing {
+                    "#b-discrepancies".to_string()
+                } else {
+                    format!("{root}index.html#passage-{}", pi + 1)
+                };
+                others.push(format!("<a href=\"{}\">and {} more</a>", escape_html(&href), total_others - ALSO_IN_MAX));
+            }
             if !others.is_empty() {
                 let note = after[o.doc].entry(para).or_default();
                 note.push_str(&format!(
@@ -842,16 +891,16 @@ fn article_bodies(cx: &Ctx, root: &str, briefing: bool) -> Vec<String> {
             }
         }
     }
-    site.drafts
-        .par_iter()
-        .zip(spans.into_par_iter())
-        .zip(after.into_par_iter())
-        .map(|((dr, spans), after)| {
-            let opts = RenderOptions {
-                trusted_html: site.config.trusted_html,
-                spans,
-                after,
-            };
+    let chosen: Vec<usize> = match only {
+        Some(list) => list.to_vec(),
+        None => (0..site.drafts.len()).collect(),
+    };
+    let jobs: Vec<(usize, BTreeMap<usize, Vec<Span>>, BTreeMap<usize, String>)> =
+        chosen.into_iter().map(|i| (i, std::mem::take(&mut spans[i]), std::mem::take(&mut after[i]))).collect();
+    jobs.into_par_iter()
+        .map(|(i, spans, after)| {
+            let dr = &site.drafts[i];
+            let opts = RenderOptions { trusted_html: site.config.trusted_html, spans, after };
             let html = crate::markdown::render(&dr.body, &opts);
             if briefing {
                 // paragraph anchors become unique per article in the one-page briefing
