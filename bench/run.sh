@@ -183,8 +183,8 @@ for N in $SIZES; do
   done
   # 3. incremental rebuild at N=10000: one seed changed, public/ left in place
   if [ "$N" = 10000 ]; then
-    first=$(ls "$D/seeds" | head -1)
-    printf '\nUpdate: the death toll rose to %s overnight, the Northern Relief Agency said.\n' "$RANDOM" >> "$D/seeds/$first"
+    seeds=("$D"/seeds/*.txt)
+    printf '\nUpdate: the death toll rose to %s overnight, the Northern Relief Agency said.\n' "$RANDOM" >> "${seeds[0]}"
     prepare_and_time dossier incremental "$N" 1 "$D/public" -- "${DOSSIER[@]}"
   fi
 done

@@ -159,7 +159,7 @@ pub fn build(opts: &BuildOptions) -> Result<Site> {
     crate::modeling::model(&mut site, &quotes, &citations, &events, &figures);
     timer.lap("model");
     let mut extra = Vec::new();
-    site.content_writes = content_writes(&site, &files, &mut extra);
+    site.content_writes = content_writes(root, &site, &files, &mut extra);
     site.warnings.extend(extra);
     site.warnings.sort();
     site.warnings.dedup();
@@ -174,7 +174,10 @@ pub struct Timer {
 
 impl Timer {
     pub fn new() -> Self {
-        Timer { on: std::env::var_os("DOSSIER_TIMINGS").is_some(), last: std::time::Instant::now() }
+        Timer {
+            on: std::env::var_os("DOSSIER_TIMINGS").is_some(),
+            last: std::time::Instant::now(),
+        }
     }
 
     pub fn lap(&mut self, what: &str) {
@@ -528,6 +531,7 @@ fn estimate_dates(
 /// text changed; for edited files whose generated version changed, a
 /// `.md.new` file beside them (the edit itself is never touched).
 fn content_writes(
+    root: &Path,
     site: &Site,
     files: &[ContentFile],
     warnings: &mut Vec<Warning>,
@@ -572,6 +576,10 @@ fn content_writes(
             };
             let text = content::render(&front_for_generated(g, art), &g.body);
             let fp = content::fingerprint(&text);
+            let new_rel = format!("{}.new", d.content_rel);
+            let already = std::fs::read_to_string(root.join(&new_rel))
+                .map(|t| t == text)
+                .unwrap_or(false);
             if f.front.fingerprint.as_deref() != Some(fp.as_str()) {
                 warnings.push(Warning {
                     kind: "edited content",
@@ -581,10 +589,9 @@ fn content_writes(
                         d.content_rel
                     ),
                 });
-                out.push(ContentWrite {
-                    rel: format!("{}.new", d.content_rel),
-                    text,
-                });
+                if !already {
+                    out.push(ContentWrite { rel: new_rel, text });
+                }
             }
             continue;
         }

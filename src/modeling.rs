@@ -199,10 +199,15 @@ pub fn model(
             url: dr.url.clone(),
             paragraphs: dr.paragraphs.clone(),
             removed: dr.removed.clone(),
-            actors: article_actors[i]
-                .iter()
-                .map(|&a| actor_ids[a].clone())
-                .collect(),
+            actors: {
+                // sorted by id: stable whatever the extractor's internal order
+                let mut ids: Vec<String> = article_actors[i]
+                    .iter()
+                    .map(|&a| actor_ids[a].clone())
+                    .collect();
+                ids.sort();
+                ids
+            },
             places: ax.places.get(i).cloned().unwrap_or_default(),
             cited_sources: article_cited[i].iter().cloned().collect(),
             edited: dr.edited,

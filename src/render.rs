@@ -560,7 +560,12 @@ pub fn render(site: &Site, root: &Path) -> Result<RenderMap> {
         c.insert("passages", &passages(&cx));
         // the briefing carries the most recent articles in full (paper has limits)
         let mut order: Vec<usize> = (0..d.articles.len()).collect();
-        order.sort_by(|&x, &y| d.articles[y].published.cmp(&d.articles[x].published).then(x.cmp(&y)));
+        order.sort_by(|&x, &y| {
+            d.articles[y]
+                .published
+                .cmp(&d.articles[x].published)
+                .then(x.cmp(&y))
+        });
         order.truncate(BRIEFING_ARTICLES_MAX);
         order.sort_unstable();
         let bodies = article_bodies(&cx, "", true, Some(&order));
@@ -571,7 +576,13 @@ pub fn render(site: &Site, root: &Path) -> Result<RenderMap> {
             .collect();
         c.insert("articles", &arts);
         c.insert("articles_omitted", &(d.articles.len() - order.len()));
-        c.insert("included", &order.iter().map(|&i| d.articles[i].id.as_str()).collect::<Vec<_>>());
+        c.insert(
+            "included",
+            &order
+                .iter()
+                .map(|&i| d.articles[i].id.as_str())
+                .collect::<Vec<_>>(),
+        );
         out.insert(
             "briefing/index.html".into(),
             render_page(&tera, "briefing.html", &c)?,
@@ -704,7 +715,9 @@ fn discrepancies(cx: &Ctx) -> Vec<serde_json::Value> {
             let pick: Vec<&crate::model::Figure> = if n <= REFS_MAX {
                 x.figures.iter().collect()
             } else {
-                (0..REFS_MAX).map(|k| &x.figures[k * (n - 1) / (REFS_MAX - 1)]).collect()
+                (0..REFS_MAX)
+                    .map(|k| &x.figures[k * (n - 1) / (REFS_MAX - 1)])
+                    .collect()
             };
             json!({
                 "what": x.what,
@@ -805,7 +818,9 @@ pub fn cooccurrence(d: &Dossier) -> HashMap<usize, BTreeMap<usize, usize>> {
 /// shared-passage marks with "also in" notes. `briefing` rewrites links to
 /// in-page anchors.
 fn article_bodies(cx: &Ctx, root: &str, briefing: bool, only: Option<&[usize]>) -> Vec<String> {
-    let in_briefing: std::collections::HashSet<usize> = only.map(|o| o.iter().copied().collect()).unwrap_or_default();
+    let in_briefing: std::collections::HashSet<usize> = only
+        .map(|o| o.iter().copied().collect())
+        .unwrap_or_default();
     let site = cx.site;
     let d = cx.d;
     let mut spans: Vec<BTreeMap<usize, Vec<Span>>> = vec![BTreeMap::new(); d.articles.len()];
@@ -880,7 +895,11 @@ fn article_bodies(cx: &Ctx, root: &str, briefing: bool, only: Option<&[usize]>) 
                 } else {
                     format!("{root}index.html#passage-{}", pi + 1)
                 };
-                others.push(format!("<a href=\"{}\">and {} more</a>", escape_html(&href), total_others - ALSO_IN_MAX));
+                others.push(format!(
+                    "<a href=\"{}\">and {} more</a>",
+                    escape_html(&href),
+                    total_others - ALSO_IN_MAX
+                ));
             }
             if !others.is_empty() {
                 let note = after[o.doc].entry(para).or_default();
@@ -895,12 +914,25 @@ fn article_bodies(cx: &Ctx, root: &str, briefing: bool, only: Option<&[usize]>) 
         Some(list) => list.to_vec(),
         None => (0..site.drafts.len()).collect(),
     };
-    let jobs: Vec<(usize, BTreeMap<usize, Vec<Span>>, BTreeMap<usize, String>)> =
-        chosen.into_iter().map(|i| (i, std::mem::take(&mut spans[i]), std::mem::take(&mut after[i]))).collect();
+    type Job = (usize, BTreeMap<usize, Vec<Span>>, BTreeMap<usize, String>);
+    let jobs: Vec<Job> = chosen
+        .into_iter()
+        .map(|i| {
+            (
+                i,
+                std::mem::take(&mut spans[i]),
+                std::mem::take(&mut after[i]),
+            )
+        })
+        .collect();
     jobs.into_par_iter()
         .map(|(i, spans, after)| {
             let dr = &site.drafts[i];
-            let opts = RenderOptions { trusted_html: site.config.trusted_html, spans, after };
+            let opts = RenderOptions {
+                trusted_html: site.config.trusted_html,
+                spans,
+                after,
+            };
             let html = crate::markdown::render(&dr.body, &opts);
             if briefing {
                 // paragraph anchors become unique per article in the one-page briefing
