@@ -423,6 +423,10 @@ fn fallback_title(paragraphs: &[String]) -> String {
     t
 }
 
+/// Cosine similarity above which an undated article takes the date of its
+/// most similar dated article.
+const SIMILAR_FOR_DATE: f64 = 0.18;
+
 /// Dates for undated articles: the median date of the articles they share
 /// passages with; failing that, the date of the dated articles most like them
 /// (the rare words they share, weighted by rarity). Only dates a person or
@@ -482,45 +486,66 @@ fn estimate_dates(
             *df.entry(w.as_str()).or_insert(0) += 1;
         }
     }
-    let max_df = (drafts.len() / 5).clamp(2, 500);
+    // idf-weighted cosine over terms carried by 2..=max_df articles
+    let max_df = (drafts.len() / 3).clamp(8, 2000);
+    let idf = |w: &str| (n / df[w] as f64).ln();
+    let eligible = |w: &str| (2..=max_df).contains(&df[w]);
+    let norm: Vec<f64> = terms
+        .iter()
+        .map(|t| {
+            t.iter()
+                .filter(|w| eligible(w))
+                .map(|w| idf(w).powi(2))
+                .sum::<f64>()
+                .sqrt()
+        })
+        .collect();
     let mut postings: HashMap<&str, Vec<usize>> = HashMap::new();
     for (i, t) in terms.iter().enumerate() {
         if drafts[i].published.is_none() {
             continue;
         }
         for w in t {
-            let f = df[w.as_str()];
-            if f >= 2 && f <= max_df {
-                postings.entry(w.as_str()).or_default().push(i);
+            if eligible(w) {
+                let list = postings.entry(w.as_str()).or_default();
+                if list.len() < 256 {
+                    list.push(i);
+                }
             }
         }
     }
+    let trace = std::env::var_os("DOSSIER_TIMINGS").is_some();
     for a in undated {
-        let mut score: HashMap<usize, (f64, usize)> = HashMap::new();
+        let mut score: HashMap<usize, f64> = HashMap::new();
         for w in &terms[a] {
             let Some(list) = postings.get(w.as_str()) else {
                 continue;
             };
-            let idf = (n / df[w.as_str()] as f64).ln();
+            let x = idf(w).powi(2);
             for &b in list {
-                let e = score.entry(b).or_insert((0.0, 0));
-                e.0 += idf;
-                e.1 += 1;
+                *score.entry(b).or_insert(0.0) += x;
             }
         }
-        // at least a few rare words in common, else no estimate
         let best = score
             .into_iter()
-            .filter(|(_, (_, shared))| *shared >= 4)
+            .map(|(b, dot)| (b, dot / (norm[a] * norm[b]).max(1e-9)))
             .max_by(|x, y| {
-                x.1 .0
-                    .partial_cmp(&y.1 .0)
+                x.1.partial_cmp(&y.1)
                     .unwrap_or(std::cmp::Ordering::Equal)
                     .then(y.0.cmp(&x.0))
             });
-        if let Some((b, _)) = best {
-            if let Some(d) = drafts[b].published {
-                out.push((a, d));
+        if trace {
+            eprintln!(
+                "estimate: {} best {:?}",
+                drafts[a].id,
+                best.map(|(b, s)| (drafts[b].id.clone(), s))
+            );
+        }
+        if let Some((b, sim)) = best {
+            if sim >= SIMILAR_FOR_DATE {
+                if let Some(d) = drafts[b].published {
+                    out.push((a, d));
+                }
             }
         }
     }
