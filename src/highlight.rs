@@ -23,12 +23,42 @@ pub fn code_block(lang: &str, code: &str) -> String {
         format!(" data-lang=\"{}\"", escape_html(lang))
     };
     if let Some(inner) = highlight(lang, code) {
-        return format!("<pre class=\"code\"{lang_attr}><code>{inner}</code></pre>\n");
+        return format!(
+            "<pre class=\"code\" tabindex=\"0\"{lang_attr}><code>{inner}</code></pre>\n"
+        );
     }
     format!(
-        "<pre class=\"code\"{lang_attr}><code>{}</code></pre>\n",
+        "<pre class=\"code\" tabindex=\"0\"{lang_attr}><code>{}</code></pre>\n",
         escape_html(code)
     )
+}
+
+/// Front matter as a highlighted YAML block, highlighted line by line with a
+/// cache: a generated front matter's lines are self-contained YAML (one key,
+/// or one list item), so each line's HTML depends on that line alone, and the
+/// many lines pages share (`dek: null`, `- united-states`) are highlighted once.
+pub fn yaml_lines_block(yaml: &str) -> String {
+    static CACHE: Lazy<std::sync::Mutex<std::collections::HashMap<String, String>>> =
+        Lazy::new(|| std::sync::Mutex::new(std::collections::HashMap::new()));
+    let mut inner = String::with_capacity(yaml.len() * 3);
+    for line in LinesWithEndings::from(yaml) {
+        let cached = CACHE.lock().ok().and_then(|c| c.get(line).cloned());
+        let html = match cached {
+            Some(h) => h,
+            None => {
+                let h = highlight("yaml", line).unwrap_or_else(|| escape_html(line));
+                if let Ok(mut c) = CACHE.lock() {
+                    if c.len() > 200_000 {
+                        c.clear();
+                    }
+                    c.insert(line.to_string(), h.clone());
+                }
+                h
+            }
+        };
+        inner.push_str(&html);
+    }
+    format!("<pre class=\"code\" tabindex=\"0\" data-lang=\"yaml\"><code>{inner}</code></pre>\n")
 }
 
 /// Highlighted inner HTML, or `None` when the language is unknown or the block too large.
@@ -94,10 +124,35 @@ mod tests {
     }
 
     #[test]
+    fn line_by_line_yaml_keeps_every_line_and_class() {
+        let yaml = "title: 'It''s <b>'\ndek: null\nactors:\n- john-kerry\n- russia\npublished: 2016-09-22\n";
+        let html = yaml_lines_block(yaml);
+        let text = html
+            .split('<')
+            .map(|p| p.split_once('>').map(|x| x.1).unwrap_or(p))
+            .collect::<String>();
+        assert_eq!(
+            text.replace("&lt;", "<")
+                .replace("&gt;", ">")
+                .replace("&#39;", "'")
+                .replace("&quot;", "\"")
+                .trim_end(),
+            yaml.trim_end()
+        );
+        assert!(html.contains("hl-entity hl-name hl-tag"), "{html}");
+        assert!(!html.contains("<b>"));
+        assert_eq!(
+            yaml_lines_block(yaml),
+            html,
+            "deterministic with a warm cache"
+        );
+    }
+
+    #[test]
     fn unknown_language_falls_back_to_plain() {
         assert_eq!(
             code_block("nosuchlang", "<x>"),
-            "<pre class=\"code\" data-lang=\"nosuchlang\"><code>&lt;x&gt;</code></pre>\n"
+            "<pre class=\"code\" tabindex=\"0\" data-lang=\"nosuchlang\"><code>&lt;x&gt;</code></pre>\n"
         );
     }
 

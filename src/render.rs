@@ -336,7 +336,7 @@ pub fn render(site: &Site, root: &Path) -> Result<RenderMap> {
             let mut list: Vec<_> = d.actors.iter().filter(|a| a.kind == kind).collect();
             list.sort_by(|a, b| b.mentions.cmp(&a.mentions).then(a.name.cmp(&b.name)));
             if !list.is_empty() {
-                groups.push(json!({"kind": kind, "label": kind_label(kind), "actors": list}));
+                groups.push(json!({"kind": kind, "label": kind_label(kind), "actors": list.iter().map(|a| actor_brief(a)).collect::<Vec<_>>()}));
             }
         }
         c.insert("groups", &groups);
@@ -408,7 +408,7 @@ pub fn render(site: &Site, root: &Path) -> Result<RenderMap> {
                 v.sort_by(|x, y| y.1.cmp(x.1).then(x.0.cmp(y.0)));
                 v.into_iter()
                     .take(15)
-                    .map(|(&j, &n)| json!({"actor": &d.actors[j], "count": n}))
+                    .map(|(&j, &n)| json!({"actor": actor_brief(&d.actors[j]), "count": n}))
                     .collect()
             })
             .unwrap_or_default();
@@ -434,8 +434,17 @@ pub fn render(site: &Site, root: &Path) -> Result<RenderMap> {
         c.insert("nav", "sources");
         let publishers: Vec<_> = d.sources.iter().filter(|s| s.kind == "publisher").collect();
         let cited: Vec<_> = d.sources.iter().filter(|s| s.kind == "cited").collect();
-        c.insert("publishers", &publishers);
-        c.insert("cited", &cited);
+        c.insert(
+            "publishers",
+            &publishers
+                .iter()
+                .map(|s| source_brief(s))
+                .collect::<Vec<_>>(),
+        );
+        c.insert(
+            "cited",
+            &cited.iter().map(|s| source_brief(s)).collect::<Vec<_>>(),
+        );
         out.insert(
             "sources/index.html".into(),
             render_page(&tera, "sources.html", &c)?,
@@ -472,7 +481,7 @@ pub fn render(site: &Site, root: &Path) -> Result<RenderMap> {
             .filter_map(|(id, n)| {
                 cx.actor_idx
                     .get(id)
-                    .map(|&i| json!({"actor": &d.actors[i], "count": n}))
+                    .map(|&i| json!({"actor": actor_brief(&d.actors[i]), "count": n}))
             })
             .collect();
         c.insert("top_actors", &top);
@@ -554,8 +563,17 @@ pub fn render(site: &Site, root: &Path) -> Result<RenderMap> {
         c.insert("top_actors", &top_actors);
         let mut all_actors: Vec<_> = d.actors.iter().collect();
         all_actors.sort_by(|a, b| b.mentions.cmp(&a.mentions).then(a.name.cmp(&b.name)));
-        c.insert("actors", &all_actors);
-        c.insert("sources", &d.sources);
+        c.insert(
+            "actors",
+            &all_actors
+                .iter()
+                .map(|a| actor_brief(a))
+                .collect::<Vec<_>>(),
+        );
+        c.insert(
+            "sources",
+            &d.sources.iter().map(source_brief).collect::<Vec<_>>(),
+        );
         c.insert("discrepancies", &discrepancies(&cx));
         c.insert("passages", &passages(&cx));
         // the briefing carries the most recent articles in full (paper has limits)
@@ -576,6 +594,7 @@ pub fn render(site: &Site, root: &Path) -> Result<RenderMap> {
             .collect();
         c.insert("articles", &arts);
         c.insert("articles_omitted", &(d.articles.len() - order.len()));
+        c.insert("n_articles", &d.articles.len());
         c.insert(
             "included",
             &order
@@ -672,6 +691,23 @@ fn context_window(text: &str, start: usize, end: usize, width: usize) -> (String
     (left, text[start..end].to_string(), right)
 }
 
+/// What a list needs of an actor (not its whole article list: an actor in
+/// every article would make every page that lists it as large as the corpus).
+fn actor_brief(a: &crate::model::Actor) -> serde_json::Value {
+    json!({
+        "id": a.id, "name": a.name, "kind": a.kind, "role": a.role, "page": a.page,
+        "mentions": a.mentions, "n_articles": a.articles.len(),
+    })
+}
+
+/// What a list needs of a source.
+fn source_brief(s: &crate::model::Source) -> serde_json::Value {
+    json!({
+        "id": s.id, "name": s.name, "kind": s.kind, "homepage": s.homepage, "page": s.page,
+        "n_articles": s.articles.len(), "n_cited_in": s.cited_in.len(), "n_citations": s.citations.len(),
+    })
+}
+
 fn top_actors(cx: &Ctx, n: usize) -> Vec<serde_json::Value> {
     let mut v: Vec<_> = cx.d.actors.iter().collect();
     v.sort_by(|a, b| {
@@ -682,7 +718,7 @@ fn top_actors(cx: &Ctx, n: usize) -> Vec<serde_json::Value> {
     });
     v.into_iter()
         .take(n)
-        .map(|a| json!({"actor": a, "kind_label": kind_label(&a.kind)}))
+        .map(|a| json!({"actor": actor_brief(a), "kind_label": kind_label(&a.kind)}))
         .collect()
 }
 
@@ -1007,12 +1043,20 @@ fn art_context(cx: &Ctx, per: &PerArticle, i: usize, body: &str) -> serde_json::
     let actors: Vec<_> = a
         .actors
         .iter()
-        .filter_map(|x| cx.actor_idx.get(x.as_str()).map(|&j| &d.actors[j]))
+        .filter_map(|x| {
+            cx.actor_idx
+                .get(x.as_str())
+                .map(|&j| actor_brief(&d.actors[j]))
+        })
         .collect();
     let cited: Vec<_> = a
         .cited_sources
         .iter()
-        .filter_map(|x| cx.source_idx.get(x.as_str()).map(|&j| &d.sources[j]))
+        .filter_map(|x| {
+            cx.source_idx
+                .get(x.as_str())
+                .map(|&j| source_brief(&d.sources[j]))
+        })
         .collect();
     json!({
         "id": a.id,
@@ -1030,7 +1074,7 @@ fn art_context(cx: &Ctx, per: &PerArticle, i: usize, body: &str) -> serde_json::
         "edited": a.edited,
         "removed": a.removed,
         "body": body,
-        "front_matter": crate::highlight::code_block("yaml", &yaml),
+        "front_matter": crate::highlight::yaml_lines_block(&yaml),
         "quotes": quotes,
         "events": events,
         "actors": actors,

@@ -47,6 +47,24 @@ pub fn slugify_max(s: &str, max: usize) -> String {
 pub fn norm_key(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut space = false;
+    if s.is_ascii() {
+        // fast path: nothing to decompose
+        for b in s.bytes() {
+            if matches!(b, b'.' | b'\'' | b'`') {
+                continue;
+            }
+            if b.is_ascii_alphanumeric() {
+                if space && !out.is_empty() {
+                    out.push(' ');
+                }
+                space = false;
+                out.push(b.to_ascii_lowercase() as char);
+            } else {
+                space = true;
+            }
+        }
+        return out;
+    }
     for c in s.nfkd() {
         if unicode_normalization::char::is_combining_mark(c) {
             continue;
@@ -190,6 +208,23 @@ mod tests {
             assert_eq!(slugify(input), want, "{input}");
         }
         assert_eq!(slugify_max("one two three four", 9), "one-two");
+    }
+
+    #[test]
+    fn ascii_fast_path_agrees_with_unicode_path() {
+        for s in [
+            "The U.S.  said",
+            "Kerry's 'plan' - 40 trucks!",
+            "a`b",
+            "  lead and trail  ",
+            "MIXED case_words",
+        ] {
+            let slow: String = norm_key(&format!("{s}é"))
+                .trim_end_matches('e')
+                .trim_end()
+                .to_string();
+            assert_eq!(norm_key(s), slow, "{s}");
+        }
     }
 
     #[test]
