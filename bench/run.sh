@@ -116,9 +116,12 @@ timed() {
   local wall rss status pages
   wall=$(awk -F': ' '/Elapsed \(wall clock\)/{n=split($2,a,":"); s=0; for(i=1;i<=n;i++) s=s*60+a[i]; printf "%.2f", s}' "$tf")
   rss=$(awk -F': ' '/Maximum resident set size/{print $2}' "$tf")
-  status=$(awk -F': ' '/Exit status/{print $2}' "$tf")
-  [ -n "$status" ] || status=$(grep -m1 -o 'Command terminated by signal [0-9]*' "$tf" || echo '?')
-  pages=$(find "$public" -name '*.html' 2>/dev/null | wc -l)
+  # a run killed by a signal (e.g. --timeout, or the OOM killer) still says
+  # "Exit status: 0" in time -v's report; check for the signal first
+  status=$(grep -m1 -o 'Command terminated by signal [0-9]*' "$tf" | sed 's/.* /signal-/' || true)
+  [ -n "$status" ] || status=$(awk -F': ' '/Exit status/{print $2}' "$tf")
+  [ -n "$status" ] || status='?' 
+  pages=$( { find "$public" -name '*.html' 2>/dev/null || true; } | wc -l)
   printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$tool" "$variant" "$n" "$run" "$wall" "$rss" "$pages" "$status" >> "$RESULTS"
   printf '   %-7s %-11s N=%-7s run %s: %7ss  %6s MiB  %6s pages  exit %s\n' \
     "$tool" "$variant" "$n" "$run" "$wall" "$(( ${rss:-0} / 1024 ))" "$pages" "$status"

@@ -166,7 +166,21 @@ pub fn build(opts: &BuildOptions) -> Result<Site> {
     Ok(site)
 }
 
-/// Stage timings on stderr when `DOSSIER_TIMINGS` is set (for profiling).
+/// A process-wide stage observer, set once by the binary (a progress bar);
+/// the library itself never sets it, so tests share no state through it.
+static STAGE_HOOK: std::sync::OnceLock<Box<dyn Fn(&str) + Send + Sync>> =
+    std::sync::OnceLock::new();
+
+/// Install the stage observer (first call wins).
+pub fn set_stage_hook(f: Box<dyn Fn(&str) + Send + Sync>) {
+    let _ = STAGE_HOOK.set(f);
+}
+
+/// Number of stages a build reports (for a progress bar's length).
+pub const STAGES: u64 = 18;
+
+/// Stage timings on stderr when `DOSSIER_TIMINGS` is set (for profiling);
+/// every stage end is also reported to the stage hook.
 pub struct Timer {
     on: bool,
     last: std::time::Instant,
@@ -181,6 +195,9 @@ impl Timer {
     }
 
     pub fn lap(&mut self, what: &str) {
+        if let Some(hook) = STAGE_HOOK.get() {
+            hook(what);
+        }
         if self.on {
             eprintln!("timing: {what}: {} ms", self.last.elapsed().as_millis());
         }

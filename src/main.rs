@@ -105,14 +105,28 @@ fn run(cli: &Cli) -> dossier::error::Result<ExitCode> {
             out,
             base_url,
         } => {
-            let spinner = (!cli.quiet && std::io::stderr().is_terminal()).then(|| {
-                let pb = indicatif::ProgressBar::new_spinner();
-                pb.set_message("building the dossier…");
-                pb.enable_steady_tick(std::time::Duration::from_millis(120));
+            // a progress bar for large corpora, on a terminal only
+            let seeds = std::fs::read_dir(root.join("seeds"))
+                .map(|d| d.count())
+                .unwrap_or(0);
+            let bar = (!cli.quiet && std::io::stderr().is_terminal() && seeds > 300).then(|| {
+                let pb = indicatif::ProgressBar::new(dossier::build::STAGES);
+                if let Ok(style) = indicatif::ProgressStyle::with_template(
+                    "{bar:30} {pos}/{len} stages · {elapsed} · {msg}",
+                ) {
+                    pb.set_style(style);
+                }
+                pb.set_message(format!("reading {seeds} seeds"));
+                pb.enable_steady_tick(std::time::Duration::from_millis(200));
+                let hook_pb = pb.clone();
+                dossier::build::set_stage_hook(Box::new(move |stage| {
+                    hook_pb.inc(1);
+                    hook_pb.set_message(format!("done: {stage}"));
+                }));
                 pb
             });
             let report = dossier::commands::build(root, out.as_deref(), base_url.clone());
-            if let Some(pb) = spinner {
+            if let Some(pb) = bar {
                 pb.finish_and_clear();
             }
             let report = report?;

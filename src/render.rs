@@ -94,7 +94,7 @@ fn render_page(tera: &Tera, name: &str, ctx: &Context) -> Result<Vec<u8>> {
 
 /// JSON safe to ship anywhere: `<`, `>` and `&` escaped as `\u00XX`.
 pub fn safe_json<T: Serialize>(v: &T) -> String {
-    let s = serde_json::to_string_pretty(v).unwrap_or_else(|_| "null".into());
+    let s = serde_json::to_string(v).unwrap_or_else(|_| "null".into());
     s.replace('<', "\\u003c")
         .replace('>', "\\u003e")
         .replace('&', "\\u0026")
