@@ -168,11 +168,13 @@ pub fn build(opts: &BuildOptions) -> Result<Site> {
 
 /// A process-wide stage observer, set once by the binary (a progress bar);
 /// the library itself never sets it, so tests share no state through it.
-static STAGE_HOOK: std::sync::OnceLock<Box<dyn Fn(&str) + Send + Sync>> =
-    std::sync::OnceLock::new();
+/// Called with the name of each finished build stage.
+pub type StageHook = Box<dyn Fn(&str) + Send + Sync>;
+
+static STAGE_HOOK: std::sync::OnceLock<StageHook> = std::sync::OnceLock::new();
 
 /// Install the stage observer (first call wins).
-pub fn set_stage_hook(f: Box<dyn Fn(&str) + Send + Sync>) {
+pub fn set_stage_hook(f: StageHook) {
     let _ = STAGE_HOOK.set(f);
 }
 
