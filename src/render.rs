@@ -135,6 +135,14 @@ impl<'a> Ctx<'a> {
             .map(|&i| self.d.sources[i].name.clone())
             .unwrap_or_else(|| "Unknown publisher".into())
     }
+    /// How an article is cited: its outlet, or its headline when the outlet is unknown.
+    fn label(&self, id: &str) -> String {
+        if self.article(id).and_then(|a| a.publisher.as_deref()) == Some("unknown") {
+            short_title(&self.title(id))
+        } else {
+            self.publisher_name(id)
+        }
+    }
     fn actor_name(&self, id: &str) -> String {
         self.actor_idx
             .get(id)
@@ -175,11 +183,7 @@ fn art_summary(cx: &Ctx, id: &str) -> serde_json::Value {
     let a = cx.article(id);
     let publisher = cx.publisher_name(id);
     // cite by outlet; an article of unknown publisher is cited by its headline
-    let label = if a.and_then(|a| a.publisher.as_deref()) == Some("unknown") {
-        short_title(&cx.title(id))
-    } else {
-        publisher.clone()
-    };
+    let label = cx.label(id);
     json!({
         "id": id,
         "label": label,
@@ -921,7 +925,7 @@ fn article_bodies(cx: &Ctx, root: &str, briefing: bool, only: Option<&[usize]>) 
                     format!(
                         "<a href=\"{}\">{} (¶{n})</a>",
                         escape_html(&href),
-                        escape_html(&cx.publisher_name(&a.id))
+                        escape_html(&cx.label(&a.id))
                     )
                 })
                 .collect();
