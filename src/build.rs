@@ -533,7 +533,6 @@ fn estimate_dates(
             }
         }
     }
-    let trace = std::env::var_os("DOSSIER_TIMINGS").is_some();
     for a in undated {
         let mut score: HashMap<usize, f64> = HashMap::new();
         for w in &terms[a] {
@@ -553,13 +552,6 @@ fn estimate_dates(
                     .unwrap_or(std::cmp::Ordering::Equal)
                     .then(y.0.cmp(&x.0))
             });
-        if trace {
-            eprintln!(
-                "estimate: {} best {:?}",
-                drafts[a].id,
-                best.map(|(b, s)| (drafts[b].id.clone(), s))
-            );
-        }
         if let Some((b, sim)) = best {
             if sim >= SIMILAR_FOR_DATE {
                 if let Some(d) = drafts[b].published {

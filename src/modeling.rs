@@ -541,12 +541,7 @@ fn merge_events(
                 .block(e.block);
                 if let Some(start) = text.find(e.sentence.as_str()) {
                     let end = start + e.sentence.len();
-                    for m in site
-                        .actors
-                        .mentions
-                        .iter()
-                        .filter(|m| m.doc == e.doc && m.block == e.block)
-                    {
+                    for m in mentions_at.get(&(e.doc, e.block)).into_iter().flatten() {
                         if m.start >= start && m.end <= end {
                             if let Some(id) = actor_ids.get(m.actor) {
                                 actors.insert(id.clone());
