@@ -117,6 +117,8 @@ struct Ctx<'a> {
     art_idx: HashMap<&'a str, usize>,
     actor_idx: HashMap<&'a str, usize>,
     source_idx: HashMap<&'a str, usize>,
+    /// Each article's summary for lists, computed once.
+    summaries: Vec<serde_json::Value>,
 }
 
 impl<'a> Ctx<'a> {
@@ -180,6 +182,13 @@ impl<'a> Ctx<'a> {
 
 /// Small article summary for lists.
 fn art_summary(cx: &Ctx, id: &str) -> serde_json::Value {
+    match cx.art_idx.get(id).and_then(|&i| cx.summaries.get(i)) {
+        Some(v) => v.clone(),
+        None => make_summary(cx, id),
+    }
+}
+
+fn make_summary(cx: &Ctx, id: &str) -> serde_json::Value {
     let a = cx.article(id);
     let publisher = cx.publisher_name(id);
     // cite by outlet; an article of unknown publisher is cited by its headline
@@ -223,7 +232,14 @@ pub fn render(site: &Site, root: &Path) -> Result<RenderMap> {
             .enumerate()
             .map(|(i, s)| (s.id.as_str(), i))
             .collect(),
+        summaries: Vec::new(),
     };
+    let summaries: Vec<serde_json::Value> = d
+        .articles
+        .par_iter()
+        .map(|a| make_summary(&cx, &a.id))
+        .collect();
+    let cx = Ctx { summaries, ..cx };
     let mut out = RenderMap::new();
 
     // shared data
@@ -503,6 +519,7 @@ pub fn render(site: &Site, root: &Path) -> Result<RenderMap> {
                 p.articles.iter().any(|a| mine.contains(a.as_str()))
                     && p.articles.iter().any(|a| !mine.contains(a.as_str()))
             })
+            .take(SOURCE_PASSAGES_MAX)
             .map(|p| passage_json(&cx, p))
             .collect();
         c.insert("shared", &shared);
@@ -742,6 +759,8 @@ fn key_points(cx: &Ctx) -> Vec<serde_json::Value> {
 const ALSO_IN_MAX: usize = 5;
 /// At most this many citations are listed per item on summary pages.
 const REFS_MAX: usize = 12;
+/// At most this many shared passages are listed on a source page.
+const SOURCE_PASSAGES_MAX: usize = 50;
 /// At most this many articles are printed in full in the briefing.
 const BRIEFING_ARTICLES_MAX: usize = 100;
 
