@@ -53,6 +53,18 @@ pub struct Draft {
     pub regenerated: Option<Box<Draft>>,
 }
 
+impl Draft {
+    /// The text the extractors read (no title when the text has no headline).
+    pub fn doc(&self) -> DocText<'_> {
+        DocText {
+            title: if self.untitled { "" } else { &self.title },
+            dek: self.dek.as_deref(),
+            paragraphs: &self.paragraphs,
+            published: self.published,
+        }
+    }
+}
+
 /// A content file the build wants written.
 #[derive(Debug, Clone)]
 pub struct ContentWrite {
@@ -101,15 +113,7 @@ pub fn build(opts: &BuildOptions) -> Result<Site> {
     drafts.sort_by(|a, b| a.id.cmp(&b.id));
 
     // extraction over the final text of every article
-    let docs: Vec<DocText> = drafts
-        .iter()
-        .map(|d| DocText {
-            title: if d.untitled { "" } else { &d.title },
-            dek: d.dek.as_deref(),
-            paragraphs: &d.paragraphs,
-            published: d.published,
-        })
-        .collect();
+    let docs: Vec<DocText> = drafts.iter().map(Draft::doc).collect();
     let passages = extract::passages::shared_passages(&docs);
     let estimated = estimate_dates(&drafts, &passages);
     timer.lap("shared passages, date estimates");
@@ -118,15 +122,7 @@ pub fn build(opts: &BuildOptions) -> Result<Site> {
         drafts[i].published = Some(date);
         drafts[i].basis = Some("estimated");
     }
-    let docs: Vec<DocText> = drafts
-        .iter()
-        .map(|d| DocText {
-            title: if d.untitled { "" } else { &d.title },
-            dek: d.dek.as_deref(),
-            paragraphs: &d.paragraphs,
-            published: d.published,
-        })
-        .collect();
+    let docs: Vec<DocText> = drafts.iter().map(Draft::doc).collect();
     let actors = extract::actors::extract_actors(&docs, &config.actor_specs());
     timer.lap("actors");
     let quotes = extract::quotes::extract_quotes(&docs, &actors);

@@ -528,17 +528,7 @@ fn merge_events(
             let mut actors: BTreeSet<String> = BTreeSet::new();
             for &i in &c {
                 let e = &events[i];
-                let text = crate::extract::DocText {
-                    title: if drafts[e.doc].untitled {
-                        ""
-                    } else {
-                        &drafts[e.doc].title
-                    },
-                    dek: drafts[e.doc].dek.as_deref(),
-                    paragraphs: &drafts[e.doc].paragraphs,
-                    published: None,
-                }
-                .block(e.block);
+                let text = drafts[e.doc].doc().block(e.block);
                 if let Some(start) = text.find(e.sentence.as_str()) {
                     let end = start + e.sentence.len();
                     for m in mentions_at.get(&(e.doc, e.block)).into_iter().flatten() {

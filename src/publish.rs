@@ -32,6 +32,14 @@ pub fn safe_rel(rel: &str) -> bool {
             .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'/' | b'-' | b'_' | b'.'))
 }
 
+/// The folder holding `out` (`.` for a bare name).
+fn parent_of(out: &Path) -> &Path {
+    match out.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    }
+}
+
 fn sibling(out: &Path, tag: &str) -> Result<PathBuf> {
     let name = out.file_name().ok_or_else(|| {
         Error::refused(
@@ -39,16 +47,7 @@ fn sibling(out: &Path, tag: &str) -> Result<PathBuf> {
             "pass --out a folder name such as `public`",
         )
     })?;
-    let parent = out
-        .parent()
-        .map(|p| {
-            if p.as_os_str().is_empty() {
-                Path::new(".")
-            } else {
-                p
-            }
-        })
-        .unwrap_or(Path::new("."));
+    let parent = parent_of(out);
     Ok(parent.join(format!(".{}.{tag}", name.to_string_lossy())))
 }
 
@@ -131,16 +130,7 @@ fn clear_leftovers(out: &Path) -> Result<()> {
     let Some(name) = out.file_name().map(|n| n.to_string_lossy().into_owned()) else {
         return Ok(());
     };
-    let parent = out
-        .parent()
-        .map(|p| {
-            if p.as_os_str().is_empty() {
-                Path::new(".")
-            } else {
-                p
-            }
-        })
-        .unwrap_or(Path::new("."));
+    let parent = parent_of(out);
     let Ok(entries) = std::fs::read_dir(parent) else {
         return Ok(());
     };
