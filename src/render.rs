@@ -92,12 +92,33 @@ fn render_page(tera: &Tera, name: &str, ctx: &Context) -> Result<Vec<u8>> {
         .map_err(|e| Error::Template(format!("rendering {name}: {}", error_chain(&e))))
 }
 
-/// JSON safe to ship anywhere: `<`, `>` and `&` escaped as `\u00XX`.
+/// JSON safe to ship anywhere: `<`, `>` and `&` escaped as `\u00XX` while
+/// serialising (they can only occur inside JSON strings, so a byte-level
+/// escape keeps the JSON valid and equal in meaning).
 pub fn safe_json<T: Serialize>(v: &T) -> String {
-    let s = serde_json::to_string(v).unwrap_or_else(|_| "null".into());
-    s.replace('<', "\\u003c")
-        .replace('>', "\\u003e")
-        .replace('&', "\\u0026")
+    struct Escaping(Vec<u8>);
+    impl std::io::Write for Escaping {
+        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+            for &b in buf {
+                match b {
+                    b'<' => self.0.extend_from_slice(b"\\u003c"),
+                    b'>' => self.0.extend_from_slice(b"\\u003e"),
+                    b'&' => self.0.extend_from_slice(b"\\u0026"),
+                    _ => self.0.push(b),
+                }
+            }
+            Ok(buf.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+    let mut w = Escaping(Vec::new());
+    if serde_json::to_writer(&mut w, v).is_err() {
+        return "null".into();
+    }
+    // serde_json writes UTF-8 and the escapes are ASCII
+    String::from_utf8(w.0).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
 /// "2016-09-21" → "Wed 21 Sep 2016"; "2016-09" → "September 2016".
