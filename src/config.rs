@@ -189,7 +189,7 @@ impl Config {
                 return Err(Error::file(
                     path,
                     format!("base_url `{url}` is not an absolute http(s) URL"),
-                    "write it like `base_url: https://example.org/briefings/aleppo/`, or remove the key",
+                    "write it like `base_url: https://example.org/briefings/harbour/`, or remove the key",
                 ));
             }
         }
@@ -293,15 +293,15 @@ mod tests {
         let c = parse(
             "title: T\nsubtitle: S\nbase_url: https://x.org/b/\nlanguage: fr\nbuild_date: 2016-10-05\n\
              sources:\n  - name: Reuters\n    kind: cited\n    homepage: https://reuters.com/\n\
-             actors:\n  - name: John Kerry\n    kind: person\n    aliases: [Kerry]\n    role: Secretary of State\n\
-             seeds:\n  a.txt:\n    publisher: CSGLOBE\n    published: 2016-09-22\n",
+             actors:\n  - name: John Novak\n    kind: person\n    aliases: [Novak]\n    role: Secretary of State\n\
+             seeds:\n  a.txt:\n    publisher: Harbour Times\n    published: 2019-03-22\n",
         )
         .unwrap();
         assert_eq!(c.title, "T");
         assert_eq!(c.actors[0].kind, Some(ActorKind::Person));
         assert_eq!(
             c.seeds["a.txt"].published,
-            NaiveDate::from_ymd_opt(2016, 9, 22)
+            NaiveDate::from_ymd_opt(2019, 3, 22)
         );
         assert_eq!(c.sources[0].kind, Some(SourceKind::Cited));
     }

@@ -125,7 +125,7 @@ mod tests {
 
     #[test]
     fn line_by_line_yaml_keeps_every_line_and_class() {
-        let yaml = "title: 'It''s <b>'\ndek: null\nactors:\n- john-kerry\n- russia\npublished: 2016-09-22\n";
+        let yaml = "title: 'It''s <b>'\ndek: null\nactors:\n- jane-novak\n- russia\npublished: 2019-03-22\n";
         let html = yaml_lines_block(yaml);
         let text = html
             .split('<')

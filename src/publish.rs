@@ -210,7 +210,7 @@ mod tests {
     fn rel_paths_are_checked() {
         for ok in [
             "index.html",
-            "actors/john-kerry/index.html",
+            "actors/jane-novak/index.html",
             "assets/style.css",
             "data/dossier.json",
         ] {

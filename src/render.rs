@@ -121,7 +121,7 @@ pub fn safe_json<T: Serialize>(v: &T) -> String {
     String::from_utf8(w.0).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
-/// "2016-09-21" → "Wed 21 Sep 2016"; "2016-09" → "September 2016".
+/// "2019-03-20" → "Wed 20 Mar 2019"; "2019-03" → "March 2019".
 pub fn date_label(d: &str) -> String {
     if let Ok(x) = chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d") {
         return x.format("%a %-d %b %Y").to_string();
@@ -1224,12 +1224,12 @@ mod tests {
 
     #[test]
     fn labels_and_windows() {
-        assert_eq!(date_label("2016-09-21"), "Wed 21 Sep 2016");
-        assert_eq!(date_label("2016-09"), "September 2016");
+        assert_eq!(date_label("2019-03-20"), "Wed 20 Mar 2019");
+        assert_eq!(date_label("2019-03"), "March 2019");
         assert_eq!(date_label("2012"), "2012");
-        let t = "one two three Kerry four five six";
+        let t = "one two three Novak four five six";
         let (l, m, r) = context_window(t, 14, 19, 8);
-        assert_eq!(m, "Kerry");
+        assert_eq!(m, "Novak");
         assert!(l.starts_with('…') && r.ends_with('…'), "{l}|{r}");
     }
 

@@ -21,7 +21,7 @@ pub fn slugify(s: &str) -> String {
             || c == '\u{2019}'
             || c == '.'
         {
-            // "U.S." → "us", "Kerry's" → "kerrys"
+            // "U.S." → "us", "Novak's" → "novaks"
         } else {
             dash = true;
         }
@@ -196,10 +196,10 @@ mod tests {
     #[test]
     fn slugs() {
         for (input, want) in [
-            ("John Kerry", "john-kerry"),
+            ("Jane Novak", "jane-novak"),
             ("U.S. State Department", "us-state-department"),
             ("Staffan de Mistura", "staffan-de-mistura"),
-            ("Ammar al-Selmo", "ammar-al-selmo"),
+            ("Samir al-Haddad", "samir-al-haddad"),
             ("Ελλάδα", ""),
             ("../..", ""),
             ("Müller's café", "mullers-cafe"),
@@ -214,7 +214,7 @@ mod tests {
     fn ascii_fast_path_agrees_with_unicode_path() {
         for s in [
             "The U.S.  said",
-            "Kerry's 'plan' - 40 trucks!",
+            "Novak's 'plan' - 40 trucks!",
             "a`b",
             "  lead and trail  ",
             "MIXED case_words",
@@ -230,7 +230,7 @@ mod tests {
     #[test]
     fn keys() {
         assert_eq!(norm_key("the U.S."), "the us");
-        assert_eq!(norm_key("Kerry’s  “plan”"), "kerrys plan");
+        assert_eq!(norm_key("Novak’s  “plan”"), "novaks plan");
         assert_eq!(
             norm_key("de Mistura"),
             norm_key("De  Mistura").to_lowercase()
@@ -239,12 +239,12 @@ mod tests {
 
     #[test]
     fn sentence_split() {
-        let s = "Mr. Kerry met U.S. officials. “It failed,” he said. Then 40 trucks left! Why? Because.";
+        let s = "Mr. Novak met U.S. officials. “It failed,” he said. Then 40 trucks left! Why? Because.";
         let got: Vec<&str> = sentences(s).into_iter().map(|(a, b)| &s[a..b]).collect();
         assert_eq!(
             got,
             vec![
-                "Mr. Kerry met U.S. officials.",
+                "Mr. Novak met U.S. officials.",
                 "“It failed,” he said.",
                 "Then 40 trucks left!",
                 "Why?",

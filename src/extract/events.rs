@@ -1,7 +1,7 @@
 //! Dated events for the timeline.
 //!
 //! Every sentence that gives or implies a date becomes an event: written dates
-//! ("September 9", "Sep 23, 2016", "15 of July 2016"; a missing year is the
+//! ("September 9", "Mar 3, 2019", "15 of July 2016"; a missing year is the
 //! nearest past occurrence before publication, or the next one when the
 //! sentence speaks of the future), weekdays and parts of days ("late
 //! Wednesday", "Thursday night": the latest such day on or before
@@ -29,7 +29,7 @@ pub enum Precision {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Basis {
-    /// The date is written ("September 9", "Sep 23, 2016").
+    /// The date is written ("September 9", "Mar 3, 2019").
     Explicit,
     /// A weekday or relative expression resolved against the publication date.
     Relative,
@@ -206,7 +206,7 @@ fn shift_month(y: i32, m: u32, back: i32) -> (i32, u32) {
 struct Found {
     start: usize,
     end: usize,
-    /// A page timestamp ("July 16 2016 00:11"): not an event, but it hides
+    /// A page timestamp ("May 2 2019 00:11"): not an event, but it hides
     /// the weekday written next to it.
     stamp: bool,
     date: String,

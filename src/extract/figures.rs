@@ -244,7 +244,7 @@ fn figure_at(
         return None;
     }
     let num_only = !value.contains(' ') && !is_word;
-    // a model or route number after a name ("Galaxy Note 7", "Route 66")
+    // a model or route number after a name ("Nova Phone 7", "Route 66")
     if num_only && !value.contains(',') {
         let prev = before.trim_end();
         let prev_word = prev.rsplit(' ').next().unwrap_or("");
@@ -409,7 +409,7 @@ fn noun_phrase(words: &[String], pct: bool) -> Option<String> {
         }
         return None;
     }
-    // "2.5 million of Samsung's new phones": skip "of" and determiners
+    // "2.5 million of Orbitel's new phones": skip "of" and determiners
     if words.first().is_some_and(|w| w == "of") {
         i = 1;
         while i < words.len()
@@ -455,7 +455,7 @@ fn noun_phrase(words: &[String], pct: bool) -> Option<String> {
             phrase.push_str(" of ");
             phrase.push_str(n);
             i += 2;
-            // "residents of east Aleppo": one more plain word
+            // "residents of east Marib": one more plain word
             if let Some(n2) = words
                 .get(i)
                 .filter(|w| is_noun_word(w) && !w.ends_with("ing"))
@@ -714,18 +714,18 @@ mod tests {
 
     #[test]
     fn of_phrases_and_model_numbers() {
-        let got = figs("All 2.5 million of Samsung's new Galaxy Note 7 handsets are being recalled after the phone was found to ignite.");
+        let got = figs("All 2.5 million of Orbitel's new Nova Phone 7 handsets are being recalled after the phone was found to ignite.");
         assert_eq!(
             got,
             vec![("2.5 million".to_string(), "handsets recalled".to_string())]
         );
-        assert!(figs("The Galaxy Note 7 went on sale.").is_empty());
+        assert!(figs("The Nova Phone 7 went on sale.").is_empty());
         assert_eq!(figure_number("a quarter of a million"), Some(250_000.0));
         assert_eq!(figure_number("more than 300,000"), Some(300_000.0));
         assert_eq!(figure_number("4.8 million"), Some(4_800_000.0));
         assert_eq!(figure_number("2.5M"), Some(2_500_000.0));
         assert_eq!(
-            figs("Samsung will recall 2.5M Galaxy Note 7 phones."),
+            figs("Orbitel will recall 2.5M Nova Phone 7 phones."),
             vec![("2.5M".to_string(), "phones".to_string())]
         );
         assert_eq!(figure_category("people have died"), "deaths");

@@ -2,8 +2,8 @@
 //!
 //! Quotes are found from their marks (curly “ ” and ‘ ’, straight " and ',
 //! mismatched pairs such as ‘...”), then attributed from the words around
-//! them: a speech verb after the quote (“...,” Kerry said / said Kerry), before
-//! it in the same sentence (Kerry said: “...”, X told reporters “...”), or a
+//! them: a speech verb after the quote (“...,” Novak said / said Novak), before
+//! it in the same sentence (Novak said: “...”, X told reporters “...”), or a
 //! `said:` line closing the previous paragraph. The speaker's words are kept as
 //! `speaker_text` and resolved through the actor index: a mention overlapping
 //! them, else the surface form. Pronouns ("he added") resolve to the most
@@ -23,7 +23,7 @@ pub struct Quote {
     pub text: String,
     /// Speaker as an actor index, when resolved; `None` = unknown (never guessed).
     pub speaker: Option<usize>,
-    /// The words naming the speaker in the text ("Kerry", "the source"), if any.
+    /// The words naming the speaker in the text ("Novak", "the source"), if any.
     pub speaker_text: Option<String>,
 }
 
@@ -380,12 +380,12 @@ fn words(s: &str) -> Vec<(usize, &str)> {
 
 /// The speaker's words in `seg` (the text just before a speech verb): the
 /// last comma-separated segment, stepping back over an appositive
-/// ("Ammar al-Selmo, head of the rescue service, said"). Returns a byte range
+/// ("Samir al-Haddad, head of the rescue service, said"). Returns a byte range
 /// within `seg`.
 fn subject_before(seg: &str) -> Option<(usize, usize)> {
     let trimmed_end = seg.trim_end().len();
     let mut end = trimmed_end;
-    // drop auxiliaries/adverbs between subject and verb ("Kerry also said")
+    // drop auxiliaries/adverbs between subject and verb ("Novak also said")
     loop {
         let ws = words(&seg[..end]);
         match ws.last() {
@@ -437,7 +437,7 @@ fn subject_before(seg: &str) -> Option<(usize, usize)> {
         }
     }
     // a subordinate clause ahead of the verb: "... in what he called",
-    // "the deal, which Lavrov called": the subject follows the clause word
+    // "the deal, which Petrov called": the subject follows the clause word
     if let Some(&(st, w)) = words(&body_trim[seg_start..])
         .iter()
         .rev()
@@ -458,14 +458,14 @@ fn subject_before(seg: &str) -> Option<(usize, usize)> {
     (s < e).then_some((s, e))
 }
 
-/// The speaker's words after a verb ("said Ammar al-Selmo, head of ...").
+/// The speaker's words after a verb ("said Samir al-Haddad, head of ...").
 fn subject_after(rest: &str) -> Option<(usize, usize)> {
     let lead = rest.len() - rest.trim_start().len();
     let r = &rest[lead..];
     let mut end = r
         .find([',', '.', ';', ':', '(', '\u{201c}', '"'])
         .unwrap_or(r.len());
-    // stop at a lowercase time/place preposition ("said Kerry on Wednesday"),
+    // stop at a lowercase time/place preposition ("said Novak on Wednesday"),
     // not at "for"/"of" ("said a spokesman for the ministry")
     for (st, w) in words(&r[..end]) {
         if st > 0 && PREPOSITIONS.contains(&w) && !matches!(w, "for" | "of" | "to") {
@@ -760,7 +760,7 @@ fn extract_doc(ctx: &DocCtx, actors: &ActorIndex, out: &mut Vec<Quote>) {
             let (sa, _) = sentence_range(sents, text, sp.open);
             let (_, se_close) = sentence_range(sents, text, sp.end.saturating_sub(1).max(sp.open));
             let mut att: Option<Attribution> = None;
-            // 1. after the quote: “...,” Kerry said / said Kerry / he added
+            // 1. after the quote: “...,” Novak said / said Novak / he added
             let ends_stop = raw.trim_end().ends_with('.') && !raw.trim_end().ends_with("...");
             let intro = {
                 let from = prev.as_ref().map_or(sa, |p| p.0.end.max(sa)).min(sp.open);
@@ -808,7 +808,7 @@ fn extract_doc(ctx: &DocCtx, actors: &ActorIndex, out: &mut Vec<Quote>) {
                         .find(" quoted ")
                         .filter(|_| vs == "saying" && sub_txt.ends_with(" as"));
                     if let Some(qi) = quoted_as {
-                        // "Reuters quoted Kerry as saying": the name between
+                        // "Reuters quoted Novak as saying": the name between
                         let s = sp.end
                             + subj.start()
                             + (subj.as_str().len() - subj.as_str().trim_start().len())
@@ -854,7 +854,7 @@ fn extract_doc(ctx: &DocCtx, actors: &ActorIndex, out: &mut Vec<Quote>) {
                     }
                 }
             }
-            // 2. before the quote in its sentence: Kerry said: “...”
+            // 2. before the quote in its sentence: Novak said: “...”
             if att.is_none() {
                 let from = prev.as_ref().map_or(sa, |p| p.0.end.max(sa)).min(sp.open);
                 let from = tail_start(text, from, sp.open, MAX_BEFORE);
@@ -953,7 +953,7 @@ fn extract_doc(ctx: &DocCtx, actors: &ActorIndex, out: &mut Vec<Quote>) {
                     speaker_text = cst.clone();
                 }
             }
-            // "the official said" after "a Samsung official said": same speaker;
+            // "the official said" after "a Orbitel official said": same speaker;
             // "the group said" after "Amnesty International said": that body
             if speaker.is_none() {
                 if let (Some(st), Some(a)) = (speaker_text.as_deref(), &att) {
@@ -999,7 +999,7 @@ mod tests {
         assert_eq!(spans("He said ‘a b didn’t c” then"), vec!["a b didn’t c"]);
         assert_eq!(spans("“Runs on to the end"), vec!["Runs on to the end"]);
         assert_eq!(spans("It isn't 'fine' at all"), vec!["fine"]);
-        assert!(spans("the Russians’ court and Kerry’s plan").is_empty());
+        assert!(spans("the Russians’ court and Novak’s plan").is_empty());
         assert_eq!(
             spans("said ‘a number of key buildings’ in the capital. Then ‘x’"),
             vec!["a number of key buildings", "x"]
@@ -1012,15 +1012,15 @@ mod tests {
 
     #[test]
     fn subjects() {
-        let s = "Ammar al-Selmo, head of the rescue service, ";
+        let s = "Samir al-Haddad, head of the rescue service, ";
         let (a, b) = subject_before(s).unwrap();
-        assert_eq!(&s[a..b], "Ammar al-Selmo");
-        let s = "Secretary of State John Kerry also ";
+        assert_eq!(&s[a..b], "Samir al-Haddad");
+        let s = "Secretary of State Jane Novak also ";
         let (a, b) = subject_before(s).unwrap();
-        assert_eq!(&s[a..b], "Secretary of State John Kerry");
-        let r = " Kerry on Wednesday.";
+        assert_eq!(&s[a..b], "Secretary of State Jane Novak");
+        let r = " Novak on Wednesday.";
         let (a, b) = subject_after(r).unwrap();
-        assert_eq!(&r[a..b], "Kerry");
+        assert_eq!(&r[a..b], "Novak");
     }
 
     #[test]
