@@ -70,6 +70,9 @@ impl Draft {
 pub struct ContentWrite {
     pub rel: String,
     pub text: String,
+    /// The hash of the file's bytes when the build read it (`None`: the
+    /// file did not exist). The write is skipped if the file changed since.
+    pub expect: Option<String>,
 }
 
 /// Everything a build produces.
@@ -617,12 +620,16 @@ fn content_writes(
                     kind: "edited content",
                     file: Some(d.content_rel.clone()),
                     message: format!(
-                        "was edited by hand and is kept as it is; the build's new version is in {}.new (compare, merge what you want, delete the .new file)",
+                        "was edited by hand and is kept as it is; the build's new version is in {}.new (merge what you want, then copy its `fingerprint:` line into your file to accept it, and delete the .new file)",
                         d.content_rel
                     ),
                 });
                 if !already {
-                    out.push(ContentWrite { rel: new_rel, text });
+                    out.push(ContentWrite {
+                        rel: new_rel,
+                        text,
+                        expect: None,
+                    });
                 }
             }
             continue;
@@ -635,6 +642,7 @@ fn content_writes(
             out.push(ContentWrite {
                 rel: d.content_rel.clone(),
                 text,
+                expect: existing.map(|f| f.read_hash.clone()),
             });
         }
     }
@@ -706,37 +714,30 @@ pub fn check_out_dir(root: &Path, out: &Path) -> Result<()> {
 /// Absolute, lexically normalised path (the folder need not exist).
 pub fn absolute(p: &Path) -> Result<PathBuf> {
     let base = if p.is_absolute() {
-        PathBuf::new()
+        PathBuf::from("/")
     } else {
         std::env::current_dir().map_err(|e| Error::io(".", "cannot read the current folder", e))?
     };
-    let mut out = PathBuf::new();
-    for c in base.join(p).components() {
+    // resolve symlinks as we go, so `link/..` means the link target's parent
+    let mut out = base.canonicalize().unwrap_or(base);
+    for c in p.components() {
         match c {
             std::path::Component::ParentDir => {
+                if let Ok(real) = out.canonicalize() {
+                    out = real;
+                }
                 out.pop();
             }
-            std::path::Component::CurDir => {}
-            other => out.push(other.as_os_str()),
+            std::path::Component::Normal(x) => {
+                out.push(x);
+                if let Ok(real) = out.canonicalize() {
+                    out = real;
+                }
+            }
+            _ => {}
         }
     }
-    // resolve symlinks in the existing part of the path
-    let mut existing = out.clone();
-    let mut tail = Vec::new();
-    while !existing.exists() {
-        match existing.file_name() {
-            Some(n) => tail.push(n.to_os_string()),
-            None => break,
-        }
-        if !existing.pop() {
-            break;
-        }
-    }
-    let mut resolved = existing.canonicalize().unwrap_or(existing);
-    for t in tail.into_iter().rev() {
-        resolved.push(t);
-    }
-    Ok(resolved)
+    Ok(out)
 }
 
 /// Name of the publisher's source for an article (`unknown` when not known).
@@ -744,7 +745,7 @@ pub fn publisher_id(name: Option<&str>, registry: &HashMap<String, String>) -> S
     match name {
         None => UNKNOWN_PUBLISHER.to_string(),
         Some(n) => registry.get(&norm_key(n)).cloned().unwrap_or_else(|| {
-            let s = slugify(n);
+            let s = slugify_max(n, 60);
             if s.is_empty() {
                 UNKNOWN_PUBLISHER.to_string()
             } else {

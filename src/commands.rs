@@ -57,7 +57,24 @@ pub fn build_with_map(
     let (site, map) = build_site(root, base_url)?;
     let mut timer = build::Timer::new();
     let mut written = Vec::new();
+    let mut warnings = site.warnings.clone();
     for w in &site.content_writes {
+        // a person may have saved the file while we built: never overwrite that
+        let dest = root.join(&w.rel);
+        let now = std::fs::read(&dest)
+            .ok()
+            .map(|b| crate::content::bytes_hash(&b));
+        let unchanged = w.rel.ends_with(".new") || now == w.expect;
+        if !unchanged {
+            warnings.push(Warning {
+                kind: "edited content",
+                file: Some(w.rel.clone()),
+                message:
+                    "changed while the build ran; kept as it is (build again to regenerate it)"
+                        .into(),
+            });
+            continue;
+        }
         write_content(root, &w.rel, &w.text)?;
         written.push(w.rel.clone());
     }
@@ -71,7 +88,7 @@ pub fn build_with_map(
         sources: site.dossier.sources.len(),
         events: site.dossier.events.len(),
         content_written: written,
-        warnings: site.warnings,
+        warnings,
         out,
         elapsed: started.elapsed(),
     };

@@ -74,6 +74,8 @@ pub struct ContentFile {
     pub body: String,
     /// `true` when the file was generated and not edited since.
     pub pristine: bool,
+    /// Hash of the file's bytes as read: a write checks it again first.
+    pub read_hash: String,
 }
 
 /// Split `---\nyaml\n---\nbody`. Returns (yaml, body, line where yaml starts).
@@ -110,10 +112,20 @@ pub fn split_front_matter<'a>(text: &'a str, path: &Path) -> Result<(&'a str, &'
 /// `fingerprint:` line removed.
 pub fn fingerprint(text: &str) -> String {
     let mut h = Sha256::new();
-    for line in text.split_inclusive('\n') {
-        if !line.starts_with("fingerprint:") {
-            h.update(line.as_bytes());
+    // only the `fingerprint:` key of the front matter is left out: the same
+    // words anywhere else (the body, a second key) are part of the text
+    let mut in_front = false;
+    let mut skipped = false;
+    for (i, line) in text.split_inclusive('\n').enumerate() {
+        if i == 0 && line.trim_end() == "---" {
+            in_front = true;
+        } else if in_front && line.trim_end() == "---" {
+            in_front = false;
+        } else if in_front && !skipped && line.starts_with("fingerprint:") {
+            skipped = true;
+            continue;
         }
+        h.update(line.as_bytes());
     }
     let digest = h.finalize();
     let mut s = String::from("sha256:");
@@ -158,7 +170,14 @@ pub fn parse(text: &str, rel: &str, path: &Path) -> Result<ContentFile> {
         front,
         body: body.trim_start_matches('\n').to_string(),
         pristine,
+        read_hash: bytes_hash(text.as_bytes()),
     })
+}
+
+/// Hash of a file's bytes (to notice a change between read and write).
+pub fn bytes_hash(b: &[u8]) -> String {
+    let d = Sha256::digest(b);
+    d[..16].iter().map(|x| format!("{x:02x}")).collect()
 }
 
 /// Render a generated article file, fingerprint included.
@@ -334,6 +353,13 @@ mod tests {
         assert!(!parse(&edited, "a.md", Path::new("a.md")).unwrap().pristine);
         let edited = text.replace("dek: Dek", "dek: A better dek");
         assert_ne!(edited, text);
+        assert!(!parse(&edited, "a.md", Path::new("a.md")).unwrap().pristine);
+    }
+
+    #[test]
+    fn a_fingerprint_line_in_the_body_is_an_edit() {
+        let text = render(&front(), "Para one.\n");
+        let edited = format!("{text}\nfingerprint: my own closing paragraph\n");
         assert!(!parse(&edited, "a.md", Path::new("a.md")).unwrap().pristine);
     }
 

@@ -38,7 +38,7 @@ pub fn decode(bytes: &[u8]) -> std::result::Result<(String, Option<String>), Str
         }
         decode_utf8(bytes)
     };
-    let text = normalise_newlines(&text);
+    let text = strip_controls(&normalise_newlines(&text));
     if text.trim().is_empty() {
         return Err(if bytes.is_empty() {
             "is empty; skipped (delete it or paste the article text into it)".into()
@@ -85,6 +85,17 @@ fn looks_binary(bytes: &[u8]) -> bool {
         .filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c))
         .count();
     control * 10 > sample.len().max(1)
+}
+
+/// Control characters other than tab and newline are dropped (they are not
+/// text, and they make XML invalid).
+pub fn strip_controls(s: &str) -> String {
+    if !s.chars().any(|c| c.is_control() && c != '\n' && c != '\t') {
+        return s.to_string();
+    }
+    s.chars()
+        .filter(|&c| !c.is_control() || c == '\n' || c == '\t')
+        .collect()
 }
 
 /// `\r\n` and lone `\r` become `\n`.
@@ -223,6 +234,15 @@ mod tests {
         let (t, note) = decode(b"caf\xe9 ok\n").unwrap();
         assert_eq!(t, "caf\u{fffd} ok\n");
         assert!(note.unwrap().contains("line 1"));
+    }
+
+    #[test]
+    fn control_characters_are_dropped() {
+        let text = b"A\x0b title for the story\x01\n\tThe body of the story goes on here\x1b[0m for a while.\n";
+        assert_eq!(
+            decode(text).unwrap().0,
+            "A title for the story\n\tThe body of the story goes on here[0m for a while.\n"
+        );
     }
 
     #[test]

@@ -268,7 +268,19 @@ pub fn render(md: &str, opts: &RenderOptions) -> String {
             }
             Event::Html(t) | Event::InlineHtml(t) => {
                 if opts.trusted_html {
-                    out.push_str(&t);
+                    if let Some(p) = para.as_mut() {
+                        // the raw HTML counts in the plain text: keep offsets in step
+                        p.close_all(&mut out);
+                        out.push_str(&t);
+                        p.pos += t.len();
+                        while p.next < p.spans.len() && p.spans[p.next].start < p.pos {
+                            p.next += 1;
+                        }
+                        p.open.retain(|&i| p.spans[i].end > p.pos);
+                        p.reopen_all(&mut out);
+                    } else {
+                        out.push_str(&t);
+                    }
                 } else if let Some(p) = para.as_mut() {
                     p.text(&t, &mut out);
                 } else {

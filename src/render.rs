@@ -1149,7 +1149,7 @@ fn search_index(cx: &Ctx) -> String {
 }
 
 fn xml_escape(s: &str) -> String {
-    escape_html(s)
+    escape_html(&crate::ingest::strip_controls(s))
 }
 
 fn feed(cx: &Ctx, base: &str) -> String {

@@ -59,16 +59,21 @@ fn snapshot(root: &Path) -> BTreeMap<PathBuf, (SystemTime, u64)> {
 }
 
 /// One build: content files written, the site published to `out`, the map returned.
-fn rebuild(root: &Path, out: &Path) -> crate::error::Result<(RenderMap, usize)> {
+fn rebuild(root: &Path, out: &Path) -> crate::error::Result<(RenderMap, usize, Vec<PathBuf>)> {
     let (report, map) = crate::commands::build_with_map(root, Some(out), None)?;
-    Ok((map, report.warnings.len()))
+    let written = report
+        .content_written
+        .iter()
+        .map(|r| root.join(r))
+        .collect();
+    Ok((map, report.warnings.len(), written))
 }
 
 /// Run the server until the process is interrupted.
 pub fn serve(root: &Path, out: &Path, port: u16, open: bool) -> crate::error::Result<()> {
     let shared: Shared = Arc::new((Mutex::new(State::default()), Condvar::new()));
     let started = Instant::now();
-    let (map, warnings) = rebuild(root, out)?;
+    let (map, warnings, _) = rebuild(root, out)?;
     {
         let mut st = shared.0.lock().unwrap_or_else(|e| e.into_inner());
         st.map = map;
@@ -104,12 +109,26 @@ pub fn serve(root: &Path, out: &Path, port: u16, open: bool) -> crate::error::Re
                 }
                 let t = Instant::now();
                 let result = rebuild(&root, &out);
-                last = snapshot(&root); // our own content writes are not a change
+                // our own content writes are not a change; a person's save
+                // during the build is (it keeps its old entry, so the next
+                // poll sees it and rebuilds)
+                let after = snapshot(&root);
+                let ours: std::collections::HashSet<PathBuf> = result
+                    .as_ref()
+                    .map(|r| r.2.iter().cloned().collect())
+                    .unwrap_or_default();
+                let mut next = now.clone();
+                for (path, meta) in &after {
+                    if ours.contains(path) || now.get(path) == Some(meta) {
+                        next.insert(path.clone(), *meta);
+                    }
+                }
+                last = next;
                 let (lock, cv) = &*shared;
                 let mut st = lock.lock().unwrap_or_else(|e| e.into_inner());
                 st.version += 1;
                 match result {
-                    Ok((map, warnings)) => {
+                    Ok((map, warnings, _)) => {
                         st.map = map;
                         st.error = None;
                         eprintln!(
@@ -128,7 +147,23 @@ pub fn serve(root: &Path, out: &Path, port: u16, open: bool) -> crate::error::Re
     }
     for req in server.incoming_requests() {
         let shared = shared.clone();
-        std::thread::spawn(move || handle(req, &shared));
+        std::thread::spawn(move || {
+            // only this machine's names: a page elsewhere cannot reach the
+            // dossier through a rebound DNS name
+            let host = req
+                .headers()
+                .iter()
+                .find(|h| h.field.equiv("Host"))
+                .map(|h| h.value.as_str().to_string());
+            let ok = matches!(host.as_deref(), Some(h) if h == format!("127.0.0.1:{port}") || h == format!("localhost:{port}"));
+            if ok {
+                handle(req, &shared);
+            } else {
+                let _ = req.respond(
+                    tiny_http::Response::from_string("forbidden host").with_status_code(403),
+                );
+            }
+        });
     }
     Ok(())
 }

@@ -2749,7 +2749,9 @@ pub fn extract_actors(docs: &[DocText], gazetteer: &[ActorSpec]) -> ActorIndex {
         }
     }
     // every form of a state or body that is an actor
-    for (&si, &id) in &b.state_actor {
+    let mut states: Vec<(usize, usize)> = b.state_actor.iter().map(|(&si, &id)| (si, id)).collect();
+    states.sort_unstable();
+    for (si, id) in states {
         let st = &world::STATES[si];
         for f in std::iter::once(&st.name)
             .chain(st.aliases.iter())

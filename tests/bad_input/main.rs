@@ -363,6 +363,28 @@ fn symlinks_are_not_followed() {
     );
 }
 
+#[cfg(unix)]
+#[test]
+fn out_through_a_symlink_into_seeds_is_refused() {
+    let p = project(&[("good.txt", GOOD)]);
+    fs::create_dir_all(p.path().join("seeds/sub")).unwrap();
+    std::os::unix::fs::symlink(p.path().join("seeds/sub"), p.path().join("l")).unwrap();
+    let err = commands::build(p.path(), Some(&p.path().join("l/../site")), None)
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("inside the project's seeds/ folder"), "{err}");
+    assert!(!p.path().join("seeds/site").exists());
+}
+
+#[test]
+fn a_very_long_publisher_name_builds() {
+    let long = format!("Good article title here\n\nThe council met on Monday and agreed a plan for the city.\n\n© 2016 A{}\n", "b".repeat(299));
+    let p = project(&[("long.txt", long.as_bytes())]);
+    commands::build(p.path(), None, None).unwrap();
+    let (problems, _) = commands::check(p.path(), None).unwrap();
+    assert!(problems.is_empty(), "{problems:?}");
+}
+
 #[test]
 fn out_at_root_or_project_is_refused() {
     let p = project(&[("good.txt", GOOD)]);
