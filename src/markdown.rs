@@ -200,6 +200,8 @@ pub fn render(md: &str, opts: &RenderOptions) -> String {
     let mut para: Option<ParaState> = None;
     let mut code: Option<(String, String)> = None; // (lang, text)
     let mut link_depth = 0usize;
+    // an image being read: (src, title, alt text)
+    let mut image: Option<(String, String, String)> = None;
     for ev in parser(md) {
         if let Some((_, buf)) = code.as_mut() {
             match ev {
@@ -214,6 +216,41 @@ pub fn render(md: &str, opts: &RenderOptions) -> String {
                 }
                 _ => continue,
             }
+        }
+        if let Some((src, title, alt)) = image.as_mut() {
+            match ev {
+                Event::Text(t) | Event::Code(t) => alt.push_str(&t),
+                Event::End(TagEnd::Image) => {
+                    let tag = format!(
+                        "<img src=\"{}\" alt=\"{}\"{}>",
+                        escape_html(src),
+                        escape_html(alt),
+                        if title.is_empty() {
+                            String::new()
+                        } else {
+                            format!(" title=\"{}\"", escape_html(title))
+                        }
+                    );
+                    let alt_len = alt.len();
+                    match para.as_mut() {
+                        Some(p) => {
+                            // the alt text counts in the plain text: keep offsets in step
+                            p.close_all(&mut out);
+                            out.push_str(&tag);
+                            p.pos += alt_len;
+                            while p.next < p.spans.len() && p.spans[p.next].start < p.pos {
+                                p.next += 1;
+                            }
+                            p.open.retain(|&i| p.spans[i].end > p.pos);
+                            p.reopen_all(&mut out);
+                        }
+                        None => out.push_str(&tag),
+                    }
+                    image = None;
+                }
+                _ => {}
+            }
+            continue;
         }
         match ev {
             Event::Start(Tag::Paragraph) => {
@@ -328,28 +365,14 @@ pub fn render(md: &str, opts: &RenderOptions) -> String {
                 }
             }
             Event::Start(Tag::Image {
-                link_type,
-                dest_url,
-                title,
-                id,
+                dest_url, title, ..
             }) => {
-                let dest_url = if safe_url(&dest_url) {
-                    dest_url
+                let src = if safe_url(&dest_url) {
+                    dest_url.to_string()
                 } else {
-                    CowStr::from("#")
+                    "#".to_string()
                 };
-                // an image's alt text arrives as Text events; render through pulldown
-                with_para(&mut para, &mut out, |out| {
-                    single(
-                        Event::Start(Tag::Image {
-                            link_type,
-                            dest_url,
-                            title,
-                            id,
-                        }),
-                        out,
-                    )
-                });
+                image = Some((src, title.to_string(), String::new()));
             }
             ev @ (Event::Start(_) | Event::End(_)) => {
                 with_para(&mut para, &mut out, |out| single(ev, out));
@@ -448,6 +471,23 @@ mod tests {
             },
         );
         assert!(trusted.contains("<b>x</b>"));
+    }
+
+    #[test]
+    fn images_keep_their_alt_text() {
+        let html = render(
+            "A ![the <b>map</b> \"x\"](https://x.org/m.png \"T\") here",
+            &RenderOptions::default(),
+        );
+        assert!(
+            html.contains(
+                "<img src=\"https://x.org/m.png\" alt=\"the map &quot;x&quot;\" title=\"T\">"
+            ),
+            "{html}"
+        );
+        assert!(html.contains("here</p>"), "{html}");
+        let bad = render("![x](javascript:alert(1))", &RenderOptions::default());
+        assert!(bad.contains("src=\"#\""), "{bad}");
     }
 
     #[test]
