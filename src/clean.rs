@@ -780,26 +780,6 @@ fn strip_bullet(t: &str) -> (bool, &str) {
     (false, t)
 }
 
-fn month_number(m: &str) -> Option<u32> {
-    let m = m.to_lowercase();
-    let p = m.get(..3)?;
-    Some(match p {
-        "jan" => 1,
-        "feb" => 2,
-        "mar" => 3,
-        "apr" => 4,
-        "may" => 5,
-        "jun" => 6,
-        "jul" => 7,
-        "aug" => 8,
-        "sep" => 9,
-        "oct" => 10,
-        "nov" => 11,
-        "dec" => 12,
-        _ => return None,
-    })
-}
-
 /// The first date written in `s` (ISO, "Mar 4, 2019", "3 of June 2019").
 fn parse_date(s: &str) -> Option<NaiveDate> {
     let mut best: Option<(usize, NaiveDate)> = None;
@@ -822,7 +802,7 @@ fn parse_date(s: &str) -> Option<NaiveDate> {
         }
     }
     if let Some(c) = MONTH_DAY_YEAR.captures(s) {
-        let m = month_number(&c[1]);
+        let m = crate::text::month_number(&c[1]);
         let d = c[2].parse().ok();
         let y = c[3].parse().ok();
         if let (Some(y), Some(m), Some(d)) = (y, m, d) {
@@ -834,7 +814,7 @@ fn parse_date(s: &str) -> Option<NaiveDate> {
     }
     if let Some(c) = DAY_MONTH_YEAR.captures(s) {
         let d = c[1].parse().ok();
-        let m = month_number(&c[2]);
+        let m = crate::text::month_number(&c[2]);
         let y = c[3].parse().ok();
         if let (Some(y), Some(m), Some(d)) = (y, m, d) {
             consider(

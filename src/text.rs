@@ -173,6 +173,26 @@ fn is_abbreviation(s: &str, dot: usize) -> bool {
     ABBR.contains(&word)
 }
 
+/// The month a name or abbreviation stands for ("Sept." → 9, "june" → 6).
+pub fn month_number(m: &str) -> Option<u32> {
+    let l = m.trim_end_matches('.').to_lowercase();
+    Some(match l.get(..3)? {
+        "jan" => 1,
+        "feb" => 2,
+        "mar" => 3,
+        "apr" => 4,
+        "may" => 5,
+        "jun" => 6,
+        "jul" => 7,
+        "aug" => 8,
+        "sep" => 9,
+        "oct" => 10,
+        "nov" => 11,
+        "dec" => 12,
+        _ => return None,
+    })
+}
+
 /// Escape text for HTML element content and attribute values.
 pub fn escape_html(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 8);
@@ -252,6 +272,14 @@ mod tests {
             ]
         );
         assert!(sentences("   ").is_empty());
+    }
+
+    #[test]
+    fn months() {
+        assert_eq!(month_number("Sept."), Some(9));
+        assert_eq!(month_number("JUNE"), Some(6));
+        assert_eq!(month_number("Ma"), None);
+        assert_eq!(month_number("Mé"), None);
     }
 
     #[test]

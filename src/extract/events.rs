@@ -120,26 +120,6 @@ fn is_metadata(s: &str) -> bool {
     METADATA_RE.is_match(s) && s.split_whitespace().count() <= 12
 }
 
-fn month_num(m: &str) -> Option<u32> {
-    let l = m.trim_end_matches('.').to_ascii_lowercase();
-    let n = match l.get(..3)? {
-        "jan" => 1,
-        "feb" => 2,
-        "mar" => 3,
-        "apr" => 4,
-        "may" => 5,
-        "jun" => 6,
-        "jul" => 7,
-        "aug" => 8,
-        "sep" => 9,
-        "oct" => 10,
-        "nov" => 11,
-        "dec" => 12,
-        _ => return None,
-    };
-    Some(n)
-}
-
 fn weekday_num(w: &str) -> Option<u32> {
     WEEKDAYS.iter().position(|d| *d == w).map(|i| i as u32)
 }
@@ -249,7 +229,7 @@ pub fn sentence_dates(
             if overlaps(&found, m.start(), m.end()) {
                 continue;
             }
-            let Some(month) = month_num(&c[month_group]) else {
+            let Some(month) = crate::text::month_number(&c[month_group]) else {
                 continue;
             };
             let Ok(day) = c[day_group].parse::<u32>() else {
@@ -416,7 +396,7 @@ pub fn sentence_dates(
             continue;
         }
         let mname = c.get(3).expect("month").as_str();
-        let Some(month) = month_num(mname) else {
+        let Some(month) = crate::text::month_number(mname) else {
             continue;
         };
         let year = c.get(4).and_then(|y| y.as_str().parse::<i32>().ok());
