@@ -109,13 +109,7 @@ fn write_content(root: &Path, rel: &str, text: &str) -> Result<()> {
         ));
     }
     let dir = root.join("content").join("articles");
-    if std::fs::symlink_metadata(root.join("content"))
-        .map(|m| m.file_type().is_symlink())
-        .unwrap_or(false)
-        || std::fs::symlink_metadata(&dir)
-            .map(|m| m.file_type().is_symlink())
-            .unwrap_or(false)
-    {
+    if is_symlink(&root.join("content")) || is_symlink(&dir) {
         return Err(Error::refused(
             format!(
                 "{} is a symbolic link; refusing to write through it",
@@ -127,10 +121,7 @@ fn write_content(root: &Path, rel: &str, text: &str) -> Result<()> {
     std::fs::create_dir_all(&dir)
         .map_err(|e| Error::io(&dir, "cannot create the content folder", e))?;
     let dest = dir.join(name);
-    if std::fs::symlink_metadata(&dest)
-        .map(|m| m.file_type().is_symlink())
-        .unwrap_or(false)
-    {
+    if is_symlink(&dest) {
         return Err(Error::refused(
             format!(
                 "{} is a symbolic link; refusing to overwrite it",
@@ -145,6 +136,12 @@ fn write_content(root: &Path, rel: &str, text: &str) -> Result<()> {
         let _ = std::fs::remove_file(&tmp);
         Error::io(&dest, "cannot write", e)
     })
+}
+
+fn is_symlink(p: &Path) -> bool {
+    std::fs::symlink_metadata(p)
+        .map(|m| m.file_type().is_symlink())
+        .unwrap_or(false)
 }
 
 /// `dossier check`: build in memory and list every problem (links, lints).

@@ -135,6 +135,22 @@ impl ParaState {
             out.push_str(&self.spans[i].open);
         }
     }
+    /// Emit `html` that stands for `plain_len` bytes of plain text which
+    /// takes no decorations (code, an image's alt text, trusted raw HTML):
+    /// open spans are closed around it and offsets stay in step.
+    fn opaque(&mut self, html: &str, plain_len: usize, out: &mut String) {
+        self.close_all(out);
+        out.push_str(html);
+        self.pos += plain_len;
+        while self.next < self.spans.len() && self.spans[self.next].start < self.pos {
+            self.next += 1;
+        }
+        let pos = self.pos;
+        let spans = &self.spans;
+        self.open.retain(|&i| spans[i].end > pos);
+        self.reopen_all(out);
+    }
+
     fn text(&mut self, t: &str, out: &mut String) {
         let base = self.pos;
         let end = base + t.len();
@@ -233,17 +249,8 @@ pub fn render(md: &str, opts: &RenderOptions) -> String {
                     );
                     let alt_len = alt.len();
                     match para.as_mut() {
-                        Some(p) => {
-                            // the alt text counts in the plain text: keep offsets in step
-                            p.close_all(&mut out);
-                            out.push_str(&tag);
-                            p.pos += alt_len;
-                            while p.next < p.spans.len() && p.spans[p.next].start < p.pos {
-                                p.next += 1;
-                            }
-                            p.open.retain(|&i| p.spans[i].end > p.pos);
-                            p.reopen_all(&mut out);
-                        }
+                        // the alt text counts in the plain text
+                        Some(p) => p.opaque(&tag, alt_len, &mut out),
                         None => out.push_str(&tag),
                     }
                     image = None;
@@ -289,16 +296,11 @@ pub fn render(md: &str, opts: &RenderOptions) -> String {
             },
             Event::Code(t) => {
                 if let Some(p) = para.as_mut() {
-                    p.close_all(&mut out);
-                    out.push_str("<code>");
-                    out.push_str(&escape_html(&t));
-                    out.push_str("</code>");
-                    p.pos += t.len();
-                    while p.next < p.spans.len() && p.spans[p.next].start < p.pos {
-                        p.next += 1;
-                    }
-                    p.open.retain(|&i| p.spans[i].end > p.pos);
-                    p.reopen_all(&mut out);
+                    p.opaque(
+                        &format!("<code>{}</code>", escape_html(&t)),
+                        t.len(),
+                        &mut out,
+                    );
                 } else {
                     single(Event::Code(t), &mut out);
                 }
@@ -306,15 +308,8 @@ pub fn render(md: &str, opts: &RenderOptions) -> String {
             Event::Html(t) | Event::InlineHtml(t) => {
                 if opts.trusted_html {
                     if let Some(p) = para.as_mut() {
-                        // the raw HTML counts in the plain text: keep offsets in step
-                        p.close_all(&mut out);
-                        out.push_str(&t);
-                        p.pos += t.len();
-                        while p.next < p.spans.len() && p.spans[p.next].start < p.pos {
-                            p.next += 1;
-                        }
-                        p.open.retain(|&i| p.spans[i].end > p.pos);
-                        p.reopen_all(&mut out);
+                        // the raw HTML counts in the plain text
+                        p.opaque(&t, t.len(), &mut out);
                     } else {
                         out.push_str(&t);
                     }

@@ -347,15 +347,17 @@ fn actionable_warnings(d: &Dossier, drafts: &[crate::build::Draft]) -> Vec<Warni
     let mut out = Vec::new();
     for (a, dr) in d.articles.iter().zip(drafts) {
         let file = a.seed.clone().unwrap_or_else(|| a.content.clone());
-        let key = match &a.seed {
+        // the key that settles a field: config for a generated file, the file itself once edited
+        let settle = |field: &str| match &a.seed {
             Some(seed) if !dr.edited => {
                 format!(
-                    "`seeds.{}.published` in config.yaml",
+                    "`seeds.{}.{field}` in config.yaml",
                     seed.rsplit('/').next().unwrap_or(seed)
                 )
             }
-            _ => format!("`published:` in {}", a.content),
+            _ => format!("`{field}:` in {}", a.content),
         };
+        let key = settle("published");
         match a.published_basis.as_deref() {
             None => out.push(Warning {
                 kind: "no date",
@@ -373,15 +375,7 @@ fn actionable_warnings(d: &Dossier, drafts: &[crate::build::Draft]) -> Vec<Warni
             _ => {}
         }
         if a.publisher.as_deref() == Some("unknown") {
-            let key = match &a.seed {
-                Some(seed) if !dr.edited => {
-                    format!(
-                        "`seeds.{}.publisher` in config.yaml",
-                        seed.rsplit('/').next().unwrap_or(seed)
-                    )
-                }
-                _ => format!("`publisher:` in {}", a.content),
-            };
+            let key = settle("publisher");
             out.push(Warning {
                 kind: "no publisher",
                 file: Some(file),

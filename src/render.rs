@@ -86,6 +86,15 @@ pub fn error_chain(e: &dyn std::error::Error) -> String {
     s
 }
 
+/// Put pages rendered in parallel into the map (the first error wins).
+fn insert_pages(out: &mut RenderMap, pages: Vec<Result<(String, Vec<u8>)>>) -> Result<()> {
+    for p in pages {
+        let (k, v) = p?;
+        out.insert(k, v);
+    }
+    Ok(())
+}
+
 fn render_page(tera: &Tera, name: &str, ctx: &Context) -> Result<Vec<u8>> {
     tera.render(name, ctx)
         .map(String::into_bytes)
@@ -463,10 +472,7 @@ pub fn render(site: &Site, root: &Path) -> Result<RenderMap> {
         );
         Ok((path, render_page(&tera, "actor.html", &c)?))
     }).collect();
-    for p in pages {
-        let (k, v) = p?;
-        out.insert(k, v);
-    }
+    insert_pages(&mut out, pages)?;
 
     timer.lap("render: actor pages");
     // sources
@@ -546,10 +552,7 @@ pub fn render(site: &Site, root: &Path) -> Result<RenderMap> {
         c.insert("shared", &shared);
         Ok((s.page.clone(), render_page(&tera, "source.html", &c)?))
     }).collect();
-    for p in pages {
-        let (k, v) = p?;
-        out.insert(k, v);
-    }
+    insert_pages(&mut out, pages)?;
 
     timer.lap("render: source pages");
     // articles
@@ -583,10 +586,7 @@ pub fn render(site: &Site, root: &Path) -> Result<RenderMap> {
             Ok((a.page.clone(), render_page(&tera, "article.html", &c)?))
         })
         .collect();
-    for p in pages {
-        let (k, v) = p?;
-        out.insert(k, v);
-    }
+    insert_pages(&mut out, pages)?;
 
     timer.lap("render: article pages");
     // briefing
