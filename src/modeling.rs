@@ -7,6 +7,7 @@ use crate::error::Warning;
 use crate::extract::{self, Block};
 use crate::model::*;
 use crate::text::{norm_key, slugify_max};
+use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 /// Fill `site.dossier` (and `site.actor_ids`) from the drafts and findings.
@@ -459,111 +460,122 @@ fn merge_events(
             .or_default()
             .push(i);
     }
-    let words: Vec<BTreeSet<String>> = events.iter().map(|e| content_words(&e.sentence)).collect();
-    let keys: Vec<String> = events.iter().map(|e| norm_key(&e.sentence)).collect();
+    let words: Vec<BTreeSet<String>> = events
+        .par_iter()
+        .map(|e| content_words(&e.sentence))
+        .collect();
+    let keys: Vec<String> = events.par_iter().map(|e| norm_key(&e.sentence)).collect();
     // mentions by block, so an event's actors are found without scanning them all
     let mut mentions_at: HashMap<(usize, Block), Vec<&extract::actors::Mention>> = HashMap::new();
     for m in &site.actors.mentions {
         mentions_at.entry((m.doc, m.block)).or_default().push(m);
     }
-    let mut out = Vec::new();
-    let mut taken = HashSet::new();
-    for ((date, _), idxs) in by_date {
-        // cluster inside one date: candidates come from an inverted index of
-        // words (words shared by very many clusters are skipped), so a date
-        // with thousands of events stays near-linear
-        let mut clusters: Vec<Vec<usize>> = Vec::new();
-        let mut by_key: HashMap<&str, usize> = HashMap::new();
-        let mut by_word: HashMap<&str, Vec<usize>> = HashMap::new();
-        for &i in &idxs {
-            let mut found = by_key.get(keys[i].as_str()).copied();
-            if found.is_none() {
-                let mut cands: Vec<usize> = words[i]
+    // dates cluster independently (in parallel); ids are made unique after,
+    // in date order, so the result does not depend on scheduling
+    let groups: Vec<((String, String), Vec<usize>)> = by_date.into_iter().collect();
+    let built: Vec<Vec<Event>> = groups
+        .par_iter()
+        .map(|((date, _), idxs)| {
+            let mut out = Vec::new();
+            // cluster inside one date: candidates come from an inverted index of
+            // words (words shared by very many clusters are skipped), so a date
+            // with thousands of events stays near-linear
+            let mut clusters: Vec<Vec<usize>> = Vec::new();
+            let mut by_key: HashMap<&str, usize> = HashMap::new();
+            let mut by_word: HashMap<&str, Vec<usize>> = HashMap::new();
+            for &i in idxs {
+                let mut found = by_key.get(keys[i].as_str()).copied();
+                if found.is_none() {
+                    let mut cands: Vec<usize> = words[i]
+                        .iter()
+                        .filter_map(|w| by_word.get(w.as_str()))
+                        .filter(|v| v.len() <= 64)
+                        .flatten()
+                        .copied()
+                        .collect();
+                    cands.sort_unstable();
+                    cands.dedup();
+                    found = cands.into_iter().find(|&c| {
+                        clusters[c].iter().take(8).any(|&j| {
+                            events[j].doc != events[i].doc && jaccard(&words[i], &words[j]) >= 0.3
+                        })
+                    });
+                }
+                let c = match found {
+                    Some(c) => {
+                        clusters[c].push(i);
+                        c
+                    }
+                    None => {
+                        clusters.push(vec![i]);
+                        clusters.len() - 1
+                    }
+                };
+                by_key.entry(keys[i].as_str()).or_insert(c);
+                for w in &words[i] {
+                    let v = by_word.entry(w.as_str()).or_default();
+                    if v.last() != Some(&c) && v.len() <= 64 {
+                        v.push(c);
+                    }
+                }
+            }
+            for c in clusters {
+                let first = &events[c[0]];
+                let mut arts: Vec<String> = c
                     .iter()
-                    .filter_map(|w| by_word.get(w.as_str()))
-                    .filter(|v| v.len() <= 64)
-                    .flatten()
-                    .copied()
+                    .map(|&i| drafts[events[i].doc].id.clone())
                     .collect();
-                cands.sort_unstable();
-                cands.dedup();
-                found = cands.into_iter().find(|&c| {
-                    clusters[c].iter().take(8).any(|&j| {
-                        events[j].doc != events[i].doc && jaccard(&words[i], &words[j]) >= 0.3
-                    })
-                });
-            }
-            let c = match found {
-                Some(c) => {
-                    clusters[c].push(i);
-                    c
-                }
-                None => {
-                    clusters.push(vec![i]);
-                    clusters.len() - 1
-                }
-            };
-            by_key.entry(keys[i].as_str()).or_insert(c);
-            for w in &words[i] {
-                let v = by_word.entry(w.as_str()).or_default();
-                if v.last() != Some(&c) && v.len() <= 64 {
-                    v.push(c);
-                }
-            }
-        }
-        for c in clusters {
-            let first = &events[c[0]];
-            let mut arts: Vec<String> = c
-                .iter()
-                .map(|&i| drafts[events[i].doc].id.clone())
-                .collect();
-            arts.sort();
-            arts.dedup();
-            let mut actors: BTreeSet<String> = BTreeSet::new();
-            for &i in &c {
-                let e = &events[i];
-                let text = drafts[e.doc].doc().block(e.block);
-                if let Some(start) = text.find(e.sentence.as_str()) {
-                    let end = start + e.sentence.len();
-                    for m in mentions_at.get(&(e.doc, e.block)).into_iter().flatten() {
-                        if m.start >= start && m.end <= end {
-                            if let Some(id) = actor_ids.get(m.actor) {
-                                actors.insert(id.clone());
+                arts.sort();
+                arts.dedup();
+                let mut actors: BTreeSet<String> = BTreeSet::new();
+                for &i in &c {
+                    let e = &events[i];
+                    let text = drafts[e.doc].doc().block(e.block);
+                    if let Some(start) = text.find(e.sentence.as_str()) {
+                        let end = start + e.sentence.len();
+                        for m in mentions_at.get(&(e.doc, e.block)).into_iter().flatten() {
+                            if m.start >= start && m.end <= end {
+                                if let Some(id) = actor_ids.get(m.actor) {
+                                    actors.insert(id.clone());
+                                }
                             }
                         }
                     }
                 }
+                let words: Vec<&str> = first.sentence.split_whitespace().take(8).collect();
+                let id = format!("{}-{}", date, slugify_max(&words.join(" "), 48));
+                let mut refs: Vec<EventRef> = c
+                    .iter()
+                    .map(|&i| {
+                        let e = &events[i];
+                        EventRef {
+                            at: block_ref(&drafts[e.doc].id, e.block),
+                            text: e.sentence.clone(),
+                            evidence: e.evidence.clone(),
+                            basis: basis_str(e.basis).into(),
+                        }
+                    })
+                    .collect();
+                refs.sort_by(|a, b| a.at.cmp(&b.at));
+                out.push(Event {
+                    id,
+                    date: date.clone(),
+                    precision: format!("{:?}", first.precision).to_lowercase(),
+                    basis: basis_str(first.basis).into(),
+                    text: first.sentence.clone(),
+                    articles: arts,
+                    actors: actors.into_iter().collect(),
+                    refs,
+                });
             }
-            let words: Vec<&str> = first.sentence.split_whitespace().take(8).collect();
-            let id = unique(
-                &mut taken,
-                format!("{}-{}", date, slugify_max(&words.join(" "), 48)),
-                &date,
-            );
-            let mut refs: Vec<EventRef> = c
-                .iter()
-                .map(|&i| {
-                    let e = &events[i];
-                    EventRef {
-                        at: block_ref(&drafts[e.doc].id, e.block),
-                        text: e.sentence.clone(),
-                        evidence: e.evidence.clone(),
-                        basis: basis_str(e.basis).into(),
-                    }
-                })
-                .collect();
-            refs.sort_by(|a, b| a.at.cmp(&b.at));
-            out.push(Event {
-                id,
-                date: date.clone(),
-                precision: format!("{:?}", first.precision).to_lowercase(),
-                basis: basis_str(first.basis).into(),
-                text: first.sentence.clone(),
-                articles: arts,
-                actors: actors.into_iter().collect(),
-                refs,
-            });
-        }
+            out
+        })
+        .collect();
+    let mut taken = HashSet::new();
+    let mut out = Vec::with_capacity(built.iter().map(Vec::len).sum());
+    for mut e in built.into_iter().flatten() {
+        e.id = unique(&mut taken, std::mem::take(&mut e.id), &e.date);
+        out.push(e);
     }
     out
 }
@@ -592,86 +604,160 @@ fn figure_out(drafts: &[crate::build::Draft], f: &extract::figures::Figure) -> O
 /// The most central sentences: those whose content words are carried by the
 /// most articles (document frequency), one per article first.
 fn key_points(drafts: &[crate::build::Draft]) -> Vec<KeyPoint> {
-    let mut df: HashMap<String, usize> = HashMap::new();
-    let mut sents: Vec<(usize, usize, String, BTreeSet<String>)> = Vec::new();
-    for (i, d) in drafts.iter().enumerate() {
-        let mut seen: HashSet<String> = HashSet::new();
-        for (pi, p) in d.paragraphs.iter().enumerate() {
-            for (a, b) in crate::text::sentences(p) {
-                let s = &p[a..b];
-                let n = s.split_whitespace().count();
-                let w = content_words(s);
-                for x in &w {
-                    seen.insert(x.clone());
-                }
-                if (10..=45).contains(&n) && !s.contains(['\u{201c}', '"']) {
-                    sents.push((i, pi, s.to_string(), w));
-                }
-            }
-        }
-        for w in seen {
-            *df.entry(w).or_insert(0) += 1;
-        }
-    }
     if drafts.len() < 2 {
         return Vec::new();
     }
-    let mut scored: Vec<(f64, usize)> = sents
-        .iter()
+    /// A key-point candidate: a plain statement of 10 to 45 words, no quote.
+    fn candidate(s: &str) -> bool {
+        (10..=45).contains(&s.split_whitespace().count()) && !s.contains(['\u{201c}', '"'])
+    }
+    // pass 1 (parallel): in how many articles each content word occurs
+    let df: HashMap<String, usize> = drafts
+        .par_iter()
+        .fold(HashMap::new, |mut df: HashMap<String, usize>, d| {
+            let mut seen: HashSet<String> = HashSet::new();
+            for p in &d.paragraphs {
+                for (a, b) in crate::text::sentences(p) {
+                    seen.extend(content_words(&p[a..b]));
+                }
+            }
+            for w in seen {
+                *df.entry(w).or_insert(0) += 1;
+            }
+            df
+        })
+        .reduce(HashMap::new, |mut x, y| {
+            if x.len() < y.len() {
+                return merge_counts(y, x);
+            }
+            for (w, n) in y {
+                *x.entry(w).or_insert(0) += n;
+            }
+            x
+        });
+    fn merge_counts(
+        mut x: HashMap<String, usize>,
+        y: HashMap<String, usize>,
+    ) -> HashMap<String, usize> {
+        for (w, n) in y {
+            *x.entry(w).or_insert(0) += n;
+        }
+        x
+    }
+    // pass 2 (parallel): score the candidates; only the best few are kept
+    // (the choice below needs five), so memory stays flat as the corpus grows
+    const KEEP: usize = 2000;
+    type Scored = (f64, (usize, usize, usize), String);
+    let mut scored: Vec<Scored> = drafts
+        .par_iter()
         .enumerate()
-        .map(|(k, (_, _, _, w))| {
-            let s: f64 = w
-                .iter()
-                .map(|x| (df.get(x).copied().unwrap_or(1) as f64 - 1.0).max(0.0))
-                .sum();
-            (s / (w.len() as f64 + 4.0), k)
+        .flat_map_iter(|(i, d)| {
+            let mut v: Vec<Scored> = Vec::new();
+            for (pi, p) in d.paragraphs.iter().enumerate() {
+                for (si, (a, b)) in crate::text::sentences(p).into_iter().enumerate() {
+                    let s = &p[a..b];
+                    if !candidate(s) {
+                        continue;
+                    }
+                    let w = content_words(s);
+                    let sc: f64 = w
+                        .iter()
+                        .map(|x| (df.get(x).copied().unwrap_or(1) as f64 - 1.0).max(0.0))
+                        .sum();
+                    v.push((sc / (w.len() as f64 + 4.0), (i, pi, si), s.to_string()));
+                }
+            }
+            v
         })
         .collect();
-    scored.sort_by(|a, b| {
+    let by_rank = |a: &Scored, b: &Scored| {
         b.0.partial_cmp(&a.0)
             .unwrap_or(std::cmp::Ordering::Equal)
             .then(a.1.cmp(&b.1))
-    });
+    };
+    if scored.len() > KEEP {
+        scored.select_nth_unstable_by(KEEP, by_rank);
+        scored.truncate(KEEP);
+    }
+    scored.sort_by(by_rank);
+    let sents: Vec<(usize, usize, String, BTreeSet<String>)> = scored
+        .into_iter()
+        .map(|(_, (i, pi, _), text)| {
+            let w = content_words(&text);
+            (i, pi, text, w)
+        })
+        .collect();
     let want = 5.min(drafts.len() + 2);
-    let mut out: Vec<KeyPoint> = Vec::new();
+    let mut picked: Vec<usize> = Vec::new();
     let mut used_docs: HashSet<usize> = HashSet::new();
-    let mut chosen: Vec<&BTreeSet<String>> = Vec::new();
     for pass in 0..2 {
-        for &(_, k) in &scored {
-            if out.len() >= want {
+        for k in 0..sents.len() {
+            if picked.len() >= want {
                 break;
             }
-            let (doc, para, text, w) = &sents[k];
+            let (doc, _, _, w) = &sents[k];
             if pass == 0 && used_docs.contains(doc) {
                 continue;
             }
-            if chosen.iter().any(|c| jaccard(c, w) > 0.4) {
+            if picked.iter().any(|&c| jaccard(&sents[c].3, w) > 0.4) {
                 continue;
             }
-            // cite every article carrying (nearly) this sentence
+            used_docs.insert(*doc);
+            picked.push(k);
+        }
+    }
+    // cite every article carrying (nearly) each point: one parallel pass
+    let found: Vec<(usize, Ref)> = drafts
+        .par_iter()
+        .enumerate()
+        .flat_map_iter(|(d2, dr)| {
+            let mut v = Vec::new();
+            for (p2, p) in dr.paragraphs.iter().enumerate() {
+                for (a, b) in crate::text::sentences(p) {
+                    let s2 = &p[a..b];
+                    if !candidate(s2) {
+                        continue;
+                    }
+                    let w2 = content_words(s2);
+                    for (n, &k) in picked.iter().enumerate() {
+                        if sents[k].0 != d2 && jaccard(&sents[k].3, &w2) > 0.6 {
+                            v.push((
+                                n,
+                                Ref {
+                                    article: dr.id.clone(),
+                                    paragraph: p2 + 1,
+                                },
+                            ));
+                        }
+                    }
+                }
+            }
+            v
+        })
+        .collect();
+    picked
+        .iter()
+        .enumerate()
+        .map(|(n, &k)| {
+            let (doc, para, text, _) = &sents[k];
             let mut refs = vec![Ref {
                 article: drafts[*doc].id.clone(),
                 paragraph: para + 1,
             }];
-            for (k2, (d2, p2, _, w2)) in sents.iter().enumerate() {
-                if k2 != k && d2 != doc && jaccard(w, w2) > 0.6 {
-                    refs.push(Ref {
-                        article: drafts[*d2].id.clone(),
-                        paragraph: p2 + 1,
-                    });
-                }
-            }
+            refs.extend(
+                found
+                    .iter()
+                    .filter(|(m, _)| *m == n)
+                    .map(|(_, r)| r.clone()),
+            );
             refs.sort();
             refs.dedup_by(|a, b| a.article == b.article);
-            used_docs.insert(*doc);
-            chosen.push(w);
-            out.push(KeyPoint {
+            KeyPoint {
                 text: text.clone(),
                 refs,
-            });
-        }
-    }
-    out
+            }
+        })
+        .collect()
 }
 
 /// Which block a 1-based paragraph number is.

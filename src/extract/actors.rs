@@ -23,6 +23,7 @@
 
 use super::world::{self, BodyKind, StateForm};
 use super::{Block, DocText};
+use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
 
@@ -1596,13 +1597,31 @@ struct Discovery {
     cands: HashMap<String, Cand>,
 }
 
-fn note(cands: &mut HashMap<String, Cand>, text: &str, toks: &[Tok], seg: &Seg) -> String {
-    let raw = &text[toks[seg.a].s..toks[seg.b - 1].e];
-    let key = crate::text::norm_key(raw);
-    let surface = raw.split_whitespace().collect::<Vec<_>>().join(" ");
+/// What one name occurrence tells about its candidate (observed in
+/// parallel, applied in document order so the result does not depend on
+/// thread scheduling).
+struct Obs {
+    key: String,
+    surface: String,
+    words: Vec<String>,
+    mid: bool,
+    ev: Cand,
+    /// the name this one is coordinated with ("X and Y")
+    coord: Option<String>,
+}
+
+fn apply_obs(cands: &mut HashMap<String, Cand>, o: Obs) {
+    let Obs {
+        key,
+        surface,
+        words,
+        mid,
+        ev,
+        coord,
+    } = o;
     let c = cands.entry(key.clone()).or_default();
     c.n += 1;
-    if !toks[seg.a].init {
+    if mid {
         c.n_mid += 1;
     }
     if let Some(p) = c.surfaces.iter().position(|(s, _)| *s == surface) {
@@ -1625,15 +1644,45 @@ fn note(cands: &mut HashMap<String, Cand>, text: &str, toks: &[Tok], seg: &Seg) 
         .map(|(s, _)| s.clone())
         .unwrap_or(surface);
     if c.words.is_empty() {
-        c.words = (seg.a..seg.b)
-            .filter(|&k| toks[k].word)
-            .map(|k| tw(text, &toks[k]).to_string())
-            .collect();
+        c.words = words;
     }
-    key
+    c.person += ev.person;
+    c.org += ev.org;
+    c.group += ev.group;
+    c.media += ev.media;
+    c.place += ev.place;
+    c.speech += ev.speech;
+    c.the_before += ev.the_before;
+    c.pro_it += ev.pro_it;
+    c.pro_he += ev.pro_he;
+    c.pro_they += ev.pro_they;
+    c.acts += ev.acts;
+    c.org_head |= ev.org_head;
+    if c.role.is_none() {
+        c.role = ev.role;
+    }
+    for a in ev.abbrs {
+        if !c.abbrs.contains(&a) {
+            c.abbrs.push(a);
+        }
+    }
+    for a in ev.same_as {
+        if !c.same_as.contains(&a) {
+            c.same_as.push(a);
+        }
+    }
+    if let Some(other) = coord {
+        if c.coord.len() < 4 && !c.coord.contains(&other) {
+            c.coord.push(other.clone());
+        }
+        let oc = cands.entry(other).or_default();
+        if oc.coord.len() < 4 && !oc.coord.contains(&key) {
+            oc.coord.push(key);
+        }
+    }
 }
 
-fn discover_block(d: &mut Discovery, text: &str) {
+fn discover_block(text: &str, out: &mut Vec<Obs>) {
     let toks = tokenize(text);
     let forms = Forms {
         learned: None,
@@ -1647,7 +1696,8 @@ fn discover_block(d: &mut Discovery, text: &str) {
             SegKind::Name | SegKind::Org => {}
             _ => continue,
         }
-        let key = note(&mut d.cands, text, &toks, seg);
+        let raw = &text[toks[seg.a].s..toks[seg.b - 1].e];
+        let key = crate::text::norm_key(raw);
         let nw = n_words(&toks, seg);
         let mut ev = Cand::default();
         if seg.kind == SegKind::Org {
@@ -1918,48 +1968,26 @@ fn discover_block(d: &mut Discovery, text: &str) {
                 }
             }
         }
-        let c = d.cands.get_mut(&key).expect("noted");
-        c.person += ev.person;
-        c.org += ev.org;
-        c.group += ev.group;
-        c.media += ev.media;
-        c.place += ev.place;
-        c.speech += ev.speech;
-        c.the_before += ev.the_before;
-        c.pro_it += ev.pro_it;
-        c.pro_he += ev.pro_he;
-        c.pro_they += ev.pro_they;
-        c.acts += ev.acts;
-        c.org_head |= ev.org_head;
-        if c.role.is_none() {
-            c.role = ev.role;
-        }
-        for a in ev.abbrs {
-            if !c.abbrs.contains(&a) {
-                c.abbrs.push(a);
-            }
-        }
-        for a in ev.same_as {
-            if !c.same_as.contains(&a) {
-                c.same_as.push(a);
-            }
-        }
         // "X and Y": remember the partner (a person partner makes a person)
+        let mut coord = None;
         if word_at(text, &toks, seg.b) == Some("and") && !toks[seg.b - 1].poss {
             if let Some(n) = segs.get(si + 1).filter(|n| {
                 n.a == seg.b + 1 && matches!(n.kind, SegKind::Name) && !toks[n.b - 1].poss
             }) {
-                let other = crate::text::norm_key(&text[toks[n.a].s..toks[n.b - 1].e]);
-                let c = d.cands.get_mut(&key).expect("noted");
-                if c.coord.len() < 4 && !c.coord.contains(&other) {
-                    c.coord.push(other.clone());
-                }
-                let oc = d.cands.entry(other).or_default();
-                if oc.coord.len() < 4 && !oc.coord.contains(&key) {
-                    oc.coord.push(key.clone());
-                }
+                coord = Some(crate::text::norm_key(&text[toks[n.a].s..toks[n.b - 1].e]));
             }
         }
+        out.push(Obs {
+            key,
+            surface: raw.split_whitespace().collect::<Vec<_>>().join(" "),
+            words: (seg.a..seg.b)
+                .filter(|&k| toks[k].word)
+                .map(|k| tw(text, &toks[k]).to_string())
+                .collect(),
+            mid: !toks[seg.a].init,
+            ev,
+            coord,
+        });
     }
 }
 
@@ -2155,16 +2183,28 @@ impl Builder {
 /// Find the actors of a corpus. `gazetteer` entries (from config) add actors,
 /// fix kinds and roles, and merge aliases.
 pub fn extract_actors(docs: &[DocText], gazetteer: &[ActorSpec]) -> ActorIndex {
+    let __t = std::time::Instant::now();
     // ---- pass 1: discovery
     let mut disc = Discovery {
         cands: HashMap::new(),
     };
-    for doc in docs {
-        for (block, text) in doc.blocks() {
-            if block == Block::Title || headline_like(text) {
-                continue;
-            }
-            discover_block(&mut disc, text);
+    // observed in parallel, a bounded chunk at a time, applied in order
+    for chunk in docs.chunks(512) {
+        let observed: Vec<Vec<Obs>> = chunk
+            .par_iter()
+            .map(|doc| {
+                let mut out = Vec::new();
+                for (block, text) in doc.blocks() {
+                    if block == Block::Title || headline_like(text) {
+                        continue;
+                    }
+                    discover_block(text, &mut out);
+                }
+                out
+            })
+            .collect();
+        for o in observed.into_iter().flatten() {
+            apply_obs(&mut disc.cands, o);
         }
     }
 
@@ -2565,9 +2605,36 @@ pub fn extract_actors(docs: &[DocText], gazetteer: &[ActorSpec]) -> ActorIndex {
     let mut places: Vec<Vec<String>> = vec![Vec::new(); docs.len()];
     let mut listed: Vec<HashSet<usize>> = vec![HashSet::new(); docs.len()];
     let mut mentions: Vec<Mention> = Vec::new();
+    // tokenizing and segmenting only read what pass 2 learned: done in
+    // parallel, a bounded chunk at a time; linking then runs in order
+    let mut parsed: Vec<Vec<(Vec<Tok>, Vec<Seg>)>> = Vec::new();
     for (d, doc) in docs.iter().enumerate() {
+        if d % 512 == 0 {
+            let forms_of = |text: &str, block: Block| {
+                let toks = tokenize(text);
+                let forms = Forms {
+                    learned: Some(&b.learned),
+                    weak: Some(&b.weak),
+                    title_block: block == Block::Title || headline_like(text),
+                };
+                let segs = segment(text, &toks, &forms);
+                (toks, segs)
+            };
+            let end = (d + 512).min(docs.len());
+            parsed = docs[d..end]
+                .par_iter()
+                .map(|doc| {
+                    doc.blocks()
+                        .into_iter()
+                        .map(|(bl, t)| forms_of(t, bl))
+                        .collect()
+                })
+                .collect();
+            parsed.reverse(); // popped in order below
+        }
+        let doc_parsed = parsed.pop().unwrap_or_default();
         let mut acc = DocAcc::default();
-        for (block, text) in doc.blocks() {
+        for ((block, text), (toks, segs)) in doc.blocks().into_iter().zip(doc_parsed.iter()) {
             link_block(
                 &mut b,
                 &disc,
@@ -2575,6 +2642,7 @@ pub fn extract_actors(docs: &[DocText], gazetteer: &[ActorSpec]) -> ActorIndex {
                 d,
                 block,
                 text,
+                (toks, segs),
                 &mut mentions,
                 &mut listed[d],
                 &mut places[d],
@@ -2877,23 +2945,14 @@ fn link_block(
     d: usize,
     block: Block,
     text: &str,
+    parsed: (&[Tok], &[Seg]),
     mentions: &mut Vec<Mention>,
     listed: &mut HashSet<usize>,
     places: &mut Vec<String>,
     acc: &mut DocAcc,
 ) {
-    let toks = tokenize(text);
+    let (toks, segs) = parsed;
     let title_block = block == Block::Title || headline_like(text);
-    let learned = std::mem::take(&mut b.learned);
-    let weak = std::mem::take(&mut b.weak);
-    let forms = Forms {
-        learned: Some(&learned),
-        weak: Some(&weak),
-        title_block,
-    };
-    let segs = segment(text, &toks, &forms);
-    b.learned = learned;
-    b.weak = weak;
     let mut push = |b: &mut Builder, s: usize, e: usize, actor: usize, list: bool| {
         mentions.push(Mention {
             doc: d,
@@ -2912,16 +2971,16 @@ fn link_block(
     };
     if !title_block {
         for i in 1..toks.len() {
-            if word_at(text, &toks, i) == Some("government")
-                && word_at(text, &toks, i - 1).is_some_and(|w| w == "the" || w == "The")
+            if word_at(text, toks, i) == Some("government")
+                && word_at(text, toks, i - 1).is_some_and(|w| w == "the" || w == "The")
             {
                 let g = Seg {
                     a: i,
                     b: i + 1,
                     kind: SegKind::Name,
                 };
-                let next_noun = phrase_at(text, &toks, i + 1, world::STATE_FORCE_NOUNS).is_some();
-                if acts_after(text, &toks, &g) && !next_noun && !locative_before(text, &toks, &g) {
+                let next_noun = phrase_at(text, toks, i + 1, world::STATE_FORCE_NOUNS).is_some();
+                if acts_after(text, toks, &g) && !next_noun && !locative_before(text, toks, &g) {
                     let (s, e) = (toks[i - 1].s, toks[i].e);
                     acc.gov.push((block, s, e, text[s..e].to_string()));
                 }
@@ -2941,7 +3000,7 @@ fn link_block(
             }
             SegKind::State(st, form) => {
                 let a = b.state(st);
-                let (end_tok, acting) = state_context(text, &toks, &segs, si, form, title_block);
+                let (end_tok, acting) = state_context(text, toks, segs, si, form, title_block);
                 *acc.state_counts.entry(st).or_default() += if acting { 2 } else { 1 };
                 let e2 = toks[end_tok - 1].e;
                 if acting {
@@ -2961,7 +3020,7 @@ fn link_block(
                 let dateline = is_upper_word(surface) && toks[seg.a].init;
                 if !acting
                     && matches!(form, StateForm::Name | StateForm::Capital)
-                    && (locative_before(text, &toks, seg) || dateline)
+                    && (locative_before(text, toks, seg) || dateline)
                 {
                     places.push(surface.to_string());
                 }
@@ -2969,7 +3028,7 @@ fn link_block(
             SegKind::Learned(a) => {
                 let kind = b.idx.actors[a].kind;
                 if kind == ActorKind::State {
-                    let acting = !locative_before(text, &toks, seg) && !title_block;
+                    let acting = !locative_before(text, toks, seg) && !title_block;
                     if acting || title_block {
                         push(b, s, e, a, acting);
                     }
@@ -2977,7 +3036,7 @@ fn link_block(
                 }
                 // "Mendez government" → the person's state
                 if let Some(&st) = b.actor_state.get(&a) {
-                    if let Some(w) = word_at(text, &toks, seg.b) {
+                    if let Some(w) = word_at(text, toks, seg.b) {
                         if matches!(w, "regime" | "government" | "administration")
                             && !toks[seg.b - 1].poss
                         {
@@ -2991,7 +3050,7 @@ fn link_block(
                 // honorific as written: "Mr Holloway"
                 if seg.a > 0 {
                     if let Some(h) =
-                        word_at(text, &toks, seg.a - 1).filter(|h| world::is_honorific(h))
+                        word_at(text, toks, seg.a - 1).filter(|h| world::is_honorific(h))
                     {
                         let _ = h;
                         b.alias_sets[a].insert(text[toks[seg.a - 1].s..e].to_string());
@@ -3010,7 +3069,7 @@ fn link_block(
                     continue;
                 }
                 // a sentence-initial word glued to a name: try without it
-                if toks[seg.a].init && n_words(&toks, seg) >= 2 {
+                if toks[seg.a].init && n_words(toks, seg) >= 2 {
                     let mut k2 = seg.a + 1;
                     while k2 < seg.b && !toks[k2].word {
                         k2 += 1;
@@ -3030,7 +3089,7 @@ fn link_block(
                 let v = verdicts.get(&key).copied().unwrap_or(Verdict::None);
                 let c = disc.cands.get(&key);
                 if v == Verdict::Place
-                    || (locative_before(text, &toks, seg) && c.is_some_and(|c| c.place > 0))
+                    || (locative_before(text, toks, seg) && c.is_some_and(|c| c.place > 0))
                 {
                     places.push(surface.to_string());
                 }
