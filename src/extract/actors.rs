@@ -2183,7 +2183,6 @@ impl Builder {
 /// Find the actors of a corpus. `gazetteer` entries (from config) add actors,
 /// fix kinds and roles, and merge aliases.
 pub fn extract_actors(docs: &[DocText], gazetteer: &[ActorSpec]) -> ActorIndex {
-    let __t = std::time::Instant::now();
     // ---- pass 1: discovery
     let mut disc = Discovery {
         cands: HashMap::new(),
