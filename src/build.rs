@@ -195,6 +195,11 @@ impl Timer {
         }
     }
 
+    /// Are timings printed (`DOSSIER_TIMINGS` set)?
+    pub fn on(&self) -> bool {
+        self.on
+    }
+
     pub fn lap(&mut self, what: &str) {
         if let Some(hook) = STAGE_HOOK.get() {
             hook(what);

@@ -27,22 +27,37 @@ pub fn build_site(root: &Path, base_url: Option<String>) -> Result<(Site, Render
         base_url,
     })?;
     let mut timer = build::Timer::new();
-    let map = crate::render::render(&site, root)?;
+    let map = crate::render::render_to_map(&site, root)?;
     timer.lap("render");
     Ok((site, map))
 }
 
 /// `dossier build`: write changed content files, publish the site atomically.
+/// Pages go to the publish staging folder as they are rendered.
 pub fn build(root: &Path, out: Option<&Path>, base_url: Option<String>) -> Result<Report> {
-    build_with_map(root, out, base_url).map(|(r, _)| r)
+    build_into(root, out, base_url, None)
 }
 
-/// [`build`], also returning the published render map.
+/// [`build`], also returning the published render map (for `serve`).
 pub fn build_with_map(
     root: &Path,
     out: Option<&Path>,
     base_url: Option<String>,
 ) -> Result<(Report, RenderMap)> {
+    let map = std::sync::Mutex::new(RenderMap::new());
+    let report = build_into(root, out, base_url, Some(&map))?;
+    let map = map
+        .into_inner()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    Ok((report, map))
+}
+
+fn build_into(
+    root: &Path,
+    out: Option<&Path>,
+    base_url: Option<String>,
+    keep: Option<&std::sync::Mutex<RenderMap>>,
+) -> Result<Report> {
     let started = Instant::now();
     if !root.is_dir() {
         return Err(Error::refused(
@@ -54,8 +69,17 @@ pub fn build_with_map(
         .map(Path::to_path_buf)
         .unwrap_or_else(|| root.join("public"));
     build::check_out_dir(root, &out)?;
-    let (site, map) = build_site(root, base_url)?;
+    let site = build::build(&BuildOptions {
+        root: root.to_path_buf(),
+        base_url,
+    })?;
     let mut timer = build::Timer::new();
+    let staging = crate::publish::Staging::begin(&out)?;
+    match keep {
+        Some(map) => crate::render::render(&site, root, &crate::render::Tee(&staging, map))?,
+        None => crate::render::render(&site, root, &staging)?,
+    }
+    timer.lap("render");
     let mut written = Vec::new();
     let mut warnings = site.warnings.clone();
     for w in &site.content_writes {
@@ -79,11 +103,12 @@ pub fn build_with_map(
         written.push(w.rel.clone());
     }
     timer.lap("write content files");
-    crate::publish::publish(&out, &map)?;
+    let pages = staging.html_pages();
+    staging.commit()?;
     timer.lap("publish");
     let report = Report {
         articles: site.dossier.articles.len(),
-        pages: map.keys().filter(|k| k.ends_with(".html")).count(),
+        pages,
         actors: site.dossier.actors.len(),
         sources: site.dossier.sources.len(),
         events: site.dossier.events.len(),
@@ -92,7 +117,7 @@ pub fn build_with_map(
         out,
         elapsed: started.elapsed(),
     };
-    Ok((report, map))
+    Ok(report)
 }
 
 /// Write one content file atomically, only under `content/articles/`.

@@ -71,50 +71,115 @@ fn check_replaceable(out: &Path) -> Result<()> {
 
 /// Write `files` to `out`, atomically replacing what was there.
 pub fn publish(out: &Path, files: &RenderMap) -> Result<PublishStats> {
-    for rel in files.keys() {
+    let staging = Staging::begin(out)?;
+    for (rel, bytes) in files {
+        staging.write(rel, bytes)?;
+    }
+    staging.commit()
+}
+
+/// A new site being written beside `out` (in `.NAME.tmp-PID`), file by
+/// file from any thread, then swapped in by [`Staging::commit`]. Dropped
+/// without a commit (an error, a panic), it deletes itself and `out` is
+/// untouched.
+pub struct Staging {
+    out: PathBuf,
+    tmp: PathBuf,
+    made: std::sync::Mutex<std::collections::HashSet<PathBuf>>,
+    files: std::sync::atomic::AtomicUsize,
+    written: std::sync::atomic::AtomicUsize,
+    reused: std::sync::atomic::AtomicUsize,
+    html: std::sync::atomic::AtomicUsize,
+    committed: bool,
+}
+
+impl Staging {
+    /// Check that `out` may be replaced and create the temporary folder.
+    pub fn begin(out: &Path) -> Result<Staging> {
+        check_replaceable(out)?;
+        let tmp = sibling(out, &format!("tmp-{}", std::process::id()))?;
+        // leftovers of an earlier killed build are ours by name: clear them
+        clear_leftovers(out)?;
+        std::fs::create_dir_all(&tmp)
+            .map_err(|e| Error::io(&tmp, "cannot create the temporary output folder", e))?;
+        Ok(Staging {
+            out: out.to_path_buf(),
+            tmp,
+            made: Default::default(),
+            files: Default::default(),
+            written: Default::default(),
+            reused: Default::default(),
+            html: Default::default(),
+            committed: false,
+        })
+    }
+
+    /// Write one file; one whose bytes equal the previous site's copy is
+    /// hard-linked from it instead.
+    pub fn write(&self, rel: &str, bytes: &[u8]) -> Result<()> {
+        use std::sync::atomic::Ordering::Relaxed;
         if !safe_rel(rel) {
             return Err(Error::refused(
                 format!("refusing to write `{rel}`: not a plain path inside the output folder"),
                 "this is a bug in a template or an id; please report it",
             ));
         }
-    }
-    check_replaceable(out)?;
-    let tmp = sibling(out, &format!("tmp-{}", std::process::id()))?;
-    // leftovers of an earlier killed build are ours by name: clear them
-    clear_leftovers(out)?;
-    std::fs::create_dir_all(&tmp)
-        .map_err(|e| Error::io(&tmp, "cannot create the temporary output folder", e))?;
-    let mut stats = PublishStats {
-        files: files.len(),
-        ..Default::default()
-    };
-    let result = (|| -> Result<()> {
-        let mut made: std::collections::HashSet<PathBuf> = std::collections::HashSet::new();
-        for (rel, bytes) in files {
-            let dest = tmp.join(rel);
-            if let Some(dir) = dest.parent() {
-                if made.insert(dir.to_path_buf()) {
-                    std::fs::create_dir_all(dir)
-                        .map_err(|e| Error::io(dir, "cannot create a folder", e))?;
-                }
+        let dest = self.tmp.join(rel);
+        if let Some(dir) = dest.parent() {
+            let new = self
+                .made
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner)
+                .insert(dir.to_path_buf());
+            if new {
+                std::fs::create_dir_all(dir)
+                    .map_err(|e| Error::io(dir, "cannot create a folder", e))?;
             }
-            let old = out.join(rel);
-            if same_bytes(&old, bytes) && std::fs::hard_link(&old, &dest).is_ok() {
-                stats.reused += 1;
-                continue;
-            }
-            std::fs::write(&dest, bytes).map_err(|e| Error::io(&dest, "cannot write", e))?;
-            stats.written += 1;
         }
+        self.files.fetch_add(1, Relaxed);
+        if rel.ends_with(".html") {
+            self.html.fetch_add(1, Relaxed);
+        }
+        let old = self.out.join(rel);
+        if same_bytes(&old, bytes) && std::fs::hard_link(&old, &dest).is_ok() {
+            self.reused.fetch_add(1, Relaxed);
+            return Ok(());
+        }
+        std::fs::write(&dest, bytes).map_err(|e| Error::io(&dest, "cannot write", e))?;
+        self.written.fetch_add(1, Relaxed);
         Ok(())
-    })();
-    if let Err(e) = result {
-        let _ = std::fs::remove_dir_all(&tmp);
-        return Err(e);
     }
-    swap_in(&tmp, out)?;
-    Ok(stats)
+
+    /// How many HTML pages were written so far.
+    pub fn html_pages(&self) -> usize {
+        self.html.load(std::sync::atomic::Ordering::Relaxed)
+    }
+
+    /// Swap the new site in place of the old one.
+    pub fn commit(mut self) -> Result<PublishStats> {
+        use std::sync::atomic::Ordering::Relaxed;
+        swap_in(&self.tmp, &self.out)?;
+        self.committed = true;
+        Ok(PublishStats {
+            files: self.files.load(Relaxed),
+            written: self.written.load(Relaxed),
+            reused: self.reused.load(Relaxed),
+        })
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.committed {
+            let _ = std::fs::remove_dir_all(&self.tmp);
+        }
+    }
+}
+
+impl crate::render::PageSink for Staging {
+    fn put(&self, rel: String, bytes: Vec<u8>) -> Result<()> {
+        self.write(&rel, &bytes)
+    }
 }
 
 fn same_bytes(path: &Path, bytes: &[u8]) -> bool {

@@ -86,13 +86,59 @@ pub fn error_chain(e: &dyn std::error::Error) -> String {
     s
 }
 
-/// Put pages rendered in parallel into the map (the first error wins).
-fn insert_pages(out: &mut RenderMap, pages: Vec<Result<(String, Vec<u8>)>>) -> Result<()> {
-    for p in pages {
-        let (k, v) = p?;
-        out.insert(k, v);
+/// Where rendered files go, as soon as each is done: an in-memory map
+/// (`Mutex<RenderMap>`, for `check` and `serve`) or the publish staging
+/// folder ([`crate::publish::Staging`]), so a big site is never held in
+/// memory whole. Called from several threads.
+pub trait PageSink: Sync {
+    /// Take one output file (`rel`: its path inside the output folder).
+    fn put(&self, rel: String, bytes: Vec<u8>) -> Result<()>;
+}
+
+impl PageSink for std::sync::Mutex<RenderMap> {
+    fn put(&self, rel: String, bytes: Vec<u8>) -> Result<()> {
+        self.lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .insert(rel, bytes);
+        Ok(())
     }
-    Ok(())
+}
+
+/// Both sinks get every file.
+pub struct Tee<'a>(pub &'a dyn PageSink, pub &'a dyn PageSink);
+
+impl PageSink for Tee<'_> {
+    fn put(&self, rel: String, bytes: Vec<u8>) -> Result<()> {
+        self.0.put(rel.clone(), bytes.clone())?;
+        self.1.put(rel, bytes)
+    }
+}
+
+/// Passes files on and remembers the HTML pages (for the sitemap).
+struct Recording<'a> {
+    inner: &'a dyn PageSink,
+    html: std::sync::Mutex<Vec<String>>,
+}
+
+impl PageSink for Recording<'_> {
+    fn put(&self, rel: String, bytes: Vec<u8>) -> Result<()> {
+        if rel.ends_with(".html") {
+            self.html
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner)
+                .push(rel.clone());
+        }
+        self.inner.put(rel, bytes)
+    }
+}
+
+/// Render a whole site into a map (for `check`, `serve` and tests).
+pub fn render_to_map(site: &Site, root: &Path) -> Result<RenderMap> {
+    let map = std::sync::Mutex::new(RenderMap::new());
+    render(site, root, &map)?;
+    Ok(map
+        .into_inner()
+        .unwrap_or_else(std::sync::PoisonError::into_inner))
 }
 
 fn render_page(tera: &Tera, name: &str, ctx: &Context) -> Result<Vec<u8>> {
@@ -149,6 +195,8 @@ struct Ctx<'a> {
     source_idx: HashMap<&'a str, usize>,
     /// Each article's summary for lists, computed once.
     summaries: Vec<serde_json::Value>,
+    /// The timeline has a page per month (too many events for one page).
+    split_timeline: bool,
 }
 
 impl<'a> Ctx<'a> {
@@ -174,6 +222,22 @@ impl<'a> Ctx<'a> {
         } else {
             self.publisher_name(id)
         }
+    }
+    /// The page (relative to the root) that lists an event.
+    fn event_page(&self, e: &crate::model::Event) -> String {
+        if self.split_timeline
+            && e.basis != "background"
+            && matches!(e.precision.as_str(), "day" | "month")
+            && e.date.len() >= 7
+        {
+            format!("timeline/{}/index.html", &e.date[..7])
+        } else {
+            "timeline/index.html".to_string()
+        }
+    }
+    /// The link (relative to the root) to an event on its timeline page.
+    fn event_href(&self, e: &crate::model::Event) -> String {
+        format!("{}#{}", self.event_page(e), e.id)
     }
     fn actor_name(&self, id: &str) -> String {
         self.actor_idx
@@ -237,7 +301,7 @@ fn make_summary(cx: &Ctx, id: &str) -> serde_json::Value {
 }
 
 /// Render every page of a built site.
-pub fn render(site: &Site, root: &Path) -> Result<RenderMap> {
+pub fn render(site: &Site, root: &Path, sink: &dyn PageSink) -> Result<()> {
     let mut timer = crate::build::Timer::new();
     let tera = templates(root)?;
     let d = &site.dossier;
@@ -263,6 +327,12 @@ pub fn render(site: &Site, root: &Path) -> Result<RenderMap> {
             .map(|(i, s)| (s.id.as_str(), i))
             .collect(),
         summaries: Vec::new(),
+        split_timeline: d
+            .events
+            .iter()
+            .filter(|e| e.basis != "background" && e.precision != "year")
+            .count()
+            > TIMELINE_PAGE_MAX,
     };
     let summaries: Vec<serde_json::Value> = d
         .articles
@@ -270,7 +340,11 @@ pub fn render(site: &Site, root: &Path) -> Result<RenderMap> {
         .map(|a| make_summary(&cx, &a.id))
         .collect();
     let cx = Ctx { summaries, ..cx };
-    let mut out = RenderMap::new();
+    // html pages, for the sitemap
+    let sink = &Recording {
+        inner: sink,
+        html: std::sync::Mutex::new(Vec::new()),
+    };
 
     // shared data
     let listed: HashMap<&str, BTreeSet<&str>> = d
@@ -280,73 +354,8 @@ pub fn render(site: &Site, root: &Path) -> Result<RenderMap> {
         .collect();
     let timeline = timeline_data(&cx);
     let top_actors = top_actors(&cx, 12);
-
-    out.insert("assets/style.css".into(), STYLE_CSS.as_bytes().to_vec());
-    out.insert(
-        "assets/highlight.css".into(),
-        crate::highlight::css().into_bytes(),
-    );
-    out.insert("assets/search.js".into(), SEARCH_JS.as_bytes().to_vec());
-    out.insert(
-        "assets/search-index.js".into(),
-        search_index(&cx).into_bytes(),
-    );
-    out.insert(
-        "data/dossier.json".into(),
-        (safe_json(d) + "\n").into_bytes(),
-    );
-
-    timer.lap("render: assets, search index, dossier.json");
-    // overview
-    {
-        let mut c = cx.base("index.html");
-        c.insert("nav", "overview");
-        c.insert(
-            "stats",
-            &json!({
-                "articles": d.articles.len(),
-                "publishers": d.sources.iter().filter(|s| s.kind == "publisher").count(),
-                "cited": d.sources.iter().filter(|s| s.kind == "cited").count(),
-                "actors": d.actors.len(),
-                "events": d.events.len(),
-            }),
-        );
-        c.insert("key_points", &key_points(&cx));
-        let mut latest: Vec<&serde_json::Value> = timeline["days"]
-            .as_array()
-            .map(|v| v.iter().collect())
-            .unwrap_or_default();
-        latest.reverse();
-        latest.truncate(5);
-        c.insert("latest", &latest);
-        c.insert("top_actors", &top_actors);
-        c.insert("discrepancies", &discrepancies(&cx));
-        c.insert("passages", &passages(&cx));
-        c.insert(
-            "articles",
-            &d.articles
-                .iter()
-                .map(|a| art_summary(&cx, &a.id))
-                .collect::<Vec<_>>(),
-        );
-        out.insert("index.html".into(), render_page(&tera, "index.html", &c)?);
-    }
-
-    timer.lap("render: overview");
-    // timeline
-    {
-        let mut c = cx.base("timeline/index.html");
-        c.insert("nav", "timeline");
-        c.insert("timeline", &timeline);
-        c.insert("svg", &crate::svg::timeline(d, &cx.art_idx));
-        out.insert(
-            "timeline/index.html".into(),
-            render_page(&tera, "timeline.html", &c)?,
-        );
-    }
-
-    timer.lap("render: timeline");
-    // actors
+    let shown_passages = top_passages(d);
+    let per_article = PerArticle::new(d);
     let cooc = cooccurrence(d);
     // indexes, so each page finds its own items without scanning the corpus
     let mut quotes_by_speaker: HashMap<&str, Vec<&crate::model::Quote>> = HashMap::new();
@@ -378,25 +387,191 @@ pub fn render(site: &Site, root: &Path) -> Result<RenderMap> {
             passages_by_article.entry(a.as_str()).or_default().push(i);
         }
     }
-    {
-        let mut c = cx.base("actors/index.html");
-        c.insert("nav", "actors");
-        let mut groups = Vec::new();
-        for kind in ["person", "organization", "state", "group"] {
-            let mut list: Vec<_> = d.actors.iter().filter(|a| a.kind == kind).collect();
-            list.sort_by(|a, b| b.mentions.cmp(&a.mentions).then(a.name.cmp(&b.name)));
-            if !list.is_empty() {
-                groups.push(json!({"kind": kind, "label": kind_label(kind), "actors": list.iter().map(|a| actor_brief(a)).collect::<Vec<_>>()}));
+
+    let t_assets = || -> Result<()> {
+        sink.put("assets/style.css".into(), STYLE_CSS.as_bytes().to_vec())?;
+        sink.put(
+            "assets/highlight.css".into(),
+            crate::highlight::css().into_bytes(),
+        )?;
+        sink.put("assets/search.js".into(), SEARCH_JS.as_bytes().to_vec())?;
+        sink.put(
+            "assets/search-index.js".into(),
+            search_index(&cx).into_bytes(),
+        )?;
+        sink.put(
+            "data/dossier.json".into(),
+            (safe_json(d) + "\n").into_bytes(),
+        )?;
+        Ok(())
+    };
+
+    // overview
+    let t_overview = || -> Result<()> {
+        {
+            let mut c = cx.base("index.html");
+            c.insert("nav", "overview");
+            c.insert(
+                "stats",
+                &json!({
+                    "articles": d.articles.len(),
+                    "publishers": d.sources.iter().filter(|s| s.kind == "publisher").count(),
+                    "cited": d.sources.iter().filter(|s| s.kind == "cited").count(),
+                    "actors": d.actors.len(),
+                    "events": d.events.len(),
+                }),
+            );
+            c.insert("key_points", &key_points(&cx));
+            let mut latest: Vec<&serde_json::Value> = timeline["days"]
+                .as_array()
+                .map(|v| v.iter().collect())
+                .unwrap_or_default();
+            latest.reverse();
+            latest.truncate(5);
+            c.insert("latest", &latest);
+            c.insert("top_actors", &top_actors);
+            c.insert("discrepancies", &discrepancies(&cx));
+            c.insert("passages", &passages(&cx, &shown_passages));
+            c.insert(
+                "passages_more",
+                &(d.shared_passages.len() - shown_passages.len()),
+            );
+            // the newest articles; the articles page lists them all
+            let mut newest: Vec<usize> = (0..d.articles.len()).collect();
+            newest.sort_by(|&x, &y| {
+                d.articles[y]
+                    .published
+                    .cmp(&d.articles[x].published)
+                    .then(x.cmp(&y))
+            });
+            newest.truncate(OVERVIEW_ARTICLES_MAX);
+            newest.sort_unstable();
+            c.insert(
+                "articles",
+                &newest
+                    .iter()
+                    .map(|&i| art_summary(&cx, &d.articles[i].id))
+                    .collect::<Vec<_>>(),
+            );
+            c.insert("articles_more", &(d.articles.len() - newest.len()));
+            sink.put("index.html".into(), render_page(&tera, "index.html", &c)?)?;
+        }
+        Ok(())
+    };
+
+    // timeline
+    let t_timeline = || -> Result<()> {
+        {
+            let split = cx.split_timeline;
+            let day_href = |date: &str| {
+                if split && date.len() >= 7 {
+                    format!("{}/index.html#d-{date}", &date[..7])
+                } else {
+                    format!("#d-{date}")
+                }
+            };
+            let svg = crate::svg::timeline(d, &cx.art_idx, &day_href);
+            if split {
+                // a page per month; the index keeps the drawing, a table of
+                // months and the background
+                let mut by_month: BTreeMap<
+                    String,
+                    (Vec<serde_json::Value>, Vec<serde_json::Value>),
+                > = BTreeMap::new();
+                for day in timeline["days"].as_array().into_iter().flatten() {
+                    let date = day["date"].as_str().unwrap_or_default();
+                    if date.len() >= 7 {
+                        by_month
+                            .entry(date[..7].to_string())
+                            .or_default()
+                            .0
+                            .push(day.clone());
+                    }
+                }
+                for e in timeline["months"].as_array().into_iter().flatten() {
+                    let date = e["date"].as_str().unwrap_or_default();
+                    if date.len() >= 7 {
+                        by_month
+                            .entry(date[..7].to_string())
+                            .or_default()
+                            .1
+                            .push(e.clone());
+                    }
+                }
+                let index: Vec<_> = by_month
+                .iter()
+                .map(|(m, (days, months))| {
+                    let n: usize = days
+                        .iter()
+                        .map(|x| x["events"].as_array().map_or(0, Vec::len))
+                        .sum::<usize>()
+                        + months.len();
+                    json!({"href": format!("{m}/index.html"), "label": date_label(m), "events": n, "days": days.len()})
+                })
+                .collect();
+                let mut c = cx.base("timeline/index.html");
+                c.insert("nav", "timeline");
+                c.insert(
+                    "timeline",
+                    &json!({"days": [], "months": [], "background": timeline["background"]}),
+                );
+                c.insert("month_pages", &index);
+                c.insert("svg", &svg);
+                sink.put(
+                    "timeline/index.html".into(),
+                    render_page(&tera, "timeline.html", &c)?,
+                )?;
+                let months: Vec<_> = by_month.into_iter().collect();
+                months
+                    .par_iter()
+                    .map(|(m, (days, months))| {
+                        let path = format!("timeline/{m}/index.html");
+                        let mut c = cx.base(&path);
+                        c.insert("nav", "timeline");
+                        c.insert("month_label", &date_label(m));
+                        c.insert(
+                            "timeline",
+                            &json!({"days": days, "months": months, "background": []}),
+                        );
+                        c.insert("svg", "");
+                        sink.put(path, render_page(&tera, "timeline.html", &c)?)
+                    })
+                    .collect::<Result<()>>()?;
+            } else {
+                let mut c = cx.base("timeline/index.html");
+                c.insert("nav", "timeline");
+                c.insert("timeline", &timeline);
+                c.insert("svg", &svg);
+                sink.put(
+                    "timeline/index.html".into(),
+                    render_page(&tera, "timeline.html", &c)?,
+                )?;
             }
         }
-        c.insert("groups", &groups);
-        c.insert("svg", &crate::svg::network(d, &cooc));
-        out.insert(
-            "actors/index.html".into(),
-            render_page(&tera, "actors.html", &c)?,
-        );
-    }
-    let pages: Vec<Result<(String, Vec<u8>)>> = d.actors.par_iter().enumerate().map(|(ai, a)| {
+        Ok(())
+    };
+
+    // actors
+    let t_actors = || -> Result<()> {
+        {
+            let mut c = cx.base("actors/index.html");
+            c.insert("nav", "actors");
+            let mut groups = Vec::new();
+            for kind in ["person", "organization", "state", "group"] {
+                let mut list: Vec<_> = d.actors.iter().filter(|a| a.kind == kind).collect();
+                list.sort_by(|a, b| b.mentions.cmp(&a.mentions).then(a.name.cmp(&b.name)));
+                if !list.is_empty() {
+                    groups.push(json!({"kind": kind, "label": kind_label(kind), "actors": list.iter().map(|a| actor_brief(a)).collect::<Vec<_>>()}));
+                }
+            }
+            c.insert("groups", &groups);
+            c.insert("svg", &crate::svg::network(d, &cooc));
+            sink.put(
+                "actors/index.html".into(),
+                render_page(&tera, "actors.html", &c)?,
+            )?;
+        }
+        d.actors.par_iter().enumerate().map(|(ai, a)| {
         let path = a.page.clone();
         let mut c = cx.base(&path);
         c.insert("nav", "actors");
@@ -413,7 +588,7 @@ pub fn render(site: &Site, root: &Path) -> Result<RenderMap> {
             .get(a.id.as_str())
             .into_iter()
             .flatten()
-            .map(|e| json!({"id": e.id, "date_label": date_label(&e.date), "text": e.text, "precision": e.precision, "ref": e.refs.first()}))
+            .map(|e| json!({"id": e.id, "href": cx.event_href(e), "date_label": date_label(&e.date), "text": e.text, "precision": e.precision, "ref": e.refs.first()}))
             .collect();
         c.insert("events", &events);
         // keyword in context
@@ -471,33 +646,34 @@ pub fn render(site: &Site, root: &Path) -> Result<RenderMap> {
                 .collect::<Vec<_>>(),
         );
         Ok((path, render_page(&tera, "actor.html", &c)?))
-    }).collect();
-    insert_pages(&mut out, pages)?;
+    }).try_for_each(|r: Result<(String, Vec<u8>)>| r.and_then(|(p, b)| sink.put(p, b)))?;
+        Ok(())
+    };
 
-    timer.lap("render: actor pages");
     // sources
-    {
-        let mut c = cx.base("sources/index.html");
-        c.insert("nav", "sources");
-        let publishers: Vec<_> = d.sources.iter().filter(|s| s.kind == "publisher").collect();
-        let cited: Vec<_> = d.sources.iter().filter(|s| s.kind == "cited").collect();
-        c.insert(
-            "publishers",
-            &publishers
-                .iter()
-                .map(|s| source_brief(s))
-                .collect::<Vec<_>>(),
-        );
-        c.insert(
-            "cited",
-            &cited.iter().map(|s| source_brief(s)).collect::<Vec<_>>(),
-        );
-        out.insert(
-            "sources/index.html".into(),
-            render_page(&tera, "sources.html", &c)?,
-        );
-    }
-    let pages: Vec<Result<(String, Vec<u8>)>> = d.sources.par_iter().map(|s| {
+    let t_sources = || -> Result<()> {
+        {
+            let mut c = cx.base("sources/index.html");
+            c.insert("nav", "sources");
+            let publishers: Vec<_> = d.sources.iter().filter(|s| s.kind == "publisher").collect();
+            let cited: Vec<_> = d.sources.iter().filter(|s| s.kind == "cited").collect();
+            c.insert(
+                "publishers",
+                &publishers
+                    .iter()
+                    .map(|s| source_brief(s))
+                    .collect::<Vec<_>>(),
+            );
+            c.insert(
+                "cited",
+                &cited.iter().map(|s| source_brief(s)).collect::<Vec<_>>(),
+            );
+            sink.put(
+                "sources/index.html".into(),
+                render_page(&tera, "sources.html", &c)?,
+            )?;
+        }
+        d.sources.par_iter().map(|s| {
         let mut c = cx.base(&s.page);
         c.insert("nav", "sources");
         c.insert("source", s);
@@ -551,126 +727,160 @@ pub fn render(site: &Site, root: &Path) -> Result<RenderMap> {
             .collect();
         c.insert("shared", &shared);
         Ok((s.page.clone(), render_page(&tera, "source.html", &c)?))
-    }).collect();
-    insert_pages(&mut out, pages)?;
+    }).try_for_each(|r: Result<(String, Vec<u8>)>| r.and_then(|(p, b)| sink.put(p, b)))?;
+        Ok(())
+    };
 
-    timer.lap("render: source pages");
     // articles
-    {
-        let mut c = cx.base("articles/index.html");
-        c.insert("nav", "articles");
-        let mut arts: Vec<_> = d.articles.iter().collect();
-        arts.sort_by(|a, b| b.published.cmp(&a.published).then(a.id.cmp(&b.id)));
-        c.insert(
-            "articles",
-            &arts
-                .iter()
-                .map(|a| art_summary(&cx, &a.id))
-                .collect::<Vec<_>>(),
-        );
-        out.insert(
-            "articles/index.html".into(),
-            render_page(&tera, "articles.html", &c)?,
-        );
-    }
-    let bodies = article_bodies(&cx, "../../", false, None);
-    let per_article = PerArticle::new(d);
-    let pages: Vec<Result<(String, Vec<u8>)>> = d
-        .articles
-        .par_iter()
-        .enumerate()
-        .map(|(i, a)| {
+    let t_articles = || -> Result<()> {
+        {
+            let mut c = cx.base("articles/index.html");
+            c.insert("nav", "articles");
+            let mut arts: Vec<_> = d.articles.iter().collect();
+            arts.sort_by(|a, b| b.published.cmp(&a.published).then(a.id.cmp(&b.id)));
+            c.insert(
+                "articles",
+                &arts
+                    .iter()
+                    .map(|a| art_summary(&cx, &a.id))
+                    .collect::<Vec<_>>(),
+            );
+            sink.put(
+                "articles/index.html".into(),
+                render_page(&tera, "articles.html", &c)?,
+            )?;
+        }
+        article_bodies(&cx, "../../", false, None, |i, body| {
+            let a = &d.articles[i];
             let mut c = cx.base(&a.page);
             c.insert("nav", "articles");
-            c.insert("article", &art_context(&cx, &per_article, i, &bodies[i]));
-            Ok((a.page.clone(), render_page(&tera, "article.html", &c)?))
-        })
-        .collect();
-    insert_pages(&mut out, pages)?;
+            c.insert("article", &art_context(&cx, &per_article, i, &body));
+            sink.put(a.page.clone(), render_page(&tera, "article.html", &c)?)
+        })?;
+        Ok(())
+    };
 
-    timer.lap("render: article pages");
     // briefing
-    {
-        let mut c = cx.base("briefing/index.html");
-        c.insert("nav", "briefing");
-        c.insert(
-            "build_date",
-            &site
-                .config
-                .build_date
-                .map(|d| d.format("%-d %B %Y").to_string()),
-        );
-        c.insert("key_points", &key_points(&cx));
-        c.insert("timeline", &timeline);
-        c.insert("top_actors", &top_actors);
-        let mut all_actors: Vec<_> = d.actors.iter().collect();
-        all_actors.sort_by(|a, b| b.mentions.cmp(&a.mentions).then(a.name.cmp(&b.name)));
-        c.insert(
-            "actors",
-            &all_actors
+    let t_briefing = || -> Result<()> {
+        {
+            let mut c = cx.base("briefing/index.html");
+            c.insert("nav", "briefing");
+            c.insert(
+                "build_date",
+                &site
+                    .config
+                    .build_date
+                    .map(|d| d.format("%-d %B %Y").to_string()),
+            );
+            c.insert("key_points", &key_points(&cx));
+            let (brief_timeline, events_omitted) = briefing_timeline(&timeline);
+            c.insert("timeline", &brief_timeline);
+            c.insert("events_omitted", &events_omitted);
+            c.insert("top_actors", &top_actors);
+            let mut all_actors: Vec<_> = d.actors.iter().collect();
+            all_actors.sort_by(|a, b| b.mentions.cmp(&a.mentions).then(a.name.cmp(&b.name)));
+            c.insert(
+                "actors",
+                &all_actors
+                    .iter()
+                    .map(|a| actor_brief(a))
+                    .collect::<Vec<_>>(),
+            );
+            c.insert(
+                "sources",
+                &d.sources.iter().map(source_brief).collect::<Vec<_>>(),
+            );
+            c.insert("discrepancies", &discrepancies(&cx));
+            c.insert("passages", &passages(&cx, &shown_passages));
+            c.insert(
+                "passages_more",
+                &(d.shared_passages.len() - shown_passages.len()),
+            );
+            // the briefing carries the most recent articles in full (paper has limits)
+            let mut order: Vec<usize> = (0..d.articles.len()).collect();
+            order.sort_by(|&x, &y| {
+                d.articles[y]
+                    .published
+                    .cmp(&d.articles[x].published)
+                    .then(x.cmp(&y))
+            });
+            order.truncate(BRIEFING_ARTICLES_MAX);
+            order.sort_unstable();
+            let bodies = article_bodies(&cx, "", true, Some(&order), |_, body| Ok(body))?;
+            let arts: Vec<_> = order
                 .iter()
-                .map(|a| actor_brief(a))
-                .collect::<Vec<_>>(),
-        );
-        c.insert(
-            "sources",
-            &d.sources.iter().map(source_brief).collect::<Vec<_>>(),
-        );
-        c.insert("discrepancies", &discrepancies(&cx));
-        c.insert("passages", &passages(&cx));
-        // the briefing carries the most recent articles in full (paper has limits)
-        let mut order: Vec<usize> = (0..d.articles.len()).collect();
-        order.sort_by(|&x, &y| {
-            d.articles[y]
-                .published
-                .cmp(&d.articles[x].published)
-                .then(x.cmp(&y))
-        });
-        order.truncate(BRIEFING_ARTICLES_MAX);
-        order.sort_unstable();
-        let bodies = article_bodies(&cx, "", true, Some(&order));
-        let arts: Vec<_> = order
-            .iter()
-            .zip(bodies.iter())
-            .map(|(&i, body)| art_context(&cx, &per_article, i, body))
-            .collect();
-        c.insert("articles", &arts);
-        c.insert("articles_omitted", &(d.articles.len() - order.len()));
-        c.insert("n_articles", &d.articles.len());
-        c.insert(
-            "included",
-            &order
-                .iter()
-                .map(|&i| d.articles[i].id.as_str())
-                .collect::<Vec<_>>(),
-        );
-        out.insert(
-            "briefing/index.html".into(),
-            render_page(&tera, "briefing.html", &c)?,
-        );
-    }
+                .zip(bodies.iter())
+                .map(|(&i, body)| art_context(&cx, &per_article, i, body))
+                .collect();
+            c.insert("articles", &arts);
+            c.insert("articles_omitted", &(d.articles.len() - order.len()));
+            c.insert("n_articles", &d.articles.len());
+            c.insert(
+                "included",
+                &order
+                    .iter()
+                    .map(|&i| d.articles[i].id.as_str())
+                    .collect::<Vec<_>>(),
+            );
+            sink.put(
+                "briefing/index.html".into(),
+                render_page(&tera, "briefing.html", &c)?,
+            )?;
+        }
+        Ok(())
+    };
 
-    timer.lap("render: briefing");
     // search
-    {
-        let mut c = cx.base("search/index.html");
-        c.insert("nav", "search");
-        out.insert(
-            "search/index.html".into(),
-            render_page(&tera, "search.html", &c)?,
-        );
-    }
+    let t_search = || -> Result<()> {
+        {
+            let mut c = cx.base("search/index.html");
+            c.insert("nav", "search");
+            sink.put(
+                "search/index.html".into(),
+                render_page(&tera, "search.html", &c)?,
+            )?;
+        }
+        Ok(())
+    };
+    // independent parts, in parallel (the biggest first)
+    type Task<'t> = (&'static str, &'t (dyn Fn() -> Result<()> + Sync));
+    let tasks: [Task; 8] = [
+        ("article pages", &t_articles),
+        ("actor pages", &t_actors),
+        ("assets, search index, dossier.json", &t_assets),
+        ("briefing", &t_briefing),
+        ("timeline", &t_timeline),
+        ("overview", &t_overview),
+        ("source pages", &t_sources),
+        ("search page", &t_search),
+    ];
+    tasks
+        .par_iter()
+        .map(|(name, t)| {
+            let started = std::time::Instant::now();
+            let r = t();
+            if timer.on() {
+                eprintln!(
+                    "timing:   render {name}: {} ms (in parallel)",
+                    started.elapsed().as_millis()
+                );
+            }
+            r
+        })
+        .collect::<Result<()>>()?;
+    timer.lap("render: pages");
 
     if let Some(base) = &site.config.base_url {
-        out.insert("feed.xml".into(), feed(&cx, base).into_bytes());
-        let pages: Vec<String> = out
-            .keys()
-            .filter(|k| k.ends_with(".html"))
-            .cloned()
-            .collect();
-        out.insert("sitemap.xml".into(), sitemap(base, &pages).into_bytes());
+        sink.put("feed.xml".into(), feed(&cx, base).into_bytes())?;
+        let mut pages: Vec<String> = sink
+            .html
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .clone();
+        pages.sort();
+        sink.put("sitemap.xml".into(), sitemap(base, &pages).into_bytes())?;
     }
-    Ok(out)
+    Ok(())
 }
 
 /// The first words of a headline, for citations.
@@ -784,6 +994,16 @@ const REFS_MAX: usize = 12;
 const SOURCE_PASSAGES_MAX: usize = 50;
 /// At most this many articles are printed in full in the briefing.
 const BRIEFING_ARTICLES_MAX: usize = 100;
+/// At most this many events (the most widely reported) are in the briefing.
+const BRIEFING_EVENTS_MAX: usize = 150;
+/// At most this many shared passages (the most widely carried) are listed on
+/// the overview and in the briefing.
+const PASSAGES_MAX: usize = 30;
+/// At most this many articles are listed on the overview (newest first);
+/// the articles page lists them all.
+const OVERVIEW_ARTICLES_MAX: usize = 50;
+/// Above this many dated events the timeline has a page per month.
+const TIMELINE_PAGE_MAX: usize = 1000;
 
 fn discrepancies(cx: &Ctx) -> Vec<serde_json::Value> {
     cx.d.discrepancies
@@ -820,10 +1040,25 @@ fn passage_json(cx: &Ctx, p: &crate::model::SharedPassage) -> serde_json::Value 
     })
 }
 
-fn passages(cx: &Ctx) -> Vec<serde_json::Value> {
-    cx.d.shared_passages
+/// The most widely carried shared passages (in corpus order).
+fn top_passages(d: &Dossier) -> Vec<usize> {
+    let mut idx: Vec<usize> = (0..d.shared_passages.len()).collect();
+    idx.sort_by(|&a, &b| {
+        d.shared_passages[b]
+            .refs
+            .len()
+            .cmp(&d.shared_passages[a].refs.len())
+            .then(a.cmp(&b))
+    });
+    idx.truncate(PASSAGES_MAX);
+    idx.sort_unstable();
+    idx
+}
+
+fn passages(cx: &Ctx, shown: &[usize]) -> Vec<serde_json::Value> {
+    shown
         .iter()
-        .map(|p| passage_json(cx, p))
+        .map(|&i| passage_json(cx, &cx.d.shared_passages[i]))
         .collect()
 }
 
@@ -836,6 +1071,7 @@ fn timeline_data(cx: &Ctx) -> serde_json::Value {
         let refs: Vec<_> = e
             .refs
             .iter()
+            .take(REFS_MAX)
             .map(|r| {
                 json!({
                     "article": art_summary(cx, &r.at.article), "paragraph": r.at.paragraph,
@@ -851,6 +1087,8 @@ fn timeline_data(cx: &Ctx) -> serde_json::Value {
         let v = json!({
             "id": e.id, "date": e.date, "date_label": date_label(&e.date), "precision": e.precision,
             "basis": e.basis, "text": e.text, "refs": refs, "actors": actors,
+            "more": e.refs.len().saturating_sub(REFS_MAX), "n_articles": e.articles.len(),
+            "href": cx.event_href(e),
             "estimated": e.refs.iter().any(|r| r.basis == "estimated") || e.refs.iter().any(|r| cx.article(&r.at.article).and_then(|a| a.published_basis.as_deref()) == Some("estimated")),
         });
         match (e.precision.as_str(), e.basis.as_str()) {
@@ -864,6 +1102,52 @@ fn timeline_data(cx: &Ctx) -> serde_json::Value {
         .map(|(date, events)| json!({"date": date, "label": date_label(date), "events": events}))
         .collect();
     json!({"days": days, "months": months, "background": background})
+}
+
+/// The briefing's timeline: the most widely reported events (by number of
+/// articles, then date), at most BRIEFING_EVENTS_MAX of the day events and as
+/// many month and background ones; and how many events were left out.
+fn briefing_timeline(timeline: &serde_json::Value) -> (serde_json::Value, usize) {
+    let n_articles = |e: &serde_json::Value| e["n_articles"].as_u64().unwrap_or(0);
+    let list = |key: &str| timeline[key].as_array().cloned().unwrap_or_default();
+    let keep = |mut v: Vec<serde_json::Value>, max: usize| -> (Vec<serde_json::Value>, usize) {
+        if v.len() <= max {
+            return (v, 0);
+        }
+        let mut idx: Vec<usize> = (0..v.len()).collect();
+        idx.sort_by(|&a, &b| n_articles(&v[b]).cmp(&n_articles(&v[a])).then(a.cmp(&b)));
+        idx.truncate(max);
+        idx.sort_unstable();
+        let omitted = v.len() - max;
+        let kept = idx.into_iter().map(|i| std::mem::take(&mut v[i])).collect();
+        (kept, omitted)
+    };
+    // day events flattened with their day, kept, then regrouped by day
+    let mut flat: Vec<serde_json::Value> = Vec::new();
+    for day in list("days") {
+        for e in day["events"].as_array().into_iter().flatten() {
+            let mut e = e.clone();
+            e["day_label"] = day["label"].clone();
+            e["day"] = day["date"].clone();
+            flat.push(e);
+        }
+    }
+    let (flat, o1) = keep(flat, BRIEFING_EVENTS_MAX);
+    let mut days: Vec<serde_json::Value> = Vec::new();
+    for e in flat {
+        if days.last().is_none_or(|d| d["date"] != e["day"]) {
+            days.push(json!({"date": e["day"], "label": e["day_label"], "events": []}));
+        }
+        if let Some(list) = days.last_mut().and_then(|d| d["events"].as_array_mut()) {
+            list.push(e);
+        }
+    }
+    let (months, o2) = keep(list("months"), BRIEFING_EVENTS_MAX / 5);
+    let (background, o3) = keep(list("background"), BRIEFING_EVENTS_MAX / 5);
+    (
+        json!({"days": days, "months": months, "background": background}),
+        o1 + o2 + o3,
+    )
 }
 
 /// Actor index → {other actor index → shared articles}.
@@ -897,116 +1181,143 @@ pub fn cooccurrence(d: &Dossier) -> HashMap<usize, BTreeMap<usize, usize>> {
 /// Article body HTML for each article: paragraph anchors, actor links,
 /// shared-passage marks with "also in" notes. `briefing` rewrites links to
 /// in-page anchors.
-fn article_bodies(cx: &Ctx, root: &str, briefing: bool, only: Option<&[usize]>) -> Vec<String> {
+/// Render the bodies of the chosen articles (all when `only` is `None`) in
+/// parallel, handing each to `f` as it is done (so they are never all in
+/// memory at once); returns what `f` returns, in the order of `only`.
+fn article_bodies<T: Send>(
+    cx: &Ctx,
+    root: &str,
+    briefing: bool,
+    only: Option<&[usize]>,
+    f: impl Fn(usize, String) -> Result<T> + Sync,
+) -> Result<Vec<T>> {
     let in_briefing: std::collections::HashSet<usize> = only
         .map(|o| o.iter().copied().collect())
         .unwrap_or_default();
     let site = cx.site;
     let d = cx.d;
-    let mut spans: Vec<BTreeMap<usize, Vec<Span>>> = vec![BTreeMap::new(); d.articles.len()];
-    let mut after: Vec<BTreeMap<usize, String>> = vec![BTreeMap::new(); d.articles.len()];
-    let listed: Vec<BTreeSet<&str>> = d
-        .articles
-        .iter()
-        .map(|a| a.actors.iter().map(|s| s.as_str()).collect())
-        .collect();
-    for m in &site.actors.mentions {
-        let Block::Para(p) = m.block else { continue };
-        let Some(id) = site.actor_ids.get(m.actor) else {
-            continue;
-        };
-        if !listed.get(m.doc).is_some_and(|s| s.contains(id.as_str())) {
-            continue;
-        }
-        let href = if briefing {
-            format!("#actor-{id}")
-        } else {
-            format!("{root}actors/{id}/index.html")
-        };
-        spans[m.doc].entry(p).or_default().push(Span {
-            start: m.start,
-            end: m.end,
-            open: format!("<a class=\"actor\" href=\"{}\">", escape_html(&href)),
-            close: "</a>",
-            link: true,
-        });
-    }
-    for (pi, p) in site.passages.iter().enumerate() {
-        for o in &p.occurrences {
-            let Block::Para(para) = o.block else { continue };
-            spans[o.doc].entry(para).or_default().push(Span {
-                start: o.start,
-                end: o.end,
-                open: format!(
-                    "<mark class=\"shared\" title=\"Shared passage {}\">",
-                    pi + 1
-                ),
-                close: "</mark>",
-                link: false,
-            });
-            // name a few other carriers; a passage carried by hundreds of
-            // articles (a wire sentence) links to its full list instead
-            let total_others = p.occurrences.iter().filter(|x| x.doc != o.doc).count();
-            let mut others: Vec<String> = p
-                .occurrences
-                .iter()
-                .filter(|x| x.doc != o.doc)
-                .take(ALSO_IN_MAX)
-                .map(|x| {
-                    let a = &d.articles[x.doc];
-                    let n = crate::build::block_ref(&a.id, x.block).paragraph;
-                    let href = if briefing && in_briefing.contains(&x.doc) {
-                        format!("#article-{}-p{n}", a.id)
-                    } else if briefing {
-                        format!("../articles/{}/index.html#p{n}", a.id)
-                    } else {
-                        format!("{root}articles/{}/index.html#p{n}", a.id)
-                    };
-                    format!(
-                        "<a href=\"{}\">{} (¶{n})</a>",
-                        escape_html(&href),
-                        escape_html(&cx.label(&a.id))
-                    )
-                })
-                .collect();
-            if total_others > ALSO_IN_MAX {
-                let href = if briefing {
-                    "#b-discrepancies".to_string()
-                } else {
-                    format!("{root}index.html#passage-{}", pi + 1)
-                };
-                others.push(format!(
-                    "<a href=\"{}\">and {} more</a>",
-                    escape_html(&href),
-                    total_others - ALSO_IN_MAX
-                ));
-            }
-            if !others.is_empty() {
-                let note = after[o.doc].entry(para).or_default();
-                note.push_str(&format!(
-                    "<p class=\"also-in\">Shared passage — also in: {}</p>\n",
-                    others.join(", ")
-                ));
-            }
-        }
-    }
+    let shown = top_passages(d);
     let chosen: Vec<usize> = match only {
         Some(list) => list.to_vec(),
         None => (0..site.drafts.len()).collect(),
     };
-    type Job = (usize, BTreeMap<usize, Vec<Span>>, BTreeMap<usize, String>);
-    let jobs: Vec<Job> = chosen
+    // what each chosen article needs, gathered in one pass each
+    let mut slot: Vec<Option<usize>> = vec![None; d.articles.len()];
+    for (k, &i) in chosen.iter().enumerate() {
+        if let Some(x) = slot.get_mut(i) {
+            *x = Some(k);
+        }
+    }
+    let mut mentions: Vec<Vec<&crate::extract::actors::Mention>> = vec![Vec::new(); chosen.len()];
+    for m in &site.actors.mentions {
+        if let Some(k) = slot.get(m.doc).copied().flatten() {
+            mentions[k].push(m);
+        }
+    }
+    type Occ<'x> = (usize, &'x crate::extract::passages::SharedPassage, usize);
+    let mut occs: Vec<Vec<Occ>> = vec![Vec::new(); chosen.len()];
+    for (pi, p) in site.passages.iter().enumerate() {
+        for (oi, o) in p.occurrences.iter().enumerate() {
+            if let Some(k) = slot.get(o.doc).copied().flatten() {
+                occs[k].push((pi, p, oi));
+            }
+        }
+    }
+    let jobs: Vec<(usize, Vec<_>, Vec<Occ>)> = chosen
         .into_iter()
-        .map(|i| {
-            (
-                i,
-                std::mem::take(&mut spans[i]),
-                std::mem::take(&mut after[i]),
-            )
-        })
+        .zip(mentions)
+        .zip(occs)
+        .map(|((i, m), o)| (i, m, o))
         .collect();
     jobs.into_par_iter()
-        .map(|(i, spans, after)| {
+        .map(|(i, mentions, occs)| {
+            let mut spans: BTreeMap<usize, Vec<Span>> = BTreeMap::new();
+            let mut after: BTreeMap<usize, String> = BTreeMap::new();
+            let listed: BTreeSet<&str> = d.articles[i].actors.iter().map(|s| s.as_str()).collect();
+            for m in mentions {
+                let Block::Para(p) = m.block else { continue };
+                let Some(id) = site.actor_ids.get(m.actor) else {
+                    continue;
+                };
+                if !listed.contains(id.as_str()) {
+                    continue;
+                }
+                let href = if briefing {
+                    format!("#actor-{id}")
+                } else {
+                    format!("{root}actors/{id}/index.html")
+                };
+                spans.entry(p).or_default().push(Span {
+                    start: m.start,
+                    end: m.end,
+                    open: format!("<a class=\"actor\" href=\"{}\">", escape_html(&href)),
+                    close: "</a>",
+                    link: true,
+                });
+            }
+            for (pi, p, oi) in occs {
+                let o = &p.occurrences[oi];
+                let Block::Para(para) = o.block else { continue };
+                spans.entry(para).or_default().push(Span {
+                    start: o.start,
+                    end: o.end,
+                    open: format!(
+                        "<mark class=\"shared\" title=\"Shared passage {}\">",
+                        pi + 1
+                    ),
+                    close: "</mark>",
+                    link: false,
+                });
+                // name a few other carriers; a passage carried by hundreds of
+                // articles (a wire sentence) links to its full list instead
+                let total_others = p.occurrences.iter().filter(|x| x.doc != o.doc).count();
+                let mut others: Vec<String> = p
+                    .occurrences
+                    .iter()
+                    .filter(|x| x.doc != o.doc)
+                    .take(ALSO_IN_MAX)
+                    .map(|x| {
+                        let a = &d.articles[x.doc];
+                        let n = crate::build::block_ref(&a.id, x.block).paragraph;
+                        let href = if briefing && in_briefing.contains(&x.doc) {
+                            format!("#article-{}-p{n}", a.id)
+                        } else if briefing {
+                            format!("../articles/{}/index.html#p{n}", a.id)
+                        } else {
+                            format!("{root}articles/{}/index.html#p{n}", a.id)
+                        };
+                        format!(
+                            "<a href=\"{}\">{} (¶{n})</a>",
+                            escape_html(&href),
+                            escape_html(&cx.label(&a.id))
+                        )
+                    })
+                    .collect();
+                if total_others > ALSO_IN_MAX {
+                    let more = total_others - ALSO_IN_MAX;
+                    // the overview and the briefing list the most carried passages
+                    if shown.binary_search(&pi).is_ok() {
+                        let href = if briefing {
+                            "#b-discrepancies".to_string()
+                        } else {
+                            format!("{root}index.html#passage-{}", pi + 1)
+                        };
+                        others.push(format!(
+                            "<a href=\"{}\">and {more} more</a>",
+                            escape_html(&href)
+                        ));
+                    } else {
+                        others.push(format!("and {more} more"));
+                    }
+                }
+                if !others.is_empty() {
+                    let note = after.entry(para).or_default();
+                    note.push_str(&format!(
+                        "<p class=\"also-in\">Shared passage — also in: {}</p>\n",
+                        others.join(", ")
+                    ));
+                }
+            }
             let dr = &site.drafts[i];
             let opts = RenderOptions {
                 trusted_html: site.config.trusted_html,
@@ -1014,12 +1325,13 @@ fn article_bodies(cx: &Ctx, root: &str, briefing: bool, only: Option<&[usize]>) 
                 after,
             };
             let html = crate::markdown::render(&dr.body, &opts);
-            if briefing {
+            let html = if briefing {
                 // paragraph anchors become unique per article in the one-page briefing
                 html.replace("<p id=\"p", &format!("<p id=\"article-{}-p", dr.id))
             } else {
                 html
-            }
+            };
+            f(i, html)
         })
         .collect()
 }
@@ -1081,7 +1393,7 @@ fn art_context(cx: &Ctx, per: &PerArticle, i: usize, body: &str) -> serde_json::
         .into_iter()
         .flatten()
         .map(|(e, r)| {
-            json!({"id": e.id, "date": e.date, "date_label": date_label(&e.date), "precision": e.precision, "basis": r.basis, "evidence": r.evidence, "text": r.text, "paragraph": r.at.paragraph})
+            json!({"id": e.id, "href": cx.event_href(e), "date": e.date, "date_label": date_label(&e.date), "precision": e.precision, "basis": r.basis, "evidence": r.evidence, "text": r.text, "paragraph": r.at.paragraph})
         })
         .collect();
     let actors: Vec<_> = a
@@ -1140,7 +1452,7 @@ fn search_index(cx: &Ctx) -> String {
         items.push(json!({"k": "source", "t": s.name, "s": s.kind, "x": "", "h": s.page}));
     }
     for e in &cx.d.events {
-        items.push(json!({"k": "event", "t": e.text, "s": date_label(&e.date), "x": "", "h": format!("timeline/index.html#{}", e.id)}));
+        items.push(json!({"k": "event", "t": e.text, "s": date_label(&e.date), "x": "", "h": cx.event_href(e)}));
     }
     format!(
         "/* search index generated by dossier; loaded as a script so search works from disk (file://) */\nwindow.DOSSIER_SEARCH = {};\n",

@@ -7,38 +7,44 @@ use crate::text::escape_html;
 use chrono::NaiveDate;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-/// Timeline: x = day, one lane per publisher; a dot where an article of that
-/// publisher reports a day-precision event. Each dot links to the event.
-pub fn timeline(d: &Dossier, art_idx: &HashMap<&str, usize>) -> String {
-    let mut lanes: BTreeMap<String, String> = BTreeMap::new(); // id → name
-    let mut dots: BTreeSet<(String, NaiveDate, String, String)> = BTreeSet::new(); // (lane, date, event id, text)
+/// Timeline: x = day, one lane per publisher; a dot where articles of that
+/// publisher report day-precision events. Days that fall on the same few
+/// pixels share one dot (its size grows with the count), so the drawing stays
+/// small however many events there are. Each dot links to its first day,
+/// at the address `day_href` gives for a date.
+pub fn timeline(
+    d: &Dossier,
+    art_idx: &HashMap<&str, usize>,
+    day_href: &dyn Fn(&str) -> String,
+) -> String {
+    let source_name: HashMap<&str, &str> = d
+        .sources
+        .iter()
+        .map(|s| (s.id.as_str(), s.name.as_str()))
+        .collect();
+    let mut lanes: BTreeMap<&str, &str> = BTreeMap::new(); // id → name
+    let mut counts: BTreeMap<(&str, NaiveDate), usize> = BTreeMap::new(); // (lane, day) → events
     for e in d.events.iter().filter(|e| e.precision == "day") {
         let Ok(date) = NaiveDate::parse_from_str(&e.date, "%Y-%m-%d") else {
             continue;
         };
+        let mut seen: BTreeSet<&str> = BTreeSet::new();
         for r in &e.refs {
             let Some(&ai) = art_idx.get(r.at.article.as_str()) else {
                 continue;
             };
-            let lane = d.articles[ai]
-                .publisher
-                .clone()
-                .unwrap_or_else(|| "unknown".into());
-            let name = d
-                .sources
-                .iter()
-                .find(|s| s.id == lane)
-                .map(|s| s.name.clone())
-                .unwrap_or_else(|| lane.clone());
-            lanes.insert(lane.clone(), name);
-            dots.insert((lane, date, e.id.clone(), e.text.clone()));
+            let lane = d.articles[ai].publisher.as_deref().unwrap_or("unknown");
+            if seen.insert(lane) {
+                lanes.insert(lane, source_name.get(lane).copied().unwrap_or(lane));
+                *counts.entry((lane, date)).or_default() += 1;
+            }
         }
     }
-    if dots.is_empty() {
+    if counts.is_empty() {
         return String::new();
     }
-    let min = dots.iter().map(|x| x.1).min().expect("dots");
-    let max = dots.iter().map(|x| x.1).max().expect("dots");
+    let min = counts.keys().map(|x| x.1).min().expect("counts");
+    let max = counts.keys().map(|x| x.1).max().expect("counts");
     let days = (max - min).num_days().max(1) as f64;
     let (left, right, lane_h, top) = (170.0, 20.0, 34.0, 30.0);
     let width = 900.0;
@@ -47,15 +53,22 @@ pub fn timeline(d: &Dossier, art_idx: &HashMap<&str, usize>) -> String {
     let lane_y: HashMap<&str, f64> = lanes
         .keys()
         .enumerate()
-        .map(|(i, k)| (k.as_str(), top + lane_h * i as f64 + lane_h / 2.0))
+        .map(|(i, k)| (*k, top + lane_h * i as f64 + lane_h / 2.0))
         .collect();
     let mut s = format!(
         "<svg class=\"timeline-svg\" viewBox=\"0 0 {width} {height}\" aria-labelledby=\"tl-title\" xmlns=\"http://www.w3.org/2000/svg\"><title id=\"tl-title\">Events by day and by publisher, {} to {}</title>",
         min.format("%-d %b %Y"),
         max.format("%-d %b %Y")
     );
-    // day ticks
+    // ticks: days for a short span, months or years for a long one
     let step = ((days / 8.0).ceil() as i64).max(1);
+    let tick_fmt = if days > 3.0 * 365.0 {
+        "%Y"
+    } else if days > 120.0 {
+        "%b %Y"
+    } else {
+        "%-d %b"
+    };
     let mut t = min;
     while t <= max {
         let x = x_of(t);
@@ -64,12 +77,12 @@ pub fn timeline(d: &Dossier, art_idx: &HashMap<&str, usize>) -> String {
             top - 6.0,
             height - 24.0,
             height - 8.0,
-            t.format("%-d %b")
+            t.format(tick_fmt)
         ));
         t += chrono::Duration::days(step);
     }
     for (id, name) in &lanes {
-        let y = lane_y[id.as_str()];
+        let y = lane_y[id];
         let label: String = name.chars().take(22).collect();
         s.push_str(&format!(
             "<line class=\"lane\" x1=\"{left}\" y1=\"{y:.1}\" x2=\"{:.1}\" y2=\"{y:.1}\"/><text class=\"lane-label\" x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"end\">{}</text>",
@@ -79,14 +92,36 @@ pub fn timeline(d: &Dossier, art_idx: &HashMap<&str, usize>) -> String {
             escape_html(&label)
         ));
     }
-    for (lane, date, id, text) in &dots {
-        let y = lane_y[lane.as_str()];
+    // one dot per lane and bucket of BUCKET_PX pixels
+    const BUCKET_PX: f64 = 6.0;
+    let mut dots: Vec<(&str, NaiveDate, NaiveDate, usize)> = Vec::new(); // lane, first, last, events
+    for (&(lane, date), &n) in &counts {
+        let bucket = |dt: NaiveDate| (x_of(dt) / BUCKET_PX).floor() as i64;
+        match dots.last_mut() {
+            Some(last) if last.0 == lane && bucket(last.1) == bucket(date) => {
+                last.2 = date;
+                last.3 += n;
+            }
+            _ => dots.push((lane, date, date, n)),
+        }
+    }
+    for (lane, first, last, n) in dots {
+        let y = lane_y[lane];
+        let when = if first == last {
+            first.format("%-d %b %Y").to_string()
+        } else {
+            format!("{} – {}", first.format("%-d %b"), last.format("%-d %b %Y"))
+        };
+        let r = (4.0 + (n as f64).ln().max(0.0) * 1.5).min(9.0);
+        let href = day_href(&first.format("%Y-%m-%d").to_string());
         s.push_str(&format!(
-            "<a href=\"#{}\"><circle class=\"dot\" cx=\"{:.1}\" cy=\"{y:.1}\" r=\"6\"><title>{}: {}</title></circle></a>",
-            escape_html(id),
-            x_of(*date),
-            date.format("%-d %b %Y"),
-            escape_html(&text.chars().take(140).collect::<String>())
+            "<a href=\"{}\"><circle class=\"dot\" cx=\"{:.1}\" cy=\"{y:.1}\" r=\"{r:.1}\"><title>{}: {} event{} reported by {}</title></circle></a>",
+            escape_html(&href),
+            x_of(first),
+            when,
+            n,
+            if n == 1 { "" } else { "s" },
+            escape_html(lanes[lane])
         ));
     }
     s.push_str("</svg>");
