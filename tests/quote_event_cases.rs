@@ -906,3 +906,47 @@ fn quote_running_on_across_paragraphs() {
     said(&p, "We will keep going", Some("John Kerry"));
     said(&p, "This is a second", None);
 }
+
+#[test]
+fn event_relative_words_in_a_quote_follow_the_day_it_was_spoken() {
+    // 2017-10-06 is a Friday: the mayor spoke on Thursday about Wednesday night
+    let p = day(2017, 10, 6);
+    assert_eq!(
+        dates(
+            "The mayor told reporters Thursday morning that \u{201c}last night was a long one for all of us.\u{201d}",
+            p
+        ),
+        vec!["2017-10-05", "2017-10-04"]
+    );
+    assert_eq!(
+        dates(
+            "She said on Thursday that \"yesterday the pumps failed twice.\"",
+            p
+        ),
+        vec!["2017-10-05", "2017-10-04"]
+    );
+    // published the day it was spoken: the same days as before
+    assert_eq!(
+        dates(
+            "The mayor told reporters Thursday morning that \"last night was a long one.\"",
+            day(2017, 10, 5)
+        ),
+        vec!["2017-10-05", "2017-10-04"]
+    );
+    // the weekday in another clause is not when the quote was spoken
+    assert_eq!(
+        dates(
+            "The team lost on Wednesday, and the coach said \"today we start again.\"",
+            p
+        ),
+        vec!["2017-10-04", "2017-10-06"]
+    );
+    // outside the quote, "last night" is the night before publication
+    assert_eq!(
+        dates(
+            "Thursday's vote was delayed and the talks ran late last night.",
+            p
+        ),
+        vec!["2017-10-05"]
+    );
+}

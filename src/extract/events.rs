@@ -5,10 +5,12 @@
 //! nearest past occurrence before publication, or the next one when the
 //! sentence speaks of the future), weekdays and parts of days ("late
 //! Wednesday", "Thursday night": the latest such day on or before
-//! publication), "today", "yesterday", "last night", month-level ("earlier
-//! this month", "last month", "in September") and background years ("since
-//! 2012"). Future weekdays other than the publication day, and metadata lines
-//! ("This story is from ..."), are not events.
+//! publication), "today", "yesterday", "last night" (inside a quote spoken
+//! on a named weekday, "told supporters Friday morning that \"last night
+//! ...\"", they count from that weekday), month-level ("earlier this month",
+//! "last month", "in September") and background years ("since 2012"). Future
+//! weekdays other than the publication day, and metadata lines ("This story
+//! is from ..."), are not events.
 
 use super::{Block, DocText};
 use chrono::{Datelike, Duration, NaiveDate};
@@ -163,6 +165,35 @@ fn future_after(s: &str, at: usize) -> bool {
     FUTURE_RE.is_match(&clause[..stop]) && !REPORTING_RE.is_match(&clause[..stop])
 }
 
+/// The byte offset of the quotation mark that opens the quote holding byte
+/// `at` of `s`, if `at` is inside a quote (curly or straight double quotes).
+fn quote_open_before(s: &str, at: usize) -> Option<usize> {
+    let mut open = None;
+    for (i, c) in s[..at].char_indices() {
+        match c {
+            '\u{201C}' => open = Some(i),
+            '\u{201D}' => open = None,
+            '"' => open = if open.is_some() { None } else { Some(i) },
+            _ => {}
+        }
+    }
+    open
+}
+
+/// The day a quote holding byte `at` of `s` was spoken: the weekday named,
+/// before the quote opens, in the same clause as a reporting verb ("The mayor
+/// told supporters Friday morning that \"..."). `weekdays` holds the
+/// sentence's resolved weekdays as (start, end, date).
+fn spoken_on(s: &str, at: usize, weekdays: &[(usize, usize, NaiveDate)]) -> Option<NaiveDate> {
+    let open = quote_open_before(s, at)?;
+    let &(start, end, date) = weekdays.iter().rev().find(|w| w.1 <= open)?;
+    let clause_start = s[..start].rfind([',', ';', ':']).map_or(0, |i| i + 1);
+    let clause_end = s[end..open].find([',', ';', ':']).map_or(open, |i| end + i);
+    REPORTING_RE
+        .is_match(&s[clause_start..clause_end])
+        .then_some(date)
+}
+
 /// The date for `month`/`day` without a year: the nearest occurrence on or
 /// before `published`, or on or after it when `future`.
 fn infer_year(published: NaiveDate, month: u32, day: u32, future: bool) -> Option<NaiveDate> {
@@ -270,7 +301,8 @@ pub fn sentence_dates(
             }
         }
     }
-    // weekdays
+    // weekdays; (start, end, date) of each, for quotes spoken on that day
+    let mut weekdays: Vec<(usize, usize, NaiveDate)> = Vec::new();
     if let Some(p) = published {
         for c in WEEKDAY_RE.captures_iter(s) {
             let m = c.get(0).expect("match");
@@ -314,6 +346,7 @@ pub fn sentence_dates(
                 continue;
             }
             let date = p - Duration::days(back);
+            weekdays.push((m.start(), m.end(), date));
             found.push(Found {
                 stamp: false,
                 start: m.start(),
@@ -365,7 +398,11 @@ pub fn sentence_dates(
                 } else {
                     0
                 };
-                let d = p - Duration::days(back);
+                // inside a quote spoken on a named day ("told supporters
+                // Friday morning that \"last night went ...\""), the day
+                // of speaking is "today"
+                let today = spoken_on(s, m.start(), &weekdays).unwrap_or(p);
+                let d = today - Duration::days(back);
                 (d.format("%Y-%m-%d").to_string(), Precision::Day)
             } else if c.get(2).is_some() {
                 let back = if w.contains("this month") { 0 } else { 1 };
