@@ -11,6 +11,9 @@
 //! "last month", "in September") and background years ("since 2012"). Future
 //! weekdays other than the publication day, and metadata lines ("This story
 //! is from ..."), are not events.
+//!
+//! [`publication_from_anchor`] dates a text that states no publication date
+//! from one day known to belong to its story and the weekdays it names.
 
 use super::{Block, DocText};
 use chrono::{Datelike, Duration, NaiveDate};
@@ -564,6 +567,62 @@ pub fn extract_events(doc_index: usize, doc: &DocText) -> Vec<Event> {
     lead_event(doc_index, doc, &mut out);
     out
 }
+
+/// The weekdays a text names as days things happened, resolved as if it were
+/// published on `published` (future and habitual weekdays are left out).
+fn named_weekdays(doc: &DocText, published: NaiveDate) -> Vec<NaiveDate> {
+    let doc = DocText {
+        published: Some(published),
+        ..*doc
+    };
+    let mut out = Vec::new();
+    for (block, text) in doc.blocks() {
+        if block == Block::Title {
+            continue;
+        }
+        for (a, b) in crate::text::sentences(text) {
+            let s = &text[a..b];
+            if is_metadata(s) {
+                continue;
+            }
+            for (date, precision, basis, evidence) in sentence_dates(s, doc.published) {
+                if precision == Precision::Day
+                    && basis == Basis::Relative
+                    && WEEKDAYS.iter().any(|w| evidence.contains(w))
+                {
+                    if let Ok(d) = NaiveDate::parse_from_str(&date, "%Y-%m-%d") {
+                        out.push(d);
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+/// A publication date for a text that states none, from a day known to
+/// belong to the story (`anchor`, e.g. the date in a photo caption): the
+/// first date on or after `anchor` against which every weekday the text
+/// names falls on or after `anchor` — the story's days follow the pictured
+/// one, and it is published on the last of them. `None` when the text names
+/// no weekday, or writes a year later than the anchor's (an older picture).
+pub fn publication_from_anchor(doc: &DocText, anchor: NaiveDate) -> Option<NaiveDate> {
+    let later_year = doc.blocks().iter().any(|(_, text)| {
+        YEAR_TOKEN_RE
+            .find_iter(text)
+            .any(|m| m.as_str().parse::<i32>().is_ok_and(|y| y > anchor.year()))
+    });
+    if later_year {
+        return None;
+    }
+    (0..7).map(|k| anchor + Duration::days(k)).find(|&p| {
+        let days = named_weekdays(doc, p);
+        !days.is_empty() && days.iter().all(|&d| d >= anchor)
+    })
+}
+
+static YEAR_TOKEN_RE: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"\b(?:19|20)\d\d\b").expect("static regex"));
 
 static PRESENT_RE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"\b(?:has|have|is|are|says|say|reports|announces|confirms)\b")
