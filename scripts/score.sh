@@ -12,7 +12,7 @@ if [ ! -f "$shared/eval/score.py" ]; then
   exit 2
 fi
 cargo build --release --quiet --manifest-path "$repo/Cargo.toml"
-bin="$repo/target/release/dossier"
+bin="${CARGO_TARGET_DIR:-$repo/target}/release/dossier"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 

@@ -39,6 +39,11 @@ pub struct Draft {
     pub publisher_name: Option<String>,
     pub published: Option<NaiveDate>,
     pub basis: Option<&'static str>,
+    /// What an `estimated` date was estimated from (for the warning).
+    pub estimated_from: Option<&'static str>,
+    /// A date written in a removed photo caption of the seed (see
+    /// [`clean::Cleaned::caption_date`]): anchors an undated story.
+    pub caption_date: Option<NaiveDate>,
     pub url: Option<String>,
     /// Markdown body (the file's, or generated from the cleaned paragraphs).
     pub body: String,
@@ -121,9 +126,10 @@ pub fn build(opts: &BuildOptions) -> Result<Site> {
     let estimated = estimate_dates(&drafts, &passages);
     timer.lap("shared passages, date estimates");
     drop(docs);
-    for (i, date) in estimated {
+    for (i, date, from) in estimated {
         drafts[i].published = Some(date);
         drafts[i].basis = Some("estimated");
+        drafts[i].estimated_from = Some(from);
     }
     let docs: Vec<DocText> = drafts.iter().map(Draft::doc).collect();
     let actors = extract::actors::extract_actors(&docs, &config.actor_specs());
@@ -313,6 +319,8 @@ fn assemble(
             publisher_name,
             published,
             basis,
+            estimated_from: None,
+            caption_date: c.caption_date,
             url: seed_cfg.url.clone(),
             paragraphs: crate::markdown::paragraphs_plain(&body),
             body,
@@ -413,6 +421,8 @@ fn from_file(f: &ContentFile, generated: Option<&Draft>) -> Draft {
         publisher_name: fm.publisher.clone(),
         published: fm.published,
         basis,
+        estimated_from: None,
+        caption_date: generated.and_then(|g| g.caption_date),
         url: fm.url.clone(),
         body: f.body.clone(),
         paragraphs,
@@ -450,14 +460,36 @@ fn fallback_title(paragraphs: &[String]) -> String {
 /// most similar dated article.
 const SIMILAR_FOR_DATE: f64 = 0.18;
 
-/// Dates for undated articles: the median date of the articles they share
-/// passages with; failing that, the date of the dated articles most like them
-/// (the rare words they share, weighted by rarity). Only dates a person or
-/// the text gave serve as anchors, so estimates never chain.
+/// Estimate sources, as the "estimated date" warning names them.
+const FROM_CAPTION: &str = "the date in a photo caption and the weekdays in the text";
+const FROM_SIMILAR: &str = "similar articles";
+
+/// Dates for undated articles, with what each was estimated from. An article
+/// whose removed photo caption gives a full date, and whose text names the
+/// weekdays of its story, is dated from them
+/// ([`extract::events::publication_from_anchor`]). Otherwise: the median date
+/// of the articles it shares passages with; failing that, the date of the
+/// dated articles most like it (the rare words they share, weighted by
+/// rarity). Only dates a person or the text gave serve as anchors, so
+/// estimates never chain.
 fn estimate_dates(
     drafts: &[Draft],
     passages: &[extract::passages::SharedPassage],
-) -> Vec<(usize, NaiveDate)> {
+) -> Vec<(usize, NaiveDate, &'static str)> {
+    let mut out = Vec::new();
+    let mut done: HashSet<usize> = HashSet::new();
+    for (i, d) in drafts.iter().enumerate() {
+        if d.published.is_some() {
+            continue;
+        }
+        let Some(anchor) = d.caption_date else {
+            continue;
+        };
+        if let Some(date) = extract::events::publication_from_anchor(&d.doc(), anchor) {
+            out.push((i, date, FROM_CAPTION));
+            done.insert(i);
+        }
+    }
     let mut neighbours: BTreeMap<usize, BTreeSet<usize>> = BTreeMap::new();
     for p in passages {
         // a passage carried by very many articles links each to a few others only
@@ -470,15 +502,16 @@ fn estimate_dates(
             }
         }
     }
-    let mut out = Vec::new();
-    let mut done: HashSet<usize> = HashSet::new();
     for (a, ns) in neighbours {
+        if done.contains(&a) {
+            continue;
+        }
         let mut dates: Vec<NaiveDate> = ns.iter().filter_map(|&b| drafts[b].published).collect();
         if dates.is_empty() {
             continue;
         }
         dates.sort();
-        out.push((a, dates[(dates.len() - 1) / 2]));
+        out.push((a, dates[(dates.len() - 1) / 2], FROM_SIMILAR));
         done.insert(a);
     }
     let undated: Vec<usize> = (0..drafts.len())
@@ -559,7 +592,7 @@ fn estimate_dates(
         if let Some((b, sim)) = best {
             if sim >= SIMILAR_FOR_DATE {
                 if let Some(d) = drafts[b].published {
-                    out.push((a, d));
+                    out.push((a, d, FROM_SIMILAR));
                 }
             }
         }

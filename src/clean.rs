@@ -106,6 +106,13 @@ pub struct Cleaned {
     pub publisher: Option<String>,
     /// The publication date when the text states it (dateline, "Posted ...").
     pub published: Option<NaiveDate>,
+    /// A full date (day, month, year) written in a removed photo caption
+    /// ("... at the town hall during the vote count, held March 4, 2019."): not the
+    /// publication date, but it places the story in time when the text gives
+    /// no other date. `None` for file photos, for captions that disagree by
+    /// more than a week, and for dated lines of any other kind (teasers of
+    /// other stories, timestamp lists).
+    pub caption_date: Option<NaiveDate>,
 }
 
 // ------------------------------------------------------------------ lexicon
@@ -519,6 +526,15 @@ static CAPTION_SHAPE: Lazy<Regex> = Lazy::new(|| {
         r"(?i)\b(?:is|are) (?:seen|pictured|shown) (?:in|at|on|during|after|before|outside|inside|near|across|along|over|under|with|from|\w+ing)\b|\bin this (?:\w+ )?(?:photo|picture|image|view|handout|file photo|photograph|screenshot|still)\b|\b(?:file photo|photo illustration)\b|,\s+(?:(?:held|taken|photographed|pictured|shot)\s+(?:on\s+)?)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:{MONTH})\.?\s+\d{{1,2}},\s+\d{{4}}\.$"
     ))
 });
+/// Removal reasons of a line that describes a photo.
+const CAPTION_KINDS: &[&str] = &[
+    "photo caption",
+    "photo caption with credit",
+    "image caption",
+];
+/// A caption of an archive picture: its date says nothing about the story's.
+static FILE_PHOTO: Lazy<Regex> =
+    Lazy::new(|| re(r"(?i)\b(?:file|archive|archival)\b|\byears? ago\b"));
 static GLUE_CAPS: Lazy<Regex> = Lazy::new(|| {
     re(r"^((?:[\p{Lu}\d][\p{Lu}\d'’&.,:-]*\s+){1,14}[\p{Lu}\d'’-]*\p{Lu})(\p{Lu}\p{Ll}+\b)")
 });
@@ -1820,7 +1836,23 @@ pub fn clean(raw: &str, stats: &CorpusStats, opts: &CleanOptions) -> Cleaned {
             }
         }
     }
+    out.caption_date = caption_date(&units);
     out
+}
+
+/// The date written in the removed photo captions, if they give one: the
+/// earliest, provided they all lie within a week (captions of archive
+/// pictures do not count).
+fn caption_date(units: &[Unit]) -> Option<NaiveDate> {
+    let dates: Vec<NaiveDate> = units
+        .iter()
+        .filter(|u| matches!(u.role, Some(Role::Furn(why)) if CAPTION_KINDS.contains(&why)))
+        .filter(|u| !FILE_PHOTO.is_match(&u.text))
+        .filter_map(|u| parse_date(&u.text))
+        .collect();
+    let first = dates.iter().min().copied()?;
+    let last = dates.iter().max().copied()?;
+    (last - first <= chrono::Duration::days(7)).then_some(first)
 }
 
 #[cfg(test)]
@@ -1859,6 +1891,7 @@ mod tests {
             &*TZ_TOKEN,
             &*DATED_TEASER,
             &*CAPTION_SHAPE,
+            &*FILE_PHOTO,
             &*GLUE_CAPS,
             &*GLUE_TITLE,
             &*INLINE_BYLINE,

@@ -369,8 +369,9 @@ fn actionable_warnings(d: &Dossier, drafts: &[crate::build::Draft]) -> Vec<Warni
                 kind: "estimated date",
                 file: Some(file.clone()),
                 message: format!(
-                    "publication date estimated as {} from similar articles; confirm or correct it with {key}",
-                    a.published.as_deref().unwrap_or("?")
+                    "publication date estimated as {} from {}; confirm or correct it with {key}",
+                    a.published.as_deref().unwrap_or("?"),
+                    dr.estimated_from.unwrap_or("similar articles")
                 ),
             }),
             _ => {}

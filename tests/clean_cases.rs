@@ -721,3 +721,41 @@ fn big_and_hostile_inputs_finish_quickly() {
     assert_eq!(s.files, 2);
     assert!(start.elapsed().as_secs() < 60, "took {:?}", start.elapsed());
 }
+
+#[test]
+fn a_dated_photo_caption_gives_the_caption_date_not_the_publication_date() {
+    let raw = "Rivals trade blows in a heated council debate\n\nThe two candidates were back on the campaign trail Thursday, each claiming the upper hand.\n\nMost observers judged Roe the winner, but Poe said he had enjoyed the night.\n\nJane Roe and John Poe face off at the town hall during their first debate, held Oct. 4, 2017.\n\nRoe told supporters Thursday morning that \"last night went well for us.\"\n";
+    let got = clean(raw, &CorpusStats::default(), &CleanOptions::default());
+    assert_eq!(
+        got.paragraphs,
+        vec![
+            "The two candidates were back on the campaign trail Thursday, each claiming the upper hand.",
+            "Most observers judged Roe the winner, but Poe said he had enjoyed the night.",
+            "Roe told supporters Thursday morning that \"last night went well for us.\"",
+        ]
+    );
+    assert_eq!(got.removed.len(), 1);
+    assert_eq!(got.removed[0].why, "photo caption");
+    assert_eq!(got.published, None, "a caption does not date the article");
+    assert_eq!(got.caption_date, NaiveDate::from_ymd_opt(2017, 10, 4));
+}
+
+#[test]
+fn teaser_dates_and_file_photos_are_not_caption_dates() {
+    // dated teasers of other stories around the article
+    let raw = "-\nHow to plan a garden you can keep alive - March 3, 2021\n-\nFive habits of people who never miss a train - March 1, 2021\n-\nWhy your houseplants keep dying - January 9, 2020\nFlood waters rise in the river valley\nRescuers searched flooded villages in the valley early Monday as the river kept rising.\nDamage from the flood early Monday is seen across the lower town in this aerial view.\nThe regional governor said more rain was expected.\n";
+    let got = clean(raw, &CorpusStats::default(), &CleanOptions::default());
+    assert_eq!(got.title, "Flood waters rise in the river valley");
+    assert!(got
+        .removed
+        .iter()
+        .any(|r| r.why == "teaser headline with date"));
+    assert!(got.removed.iter().any(|r| r.why == "photo caption"));
+    assert_eq!(got.published, None);
+    assert_eq!(got.caption_date, None);
+    // a file photo's date is the picture's, not the story's
+    let raw = "Port strike enters its second week\n\nDock workers stayed off the job on Monday as talks stalled, the union said.\n\nA container ship is seen at the port in this file photo taken March 4, 2012.\n\nThe port handles a third of the country's trade.\n";
+    let got = clean(raw, &CorpusStats::default(), &CleanOptions::default());
+    assert!(got.removed.iter().any(|r| r.why == "photo caption"));
+    assert_eq!(got.caption_date, None);
+}

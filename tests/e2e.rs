@@ -314,3 +314,55 @@ fn a_sub_path_build_has_feed_sitemap_and_canonical_links() {
     let index = fs::read_to_string(out.join("index.html")).unwrap();
     assert!(index.contains("rel=\"canonical\" href=\"https://example.org/briefings/aleppo/\""));
 }
+
+/// A story dated only by its photo caption: the date is estimated from the
+/// caption and the text's weekdays; a page whose only dates are teasers of
+/// other stories stays undated.
+#[test]
+fn a_dated_photo_caption_places_an_undated_story() {
+    let dir = tempfile::tempdir().unwrap();
+    let seeds = dir.path().join("seeds");
+    fs::create_dir_all(&seeds).unwrap();
+    fs::write(
+        seeds.join("debate.txt"),
+        "Rivals trade blows in a heated council debate\n\nThe two candidates were back on the campaign trail Thursday, each claiming the upper hand.\n\nMost observers judged Roe the winner, but Poe said he had enjoyed the night.\n\nJane Roe and John Poe face off at the town hall during their first debate, held Oct. 4, 2017.\n\nRoe told supporters Thursday morning that \"last night went well for us.\"\n",
+    )
+    .unwrap();
+    fs::write(
+        seeds.join("flood.txt"),
+        "-\nHow to plan a garden you can keep alive - March 3, 2021\n-\nFive habits of people who never miss a train - March 1, 2021\nFlood waters rise in the river valley\nRescuers searched flooded villages in the valley early Monday as the river kept rising.\nDamage from the flood early Monday is seen across the lower town in this aerial view.\nThe regional governor said more rain was expected.\n",
+    )
+    .unwrap();
+    let site = dossier::build::build(&dossier::build::BuildOptions {
+        root: dir.path().to_path_buf(),
+        base_url: None,
+    })
+    .unwrap();
+    let art = |word: &str| {
+        site.dossier
+            .articles
+            .iter()
+            .find(|a| a.id.contains(word))
+            .unwrap()
+    };
+    let debate = art("debate");
+    assert_eq!(debate.published.as_deref(), Some("2017-10-05"));
+    assert_eq!(debate.published_basis.as_deref(), Some("estimated"));
+    let mut days: Vec<&str> = site
+        .dossier
+        .events
+        .iter()
+        .filter(|e| e.precision == "day" && e.articles.contains(&debate.id))
+        .map(|e| e.date.as_str())
+        .collect();
+    days.sort();
+    days.dedup();
+    assert_eq!(days, vec!["2017-10-04", "2017-10-05"]);
+    assert!(site
+        .warnings
+        .iter()
+        .any(|w| w.kind == "estimated date" && w.message.contains("photo caption")));
+    let flood = art("flood");
+    assert_eq!(flood.published, None);
+    assert_eq!(flood.published_basis, None);
+}

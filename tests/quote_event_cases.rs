@@ -906,3 +906,95 @@ fn quote_running_on_across_paragraphs() {
     said(&p, "We will keep going", Some("John Kerry"));
     said(&p, "This is a second", None);
 }
+
+#[test]
+fn event_relative_words_in_a_quote_follow_the_day_it_was_spoken() {
+    // 2017-10-06 is a Friday: the mayor spoke on Thursday about Wednesday night
+    let p = day(2017, 10, 6);
+    assert_eq!(
+        dates(
+            "The mayor told reporters Thursday morning that \u{201c}last night was a long one for all of us.\u{201d}",
+            p
+        ),
+        vec!["2017-10-05", "2017-10-04"]
+    );
+    assert_eq!(
+        dates(
+            "She said on Thursday that \"yesterday the pumps failed twice.\"",
+            p
+        ),
+        vec!["2017-10-05", "2017-10-04"]
+    );
+    // published the day it was spoken: the same days as before
+    assert_eq!(
+        dates(
+            "The mayor told reporters Thursday morning that \"last night was a long one.\"",
+            day(2017, 10, 5)
+        ),
+        vec!["2017-10-05", "2017-10-04"]
+    );
+    // the weekday in another clause is not when the quote was spoken
+    assert_eq!(
+        dates(
+            "The team lost on Wednesday, and the coach said \"today we start again.\"",
+            p
+        ),
+        vec!["2017-10-04", "2017-10-06"]
+    );
+    // outside the quote, "last night" is the night before publication
+    assert_eq!(
+        dates(
+            "Thursday's vote was delayed and the talks ran late last night.",
+            p
+        ),
+        vec!["2017-10-05"]
+    );
+}
+
+fn doc_of(paras: &[String]) -> DocText<'_> {
+    DocText {
+        title: "Rivals trade blows",
+        dek: None,
+        paragraphs: paras,
+        published: None,
+    }
+}
+
+#[test]
+fn publication_from_a_dated_caption_and_the_text_weekdays() {
+    use dossier::extract::events::publication_from_anchor;
+    // 2017-10-04 (the caption's date) is a Wednesday
+    let anchor = day(2017, 10, 4).unwrap();
+    let paras = vec![
+        "The two candidates were back on the campaign trail Thursday, each claiming the upper hand.".to_string(),
+        "Roe told supporters Thursday morning that \"last night went well for us.\"".to_string(),
+    ];
+    assert_eq!(
+        publication_from_anchor(&doc_of(&paras), anchor),
+        day(2017, 10, 5)
+    );
+    // the story's days follow the pictured one: published on the last of them
+    let paras = vec![
+        "Crews cleared the roads on Wednesday.".to_string(),
+        "Schools reopened on Friday, the council said.".to_string(),
+    ];
+    assert_eq!(
+        publication_from_anchor(&doc_of(&paras), anchor),
+        day(2017, 10, 6)
+    );
+    // a planned weekday does not count
+    let paras = vec![
+        "Crews cleared the roads on Wednesday.".to_string(),
+        "The council will meet again on Saturday.".to_string(),
+    ];
+    assert_eq!(
+        publication_from_anchor(&doc_of(&paras), anchor),
+        day(2017, 10, 4)
+    );
+    // no weekday: nothing to place
+    let paras = vec!["The candidates met at the town hall.".to_string()];
+    assert_eq!(publication_from_anchor(&doc_of(&paras), anchor), None);
+    // a year after the caption's: the picture is older than the story
+    let paras = vec!["The road reopened on Thursday after the 2019 repairs.".to_string()];
+    assert_eq!(publication_from_anchor(&doc_of(&paras), anchor), None);
+}

@@ -5,10 +5,15 @@
 //! nearest past occurrence before publication, or the next one when the
 //! sentence speaks of the future), weekdays and parts of days ("late
 //! Wednesday", "Thursday night": the latest such day on or before
-//! publication), "today", "yesterday", "last night", month-level ("earlier
-//! this month", "last month", "in September") and background years ("since
-//! 2012"). Future weekdays other than the publication day, and metadata lines
-//! ("This story is from ..."), are not events.
+//! publication), "today", "yesterday", "last night" (inside a quote spoken
+//! on a named weekday, "told supporters Friday morning that \"last night
+//! ...\"", they count from that weekday), month-level ("earlier this month",
+//! "last month", "in September") and background years ("since 2012"). Future
+//! weekdays other than the publication day, and metadata lines ("This story
+//! is from ..."), are not events.
+//!
+//! [`publication_from_anchor`] dates a text that states no publication date
+//! from one day known to belong to its story and the weekdays it names.
 
 use super::{Block, DocText};
 use chrono::{Datelike, Duration, NaiveDate};
@@ -163,6 +168,35 @@ fn future_after(s: &str, at: usize) -> bool {
     FUTURE_RE.is_match(&clause[..stop]) && !REPORTING_RE.is_match(&clause[..stop])
 }
 
+/// The byte offset of the quotation mark that opens the quote holding byte
+/// `at` of `s`, if `at` is inside a quote (curly or straight double quotes).
+fn quote_open_before(s: &str, at: usize) -> Option<usize> {
+    let mut open = None;
+    for (i, c) in s[..at].char_indices() {
+        match c {
+            '\u{201C}' => open = Some(i),
+            '\u{201D}' => open = None,
+            '"' => open = if open.is_some() { None } else { Some(i) },
+            _ => {}
+        }
+    }
+    open
+}
+
+/// The day a quote holding byte `at` of `s` was spoken: the weekday named,
+/// before the quote opens, in the same clause as a reporting verb ("The mayor
+/// told supporters Friday morning that \"..."). `weekdays` holds the
+/// sentence's resolved weekdays as (start, end, date).
+fn spoken_on(s: &str, at: usize, weekdays: &[(usize, usize, NaiveDate)]) -> Option<NaiveDate> {
+    let open = quote_open_before(s, at)?;
+    let &(start, end, date) = weekdays.iter().rev().find(|w| w.1 <= open)?;
+    let clause_start = s[..start].rfind([',', ';', ':']).map_or(0, |i| i + 1);
+    let clause_end = s[end..open].find([',', ';', ':']).map_or(open, |i| end + i);
+    REPORTING_RE
+        .is_match(&s[clause_start..clause_end])
+        .then_some(date)
+}
+
 /// The date for `month`/`day` without a year: the nearest occurrence on or
 /// before `published`, or on or after it when `future`.
 fn infer_year(published: NaiveDate, month: u32, day: u32, future: bool) -> Option<NaiveDate> {
@@ -270,7 +304,8 @@ pub fn sentence_dates(
             }
         }
     }
-    // weekdays
+    // weekdays; (start, end, date) of each, for quotes spoken on that day
+    let mut weekdays: Vec<(usize, usize, NaiveDate)> = Vec::new();
     if let Some(p) = published {
         for c in WEEKDAY_RE.captures_iter(s) {
             let m = c.get(0).expect("match");
@@ -314,6 +349,7 @@ pub fn sentence_dates(
                 continue;
             }
             let date = p - Duration::days(back);
+            weekdays.push((m.start(), m.end(), date));
             found.push(Found {
                 stamp: false,
                 start: m.start(),
@@ -365,7 +401,11 @@ pub fn sentence_dates(
                 } else {
                     0
                 };
-                let d = p - Duration::days(back);
+                // inside a quote spoken on a named day ("told supporters
+                // Friday morning that \"last night went ...\""), the day
+                // of speaking is "today"
+                let today = spoken_on(s, m.start(), &weekdays).unwrap_or(p);
+                let d = today - Duration::days(back);
                 (d.format("%Y-%m-%d").to_string(), Precision::Day)
             } else if c.get(2).is_some() {
                 let back = if w.contains("this month") { 0 } else { 1 };
@@ -527,6 +567,62 @@ pub fn extract_events(doc_index: usize, doc: &DocText) -> Vec<Event> {
     lead_event(doc_index, doc, &mut out);
     out
 }
+
+/// The weekdays a text names as days things happened, resolved as if it were
+/// published on `published` (future and habitual weekdays are left out).
+fn named_weekdays(doc: &DocText, published: NaiveDate) -> Vec<NaiveDate> {
+    let doc = DocText {
+        published: Some(published),
+        ..*doc
+    };
+    let mut out = Vec::new();
+    for (block, text) in doc.blocks() {
+        if block == Block::Title {
+            continue;
+        }
+        for (a, b) in crate::text::sentences(text) {
+            let s = &text[a..b];
+            if is_metadata(s) {
+                continue;
+            }
+            for (date, precision, basis, evidence) in sentence_dates(s, doc.published) {
+                if precision == Precision::Day
+                    && basis == Basis::Relative
+                    && WEEKDAYS.iter().any(|w| evidence.contains(w))
+                {
+                    if let Ok(d) = NaiveDate::parse_from_str(&date, "%Y-%m-%d") {
+                        out.push(d);
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+/// A publication date for a text that states none, from a day known to
+/// belong to the story (`anchor`, e.g. the date in a photo caption): the
+/// first date on or after `anchor` against which every weekday the text
+/// names falls on or after `anchor` — the story's days follow the pictured
+/// one, and it is published on the last of them. `None` when the text names
+/// no weekday, or writes a year later than the anchor's (an older picture).
+pub fn publication_from_anchor(doc: &DocText, anchor: NaiveDate) -> Option<NaiveDate> {
+    let later_year = doc.blocks().iter().any(|(_, text)| {
+        YEAR_TOKEN_RE
+            .find_iter(text)
+            .any(|m| m.as_str().parse::<i32>().is_ok_and(|y| y > anchor.year()))
+    });
+    if later_year {
+        return None;
+    }
+    (0..7).map(|k| anchor + Duration::days(k)).find(|&p| {
+        let days = named_weekdays(doc, p);
+        !days.is_empty() && days.iter().all(|&d| d >= anchor)
+    })
+}
+
+static YEAR_TOKEN_RE: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"\b(?:19|20)\d\d\b").expect("static regex"));
 
 static PRESENT_RE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"\b(?:has|have|is|are|says|say|reports|announces|confirms)\b")
