@@ -436,6 +436,45 @@ fn content_words(s: &str) -> BTreeSet<String> {
         .collect()
 }
 
+/// A word that only says when (a number, a month or a weekday name), in
+/// the lower case `content_words` gives.
+fn is_date_word(w: &str) -> bool {
+    const NAMES: &[&str] = &[
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ];
+    w.bytes().all(|b| b.is_ascii_digit()) || NAMES.contains(&w)
+}
+
 fn jaccard(a: &BTreeSet<String>, b: &BTreeSet<String>) -> f64 {
     let inter = a.intersection(b).count();
     let union = a.len() + b.len() - inter;
@@ -461,9 +500,15 @@ fn merge_events(
             .or_default()
             .push(i);
     }
+    // the date itself is shared by every event of a date: leave its words
+    // out, or unrelated events of one day look alike
     let words: Vec<BTreeSet<String>> = events
         .par_iter()
-        .map(|e| content_words(&e.sentence))
+        .map(|e| {
+            let mut w = content_words(&e.sentence);
+            w.retain(|x| !is_date_word(x));
+            w
+        })
         .collect();
     let keys: Vec<String> = events.par_iter().map(|e| norm_key(&e.sentence)).collect();
     // mentions by block, so an event's actors are found without scanning them all

@@ -366,3 +366,138 @@ fn a_dated_photo_caption_places_an_undated_story() {
     assert_eq!(flood.published, None);
     assert_eq!(flood.published_basis, None);
 }
+
+/// A corpus with more dated events than one page holds: the timeline gets a
+/// page per month, every event link points at the page that lists it, the
+/// overview and the briefing stay short, and every link resolves.
+#[test]
+fn a_large_timeline_splits_into_month_pages() {
+    let dir = tempfile::tempdir().unwrap();
+    let seeds = dir.path().join("seeds");
+    fs::create_dir_all(&seeds).unwrap();
+    let months = [
+        "January", "February", "March", "April", "May", "June", "July", "August",
+    ];
+    // varied words, so events of the same day stay apart
+    let things = [
+        "bridge",
+        "school",
+        "clinic",
+        "harbour",
+        "tunnel",
+        "market",
+        "library",
+        "airport",
+        "stadium",
+        "reservoir",
+        "railway",
+        "museum",
+        "factory",
+    ];
+    let verbs = [
+        "opened",
+        "closed",
+        "inspected",
+        "flooded",
+        "repaired",
+        "evacuated",
+        "sold",
+        "rebuilt",
+        "blockaded",
+        "painted",
+        "surveyed",
+    ];
+    let towns = [
+        "Alderby",
+        "Brackwell",
+        "Corrin",
+        "Dunmere",
+        "Eastholm",
+        "Fenwick",
+        "Garrow",
+        "Holloway",
+        "Ivybridge",
+        "Jarrow",
+        "Kestle",
+        "Lowick",
+        "Marden",
+        "Norcot",
+        "Oakhurst",
+        "Pellow",
+        "Quarry",
+        "Rosebank",
+        "Selworth",
+    ];
+    // a fixed pseudo-random pick (deterministic)
+    let pick = |n: usize, salt: u64, len: usize| {
+        let mut x = (n as u64 + 1).wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ salt;
+        x ^= x >> 31;
+        x = x.wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        x ^= x >> 29;
+        (x % len as u64) as usize
+    };
+    for i in 0..420 {
+        let mut paras = Vec::new();
+        for k in 0..4 {
+            let n = i * 4 + k;
+            paras.push(format!(
+                "The {} {} of {} was {} on {} {}, {}.",
+                towns[pick(n, 1, towns.len())],
+                things[pick(n, 2, things.len())],
+                towns[pick(n, 3, towns.len())],
+                verbs[pick(n, 4, verbs.len())],
+                months[pick(n, 5, months.len())],
+                1 + pick(n, 6, 28),
+                2018 + pick(n, 7, 2),
+            ));
+        }
+        let text = format!("Harbour report {i}\n\n{}\n", paras.join("\n\n"));
+        fs::write(seeds.join(format!("r{i:04}.txt")), text).unwrap();
+    }
+    commands::build(dir.path(), None, None).unwrap();
+    let out = dir.path().join("public");
+    let j = json(dir.path());
+    let dated = j["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["precision"] == "day")
+        .count();
+    assert!(dated > 1000, "the corpus has {dated} day events");
+    // a page per month, listed on the timeline index
+    let index = fs::read_to_string(out.join("timeline/index.html")).unwrap();
+    for m in ["2018-01", "2019-05", "2019-08"] {
+        assert!(
+            out.join(format!("timeline/{m}/index.html")).is_file(),
+            "{m}"
+        );
+        assert!(index.contains(&format!("href=\"{m}/index.html\"")), "{m}");
+    }
+    // every event is on its month's page, with its anchor
+    let e = &j["events"].as_array().unwrap()[0];
+    let (id, date) = (e["id"].as_str().unwrap(), e["date"].as_str().unwrap());
+    let month_page =
+        fs::read_to_string(out.join(format!("timeline/{}/index.html", &date[..7]))).unwrap();
+    assert!(month_page.contains(&format!("id=\"{id}\"")));
+    // article pages link the event on its month page
+    let art = j["articles"].as_array().unwrap()[0]["page"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let art_html = fs::read_to_string(out.join(&art)).unwrap();
+    assert!(
+        art_html.contains("timeline/201"),
+        "article links to month pages"
+    );
+    assert!(!art_html.contains("timeline/index.html#201"));
+    // the overview lists the newest articles, not all 420
+    let overview = fs::read_to_string(out.join("index.html")).unwrap();
+    assert!(overview.contains("All 420 articles"));
+    assert!(overview.matches("class=\"article-list\"").count() == 1);
+    // the briefing carries the most reported events only, and says so
+    let briefing = fs::read_to_string(out.join("briefing/index.html")).unwrap();
+    assert!(briefing.contains("more are on the online timeline"));
+    // and every internal link resolves
+    let (problems, _) = commands::check(dir.path(), None).unwrap();
+    assert!(problems.is_empty(), "{problems:?}");
+}
