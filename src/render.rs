@@ -352,7 +352,7 @@ pub fn render(site: &Site, root: &Path, sink: &dyn PageSink) -> Result<()> {
         .iter()
         .map(|a| (a.id.as_str(), a.actors.iter().map(|s| s.as_str()).collect()))
         .collect();
-    let timeline = timeline_data(&cx);
+    let tl = timeline_idx(d);
     let top_actors = top_actors(&cx, 12);
     let shown_passages = top_passages(d);
     let per_article = PerArticle::new(d);
@@ -422,12 +422,17 @@ pub fn render(site: &Site, root: &Path, sink: &dyn PageSink) -> Result<()> {
                 }),
             );
             c.insert("key_points", &key_points(&cx));
-            let mut latest: Vec<&serde_json::Value> = timeline["days"]
-                .as_array()
-                .map(|v| v.iter().collect())
-                .unwrap_or_default();
+            let mut latest: Vec<(&str, &[usize])> = tl
+                .days
+                .iter()
+                .rev()
+                .take(5)
+                .map(|(d, v)| (*d, v.as_slice()))
+                .collect();
             latest.reverse();
-            latest.truncate(5);
+            let latest = timeline_json(&cx, &latest, &[], &[]);
+            let mut latest = latest["days"].as_array().cloned().unwrap_or_default();
+            latest.reverse();
             c.insert("latest", &latest);
             c.insert("top_actors", &top_actors);
             c.insert("discrepancies", &discrepancies(&cx));
@@ -474,47 +479,29 @@ pub fn render(site: &Site, root: &Path, sink: &dyn PageSink) -> Result<()> {
             if split {
                 // a page per month; the index keeps the drawing, a table of
                 // months and the background
-                let mut by_month: BTreeMap<
-                    String,
-                    (Vec<serde_json::Value>, Vec<serde_json::Value>),
-                > = BTreeMap::new();
-                for day in timeline["days"].as_array().into_iter().flatten() {
-                    let date = day["date"].as_str().unwrap_or_default();
+                type Month<'m> = (Vec<(&'m str, &'m [usize])>, Vec<usize>);
+                let mut by_month: BTreeMap<&str, Month> = BTreeMap::new();
+                for (date, idx) in &tl.days {
                     if date.len() >= 7 {
-                        by_month
-                            .entry(date[..7].to_string())
-                            .or_default()
-                            .0
-                            .push(day.clone());
+                        by_month.entry(&date[..7]).or_default().0.push((date, idx));
                     }
                 }
-                for e in timeline["months"].as_array().into_iter().flatten() {
-                    let date = e["date"].as_str().unwrap_or_default();
+                for &i in &tl.months {
+                    let date = d.events[i].date.as_str();
                     if date.len() >= 7 {
-                        by_month
-                            .entry(date[..7].to_string())
-                            .or_default()
-                            .1
-                            .push(e.clone());
+                        by_month.entry(&date[..7]).or_default().1.push(i);
                     }
                 }
                 let index: Vec<_> = by_month
                 .iter()
                 .map(|(m, (days, months))| {
-                    let n: usize = days
-                        .iter()
-                        .map(|x| x["events"].as_array().map_or(0, Vec::len))
-                        .sum::<usize>()
-                        + months.len();
+                    let n: usize = days.iter().map(|x| x.1.len()).sum::<usize>() + months.len();
                     json!({"href": format!("{m}/index.html"), "label": date_label(m), "events": n, "days": days.len()})
                 })
                 .collect();
                 let mut c = cx.base("timeline/index.html");
                 c.insert("nav", "timeline");
-                c.insert(
-                    "timeline",
-                    &json!({"days": [], "months": [], "background": timeline["background"]}),
-                );
+                c.insert("timeline", &timeline_json(&cx, &[], &[], &tl.background));
                 c.insert("month_pages", &index);
                 c.insert("svg", &svg);
                 sink.put(
@@ -529,18 +516,20 @@ pub fn render(site: &Site, root: &Path, sink: &dyn PageSink) -> Result<()> {
                         let mut c = cx.base(&path);
                         c.insert("nav", "timeline");
                         c.insert("month_label", &date_label(m));
-                        c.insert(
-                            "timeline",
-                            &json!({"days": days, "months": months, "background": []}),
-                        );
+                        c.insert("timeline", &timeline_json(&cx, days, months, &[]));
                         c.insert("svg", "");
                         sink.put(path, render_page(&tera, "timeline.html", &c)?)
                     })
                     .collect::<Result<()>>()?;
             } else {
+                let days: Vec<(&str, &[usize])> =
+                    tl.days.iter().map(|(d, v)| (*d, v.as_slice())).collect();
                 let mut c = cx.base("timeline/index.html");
                 c.insert("nav", "timeline");
-                c.insert("timeline", &timeline);
+                c.insert(
+                    "timeline",
+                    &timeline_json(&cx, &days, &tl.months, &tl.background),
+                );
                 c.insert("svg", &svg);
                 sink.put(
                     "timeline/index.html".into(),
@@ -773,7 +762,7 @@ pub fn render(site: &Site, root: &Path, sink: &dyn PageSink) -> Result<()> {
                     .map(|d| d.format("%-d %B %Y").to_string()),
             );
             c.insert("key_points", &key_points(&cx));
-            let (brief_timeline, events_omitted) = briefing_timeline(&timeline);
+            let (brief_timeline, events_omitted) = briefing_timeline(&cx, &tl);
             c.insert("timeline", &brief_timeline);
             c.insert("events_omitted", &events_omitted);
             c.insert("top_actors", &top_actors);
@@ -1062,92 +1051,120 @@ fn passages(cx: &Ctx, shown: &[usize]) -> Vec<serde_json::Value> {
         .collect()
 }
 
-/// Timeline data: day events by date, month-level and background apart.
-fn timeline_data(cx: &Ctx) -> serde_json::Value {
-    let mut days: BTreeMap<&str, Vec<serde_json::Value>> = BTreeMap::new();
-    let mut months = Vec::new();
-    let mut background = Vec::new();
-    for e in &cx.d.events {
-        let refs: Vec<_> = e
-            .refs
-            .iter()
-            .take(REFS_MAX)
-            .map(|r| {
-                json!({
-                    "article": art_summary(cx, &r.at.article), "paragraph": r.at.paragraph,
-                    "evidence": r.evidence, "basis": r.basis, "text": r.text,
-                })
-            })
-            .collect();
-        let actors: Vec<_> = e
-            .actors
-            .iter()
-            .map(|a| json!({"id": a, "name": cx.actor_name(a)}))
-            .collect();
-        let v = json!({
-            "id": e.id, "date": e.date, "date_label": date_label(&e.date), "precision": e.precision,
-            "basis": e.basis, "text": e.text, "refs": refs, "actors": actors,
-            "more": e.refs.len().saturating_sub(REFS_MAX), "n_articles": e.articles.len(),
-            "href": cx.event_href(e),
-            "estimated": e.refs.iter().any(|r| r.basis == "estimated") || e.refs.iter().any(|r| cx.article(&r.at.article).and_then(|a| a.published_basis.as_deref()) == Some("estimated")),
-        });
+/// The timeline as event indexes: day events by date, month-level and
+/// background apart. Pages build the JSON of only the events they show.
+struct TimelineIdx<'a> {
+    days: BTreeMap<&'a str, Vec<usize>>,
+    months: Vec<usize>,
+    background: Vec<usize>,
+}
+
+fn timeline_idx(d: &Dossier) -> TimelineIdx<'_> {
+    let mut t = TimelineIdx {
+        days: BTreeMap::new(),
+        months: Vec::new(),
+        background: Vec::new(),
+    };
+    for (i, e) in d.events.iter().enumerate() {
         match (e.precision.as_str(), e.basis.as_str()) {
-            (_, "background") | ("year", _) => background.push(v),
-            ("month", _) => months.push(v),
-            _ => days.entry(e.date.as_str()).or_default().push(v),
+            (_, "background") | ("year", _) => t.background.push(i),
+            ("month", _) => t.months.push(i),
+            _ => t.days.entry(e.date.as_str()).or_default().push(i),
         }
     }
-    let days: Vec<_> = days
-        .into_iter()
-        .map(|(date, events)| json!({"date": date, "label": date_label(date), "events": events}))
+    t
+}
+
+/// What a citation on a list needs of an article (lighter than its summary).
+fn cite_json(cx: &Ctx, id: &str) -> serde_json::Value {
+    let s = art_summary(cx, id);
+    json!({"id": s["id"], "label": s["label"], "page": s["page"], "published_label": s["published_label"]})
+}
+
+/// One event for the timeline pages.
+fn event_json(cx: &Ctx, e: &crate::model::Event) -> serde_json::Value {
+    let refs: Vec<_> = e
+        .refs
+        .iter()
+        .take(REFS_MAX)
+        .map(|r| {
+            json!({
+                "article": cite_json(cx, &r.at.article), "paragraph": r.at.paragraph,
+                "evidence": r.evidence, "basis": r.basis,
+            })
+        })
         .collect();
-    json!({"days": days, "months": months, "background": background})
+    let actors: Vec<_> = e
+        .actors
+        .iter()
+        .map(|a| json!({"id": a, "name": cx.actor_name(a)}))
+        .collect();
+    json!({
+        "id": e.id, "date": e.date, "date_label": date_label(&e.date), "precision": e.precision,
+        "basis": e.basis, "text": e.text, "refs": refs, "actors": actors,
+        "more": e.refs.len().saturating_sub(REFS_MAX), "n_articles": e.articles.len(),
+        "href": cx.event_href(e),
+        "estimated": e.refs.iter().any(|r| r.basis == "estimated") || e.refs.iter().any(|r| cx.article(&r.at.article).and_then(|a| a.published_basis.as_deref()) == Some("estimated")),
+    })
+}
+
+/// Timeline JSON for a selection of days and events, built in parallel.
+fn timeline_json(
+    cx: &Ctx,
+    days: &[(&str, &[usize])],
+    months: &[usize],
+    background: &[usize],
+) -> serde_json::Value {
+    let evs = |idx: &[usize]| -> Vec<serde_json::Value> {
+        idx.par_iter()
+            .map(|&i| event_json(cx, &cx.d.events[i]))
+            .collect()
+    };
+    let days: Vec<_> = days
+        .par_iter()
+        .map(|(date, idx)| json!({"date": date, "label": date_label(date), "events": evs(idx)}))
+        .collect();
+    json!({"days": days, "months": evs(months), "background": evs(background)})
 }
 
 /// The briefing's timeline: the most widely reported events (by number of
-/// articles, then date), at most BRIEFING_EVENTS_MAX of the day events and as
-/// many month and background ones; and how many events were left out.
-fn briefing_timeline(timeline: &serde_json::Value) -> (serde_json::Value, usize) {
-    let n_articles = |e: &serde_json::Value| e["n_articles"].as_u64().unwrap_or(0);
-    let list = |key: &str| timeline[key].as_array().cloned().unwrap_or_default();
-    let keep = |mut v: Vec<serde_json::Value>, max: usize| -> (Vec<serde_json::Value>, usize) {
+/// articles, then date), at most BRIEFING_EVENTS_MAX of the day events and a
+/// fifth as many month and background ones; and how many were left out.
+fn briefing_timeline(cx: &Ctx, t: &TimelineIdx) -> (serde_json::Value, usize) {
+    let d = cx.d;
+    let keep = |v: Vec<usize>, max: usize| -> (Vec<usize>, usize) {
         if v.len() <= max {
             return (v, 0);
         }
-        let mut idx: Vec<usize> = (0..v.len()).collect();
-        idx.sort_by(|&a, &b| n_articles(&v[b]).cmp(&n_articles(&v[a])).then(a.cmp(&b)));
-        idx.truncate(max);
-        idx.sort_unstable();
-        let omitted = v.len() - max;
-        let kept = idx.into_iter().map(|i| std::mem::take(&mut v[i])).collect();
-        (kept, omitted)
+        let mut k = v.clone();
+        k.sort_by(|&a, &b| {
+            d.events[b]
+                .articles
+                .len()
+                .cmp(&d.events[a].articles.len())
+                .then(a.cmp(&b))
+        });
+        k.truncate(max);
+        k.sort_unstable();
+        (k, v.len() - max)
     };
-    // day events flattened with their day, kept, then regrouped by day
-    let mut flat: Vec<serde_json::Value> = Vec::new();
-    for day in list("days") {
-        for e in day["events"].as_array().into_iter().flatten() {
-            let mut e = e.clone();
-            e["day_label"] = day["label"].clone();
-            e["day"] = day["date"].clone();
-            flat.push(e);
+    // day events in date order (the index order within a day is kept)
+    let order: Vec<usize> = t.days.values().flatten().copied().collect();
+    let rank: HashMap<usize, usize> = order.iter().enumerate().map(|(r, &i)| (i, r)).collect();
+    let (mut kept, o1) = keep(order, BRIEFING_EVENTS_MAX);
+    kept.sort_by_key(|i| rank[i]);
+    let mut days: Vec<(&str, Vec<usize>)> = Vec::new();
+    for i in kept {
+        let date = d.events[i].date.as_str();
+        match days.last_mut() {
+            Some((dd, v)) if *dd == date => v.push(i),
+            _ => days.push((date, vec![i])),
         }
     }
-    let (flat, o1) = keep(flat, BRIEFING_EVENTS_MAX);
-    let mut days: Vec<serde_json::Value> = Vec::new();
-    for e in flat {
-        if days.last().is_none_or(|d| d["date"] != e["day"]) {
-            days.push(json!({"date": e["day"], "label": e["day_label"], "events": []}));
-        }
-        if let Some(list) = days.last_mut().and_then(|d| d["events"].as_array_mut()) {
-            list.push(e);
-        }
-    }
-    let (months, o2) = keep(list("months"), BRIEFING_EVENTS_MAX / 5);
-    let (background, o3) = keep(list("background"), BRIEFING_EVENTS_MAX / 5);
-    (
-        json!({"days": days, "months": months, "background": background}),
-        o1 + o2 + o3,
-    )
+    let days: Vec<(&str, &[usize])> = days.iter().map(|(d, v)| (*d, v.as_slice())).collect();
+    let (months, o2) = keep(t.months.clone(), BRIEFING_EVENTS_MAX / 5);
+    let (background, o3) = keep(t.background.clone(), BRIEFING_EVENTS_MAX / 5);
+    (timeline_json(cx, &days, &months, &background), o1 + o2 + o3)
 }
 
 /// Actor index → {other actor index → shared articles}.
