@@ -34,8 +34,9 @@ use std::collections::{HashMap, HashSet};
 /// Corpus-wide statistics the cleaner uses: how many files carry each line.
 #[derive(Debug, Default, Clone)]
 pub struct CorpusStats {
-    /// normalised line → number of files containing it
-    pub line_files: HashMap<String, usize>,
+    /// hash of a normalised line → number of files containing it (a 64-bit
+    /// hash, so the table stays small however many lines the corpus has)
+    pub line_files: HashMap<u64, usize>,
     /// number of files in the corpus
     pub files: usize,
 }
@@ -43,24 +44,50 @@ pub struct CorpusStats {
 /// Lines longer than this are never counted as recurring furniture.
 const MAX_STAT_LINE: usize = 400;
 
+/// A fixed (deterministic) hash of a line's normalised form.
+fn line_hash(line: &str) -> Option<u64> {
+    use std::hash::{Hash, Hasher};
+    let k = crate::text::norm_key(line);
+    if k.is_empty() {
+        return None;
+    }
+    let mut h = std::hash::DefaultHasher::new();
+    k.hash(&mut h);
+    Some(h.finish())
+}
+
 impl CorpusStats {
-    /// Count, for every distinct normalised line, the files that carry it.
+    /// Count, in parallel, how many of the texts carry each line.
     pub fn from_texts<'a>(texts: impl IntoIterator<Item = &'a str>) -> Self {
-        let mut stats = CorpusStats::default();
-        for t in texts {
-            stats.files += 1;
-            let mut seen = HashSet::new();
-            for line in t.lines() {
-                if line.len() > MAX_STAT_LINE {
-                    continue;
+        use rayon::prelude::*;
+        let texts: Vec<&str> = texts.into_iter().collect();
+        let line_files = texts
+            .par_iter()
+            .fold(HashMap::new, |mut m: HashMap<u64, usize>, t| {
+                let mut seen = HashSet::new();
+                for line in t.lines() {
+                    if line.len() > MAX_STAT_LINE {
+                        continue;
+                    }
+                    if let Some(h) = line_hash(line) {
+                        if seen.insert(h) {
+                            *m.entry(h).or_insert(0) += 1;
+                        }
+                    }
                 }
-                let k = crate::text::norm_key(line);
-                if !k.is_empty() && seen.insert(k.clone()) {
-                    *stats.line_files.entry(k).or_insert(0) += 1;
+                m
+            })
+            .reduce(HashMap::new, |a, b| {
+                let (mut big, small) = if a.len() >= b.len() { (a, b) } else { (b, a) };
+                for (k, n) in small {
+                    *big.entry(k).or_insert(0) += n;
                 }
-            }
+                big
+            });
+        CorpusStats {
+            line_files,
+            files: texts.len(),
         }
-        stats
     }
 
     /// Files carrying this line (normalised).
@@ -68,9 +95,8 @@ impl CorpusStats {
         if line.len() > MAX_STAT_LINE {
             return 0;
         }
-        self.line_files
-            .get(&crate::text::norm_key(line))
-            .copied()
+        line_hash(line)
+            .and_then(|h| self.line_files.get(&h).copied())
             .unwrap_or(0)
     }
 }
@@ -390,10 +416,25 @@ const AGENCIES: &[&str] = &[
 
 const MONTH: &str = r"(?:[Jj]an(?:uary)?|[Ff]eb(?:ruary)?|[Mm]ar(?:ch)?|[Aa]pr(?:il)?|[Mm]ay|[Jj]une?|[Jj]uly?|[Aa]ug(?:ust)?|[Ss]ep(?:t(?:ember)?)?|[Oo]ct(?:ober)?|[Nn]ov(?:ember)?|[Dd]ec(?:ember)?|JAN|FEB|MAR|APR|MAY|JUNE?|JULY?|AUG|SEPT?|OCT|NOV|DEC)";
 
+/// [`re`] for a pattern whose lazy DFA needs a bigger cache (counted
+/// repetitions of Unicode classes): with the default one it gives up and
+/// falls back to a much slower engine.
+fn re_big(s: &str) -> Regex {
+    let s = crate::text::ascii_word_boundaries(s);
+    regex::RegexBuilder::new(&s)
+        .dfa_size_limit(64 << 20)
+        .build()
+        .unwrap_or_else(|_| re(r"[^\s\S]"))
+}
+
 fn re(s: &str) -> Regex {
+    // Word boundaries are ASCII ones: the patterns' words are English, and a
+    // Unicode `\b` keeps the fast DFA from running on text with any
+    // non-ASCII character (curly quotes, dashes), which made cleaning slow.
+    let s = crate::text::ascii_word_boundaries(s);
     // Patterns are compile-time constants; a failure is a programming error
     // caught by the unit tests, so fall back to a never-matching pattern.
-    Regex::new(s).unwrap_or_else(|_| Regex::new(r"[^\s\S]").expect("never-matching regex"))
+    Regex::new(&s).unwrap_or_else(|_| Regex::new(r"[^\s\S]").expect("never-matching regex"))
 }
 
 static MONTH_DAY_YEAR: Lazy<Regex> = Lazy::new(|| {
@@ -444,10 +485,46 @@ static CREDIT_LINE: Lazy<Regex> = Lazy::new(|| {
     )
 });
 static CAPTION_CREDIT_END: Lazy<Regex> = Lazy::new(|| {
-    re(
+    re_big(
         r"(?:\b(?i:credit|photo credit)\s*:\s*[\p{L}\d /&.,'’-]{2,60}|\b(?i:photo(?:graph)?s?|image|picture)\s*(?:courtesy(?: of)?|by|:)\s*[\p{L}\d /&.,'’-]{2,60}|\((?:[^()]{0,40}\b(?i:photo|image|picture|file)s?\b[^()]{0,60})\)|\p{Lu}[\p{Lu}'’.-]+(?:\s+\p{Lu}[\p{Lu}'’.-]+)+\s*/\s*\p{Lu}[\p{L}&. ]{1,30}|\b(?:Getty Images|Shutterstock|iStock|AFP via Getty Images))$",
     )
 });
+/// Does the line end with a photo credit? Only its last 240 bytes (from a
+/// space) are searched: every credit shape is shorter, and the end-anchored
+/// pattern is slow to search from the start of a long line.
+fn ends_with_credit(t: &str) -> bool {
+    const TAIL: usize = 240;
+    let tail = if t.len() <= TAIL {
+        t
+    } else {
+        let mut cut = t.len() - TAIL;
+        while !t.is_char_boundary(cut) {
+            cut += 1;
+        }
+        match t[cut..].find(char::is_whitespace) {
+            Some(sp) => &t[cut + sp..],
+            None => return false, // one 240-byte word: not a credit
+        }
+    };
+    // every credit shape names a photo, image, picture, file or credit, an
+    // agency, or has an "A NAME / Agency" slash: a cheap test first
+    let low = tail.to_ascii_lowercase();
+    let maybe = tail.contains('/')
+        || [
+            "credit",
+            "photo",
+            "image",
+            "picture",
+            "file",
+            "getty",
+            "shutterstock",
+            "istock",
+        ]
+        .iter()
+        .any(|w| low.contains(w));
+    maybe && CAPTION_CREDIT_END.is_match(tail)
+}
+
 static IMAGE_PREFIX: Lazy<Regex> = Lazy::new(|| {
     re(
         r"^(?i:image|photo|picture|caption|pictured|file photo|graphic|illustration)\s*:\s*\S|^(?i:image|media|photo) (?i:caption|copyright)\b",
@@ -973,7 +1050,7 @@ fn strong_furniture(t: &str, opts: &CleanOptions) -> Option<&'static str> {
     if wc <= 12 && CREDIT_LINE.is_match(t) {
         return Some("photo credit");
     }
-    if wc <= 60 && CAPTION_CREDIT_END.is_match(t) {
+    if wc <= 60 && ends_with_credit(t) {
         return Some("photo caption with credit");
     }
     if wc <= 12 && is_breadcrumb(t) {

@@ -173,6 +173,29 @@ fn is_abbreviation(s: &str, dot: usize) -> bool {
     ABBR.contains(&word)
 }
 
+/// A regex pattern with its `\b` word boundaries made ASCII (`(?-u:\b)`),
+/// which the regex crate's DFA can run on any UTF-8 text. An escaped
+/// backslash (`\\b`) is left alone.
+pub fn ascii_word_boundaries(pattern: &str) -> String {
+    let mut out = String::with_capacity(pattern.len() + 16);
+    let mut chars = pattern.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\\' {
+            match chars.next() {
+                Some('b') => out.push_str("(?-u:\\b)"),
+                Some(n) => {
+                    out.push('\\');
+                    out.push(n);
+                }
+                None => out.push('\\'),
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 /// The month a name or abbreviation stands for ("Sept." → 9, "june" → 6).
 pub fn month_number(m: &str) -> Option<u32> {
     let l = m.trim_end_matches('.').to_lowercase();
@@ -211,6 +234,16 @@ pub fn escape_html(s: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn word_boundaries_become_ascii() {
+        assert_eq!(ascii_word_boundaries(r"\bsaid\b"), r"(?-u:\b)said(?-u:\b)");
+        assert_eq!(ascii_word_boundaries(r"a\\b\d"), r"a\\b\d");
+        let re = regex::Regex::new(&ascii_word_boundaries(r"\bsaid\b")).unwrap();
+        assert!(re.is_match("“Yes,” she said."));
+        assert!(!re.is_match("unsaid"));
+    }
+
     use super::*;
 
     #[test]

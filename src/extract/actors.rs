@@ -478,9 +478,28 @@ struct Seg {
 
 struct Forms<'a> {
     learned: Option<&'a HashMap<String, usize>>,
+    /// the first words of the learned forms (see [`FIRST_WORDS`])
+    learned_first: Option<&'a HashSet<String>>,
     /// learned forms that are only a person's surname or first name
     weak: Option<&'a HashSet<String>>,
     title_block: bool,
+}
+
+/// The first word of every built-in form (bodies, states, places, titles):
+/// a span whose first word is none of these (nor of a learned form) cannot
+/// match, so most words are passed over without building their spans' keys.
+static FIRST_WORDS: once_cell::sync::Lazy<HashSet<String>> = once_cell::sync::Lazy::new(|| {
+    world::BODY_FORMS
+        .keys()
+        .chain(world::STATE_FORMS.keys())
+        .chain(world::PLACE_KEYS.iter())
+        .chain(TITLE_KEYS.iter())
+        .map(|k| first_word(k).to_string())
+        .collect()
+});
+
+fn first_word(key: &str) -> &str {
+    key.split(' ').next().unwrap_or("")
 }
 
 static TITLE_KEYS: once_cell::sync::Lazy<HashSet<String>> = once_cell::sync::Lazy::new(|| {
@@ -526,6 +545,14 @@ fn starts_cap_or_particle(w: &str) -> bool {
 /// Try to match a known form at token `i`: (end, kind).
 fn match_form(text: &str, toks: &[Tok], i: usize, forms: &Forms) -> Option<(usize, SegKind)> {
     let first = tw(text, &toks[i]);
+    let first_key = crate::text::norm_key(first);
+    let fw = first_word(&first_key);
+    if !fw.is_empty()
+        && !FIRST_WORDS.contains(fw)
+        && !forms.learned_first.is_some_and(|l| l.contains(fw))
+    {
+        return None; // no form starts with this word
+    }
     let ends = spans_from(text, toks, i);
     for &end in ends.iter().rev() {
         let surface = &text[toks[i].s..toks[end - 1].e];
@@ -1686,6 +1713,7 @@ fn discover_block(text: &str, out: &mut Vec<Obs>) {
     let toks = tokenize(text);
     let forms = Forms {
         learned: None,
+        learned_first: None,
         weak: None,
         title_block: false,
     };
@@ -2607,12 +2635,18 @@ pub fn extract_actors(docs: &[DocText], gazetteer: &[ActorSpec]) -> ActorIndex {
     // tokenizing and segmenting only read what pass 2 learned: done in
     // parallel, a bounded chunk at a time; linking then runs in order
     let mut parsed: Vec<Vec<(Vec<Tok>, Vec<Seg>)>> = Vec::new();
+    let learned_first: HashSet<String> = b
+        .learned
+        .keys()
+        .map(|k| first_word(k).to_string())
+        .collect();
     for (d, doc) in docs.iter().enumerate() {
         if d % 512 == 0 {
             let forms_of = |text: &str, block: Block| {
                 let toks = tokenize(text);
                 let forms = Forms {
                     learned: Some(&b.learned),
+                    learned_first: Some(&learned_first),
                     weak: Some(&b.weak),
                     title_block: block == Block::Title || headline_like(text),
                 };
