@@ -30,44 +30,72 @@ pub struct SharedPassage {
     pub occurrences: Vec<Occurrence>,
 }
 
-/// Find the passages shared by two or more articles.
+/// Find the passages shared by two or more articles: every sentence's
+/// normalised form is hashed (in parallel), the hashes are sorted, and runs
+/// of equal hashes across articles are the candidates, confirmed on the
+/// normalised text itself. Near-linear: no pair of articles is compared.
 pub fn shared_passages(docs: &[DocText]) -> Vec<SharedPassage> {
-    let mut by_key: HashMap<String, Vec<Occurrence>> = HashMap::new();
-    for (d, doc) in docs.iter().enumerate() {
-        for (block, text) in doc.blocks() {
-            if block == Block::Title {
-                continue;
-            }
-            for (a, b) in crate::text::sentences(text) {
-                let key = crate::text::norm_key(&text[a..b]);
-                if key.split(' ').count() < MIN_WORDS {
+    use rayon::prelude::*;
+    use std::hash::{Hash, Hasher};
+    let hash = |k: &str| {
+        let mut h = std::hash::DefaultHasher::new();
+        k.hash(&mut h);
+        h.finish()
+    };
+    let mut all: Vec<(u64, Occurrence)> = docs
+        .par_iter()
+        .enumerate()
+        .flat_map_iter(|(d, doc)| {
+            let mut v = Vec::new();
+            for (block, text) in doc.blocks() {
+                if block == Block::Title {
                     continue;
                 }
-                by_key.entry(key).or_default().push(Occurrence {
-                    doc: d,
-                    block,
-                    start: a,
-                    end: b,
-                });
+                for (a, b) in crate::text::sentences(text) {
+                    let key = crate::text::norm_key(&text[a..b]);
+                    if key.split(' ').count() < MIN_WORDS {
+                        continue;
+                    }
+                    v.push((
+                        hash(&key),
+                        Occurrence {
+                            doc: d,
+                            block,
+                            start: a,
+                            end: b,
+                        },
+                    ));
+                }
             }
+            v
+        })
+        .collect();
+    all.par_sort_unstable();
+    let key_of = |o: &Occurrence| crate::text::norm_key(&docs[o.doc].block(o.block)[o.start..o.end]);
+    let mut out: Vec<SharedPassage> = Vec::new();
+    for run in all.chunk_by(|x, y| x.0 == y.0) {
+        if run.len() < 2 || run.iter().all(|x| x.1.doc == run[0].1.doc) {
+            continue;
         }
-    }
-    let mut out: Vec<SharedPassage> = by_key
-        .into_values()
-        .filter_map(|mut occ| {
+        // the same hash: group by the text itself (a collision stays apart)
+        let mut groups: HashMap<String, Vec<Occurrence>> = HashMap::new();
+        for (_, o) in run {
+            groups.entry(key_of(o)).or_default().push(o.clone());
+        }
+        for mut occ in groups.into_values() {
             occ.sort();
             occ.dedup_by_key(|o| o.doc);
             if occ.len() < 2 {
-                return None;
+                continue;
             }
             let first = &occ[0];
             let text = docs[first.doc].block(first.block)[first.start..first.end].to_string();
-            Some(SharedPassage {
+            out.push(SharedPassage {
                 text,
                 occurrences: occ,
-            })
-        })
-        .collect();
+            });
+        }
+    }
     out.sort_by(|a, b| a.occurrences.cmp(&b.occurrences).then(a.text.cmp(&b.text)));
     out
 }

@@ -9,6 +9,7 @@
 //! them, else the surface form. Pronouns ("he added") resolve to the most
 //! recent person named as a subject before; unnamed speakers stay `None`.
 
+use rayon::prelude::*;
 use super::actors::{ActorIndex, ActorKind, Mention};
 use super::{Block, DocText};
 use once_cell::sync::Lazy;
@@ -711,8 +712,9 @@ fn is_scare_or_title(q: &str) -> bool {
 
 /// Find the direct quotes of every article and resolve their speakers.
 pub fn extract_quotes(docs: &[DocText], actors: &ActorIndex) -> Vec<Quote> {
-    let mut out = Vec::new();
-    for (d, doc) in docs.iter().enumerate() {
+    // per article, in parallel (each article's result is its own)
+    docs.par_iter().enumerate().flat_map_iter(|(d, doc)| {
+        let mut out = Vec::new();
         let lo = actors.mentions.partition_point(|m| m.doc < d);
         let hi = actors.mentions.partition_point(|m| m.doc <= d);
         let mut ms: Vec<Mention> = actors.mentions[lo..hi].to_vec();
@@ -727,8 +729,8 @@ pub fn extract_quotes(docs: &[DocText], actors: &ActorIndex) -> Vec<Quote> {
             mentions: &ms,
         };
         extract_doc(&ctx, actors, &mut out);
-    }
-    out
+        out
+    }).collect()
 }
 
 fn extract_doc(ctx: &DocCtx, actors: &ActorIndex, out: &mut Vec<Quote>) {

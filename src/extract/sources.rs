@@ -8,6 +8,7 @@
 //! Defense Ministry", "NTV television said", "Anadolu Agency has learned").
 //! "The company said" is attributed to the organisation the article is about.
 
+use rayon::prelude::*;
 use super::actors::{ActorIndex, ActorKind};
 use super::{world, Block, DocText};
 use std::collections::HashMap;
@@ -210,8 +211,9 @@ const AFTER_BODY_NOUNS: &[&str] = &[
 
 /// Find attributions ("told Reuters", "according to the UN", "X reported").
 pub fn extract_cited(docs: &[DocText], actors: &ActorIndex) -> Vec<Citation> {
-    let mut out = Vec::new();
-    for (d, doc) in docs.iter().enumerate() {
+    // per article, in parallel (each article's result is its own)
+    docs.par_iter().enumerate().flat_map_iter(|(d, doc)| {
+        let mut out = Vec::new();
         let ms = actors.doc_mentions(d);
         let mut salience: HashMap<usize, usize> = HashMap::new();
         for (block, text) in doc.blocks() {
@@ -376,6 +378,6 @@ pub fn extract_cited(docs: &[DocText], actors: &ActorIndex) -> Vec<Citation> {
                 }
             }
         }
-    }
-    out
+        out
+    }).collect()
 }
