@@ -253,33 +253,36 @@ pub fn read_all(root: &Path, warnings: &mut Vec<Warning>) -> Result<Vec<ContentF
         .filter_map(|e| e.ok())
         .collect();
     entries.sort_by_key(|e| e.file_name());
-    for entry in entries {
+    // each file on its own (in parallel); results and warnings in name order
+    use rayon::prelude::*;
+    type Read = Result<(Option<ContentFile>, Option<Warning>)>;
+    let read: Vec<Read> = entries
+        .par_iter()
+        .map(|entry| -> Read {
         let p = entry.path();
         let rel = crate::ingest::rel_path(root, &p);
         let Some(name) = p.file_name().and_then(|n| n.to_str()) else {
-            warnings.push(Warning {
+            return Ok((None, Some(Warning {
                 kind: "ignored file",
                 file: Some(rel),
                 message: "name is not UTF-8; ignored".into(),
-            });
-            continue;
+            })));
         };
         if !name.ends_with(".md") || name.starts_with('.') {
-            continue;
+            return Ok((None, None));
         }
         let ft = entry
             .file_type()
             .map_err(|e| Error::io(&p, "cannot read", e))?;
         if ft.is_symlink() {
-            warnings.push(Warning {
+            return Ok((None, Some(Warning {
                 kind: "unsafe input",
                 file: Some(rel),
                 message: "is a symbolic link; skipped (copy the real file into content/articles/ instead)".into(),
-            });
-            continue;
+            })));
         }
         if !ft.is_file() {
-            continue;
+            return Ok((None, None));
         }
         let bytes = std::fs::read(&p).map_err(|e| Error::io(&p, "cannot read the article", e))?;
         let text = match String::from_utf8(bytes) {
@@ -302,7 +305,13 @@ pub fn read_all(root: &Path, warnings: &mut Vec<Warning>) -> Result<Vec<ContentF
                 format!("rename it to `{}.md`", non_empty_slug(stem)),
             ));
         }
-        out.push(parse(&text, &rel, &p)?);
+        Ok((Some(parse(&text, &rel, &p)?), None))
+        })
+        .collect();
+    for r in read {
+        let (file, warning) = r?;
+        warnings.extend(warning);
+        out.extend(file);
     }
     Ok(out)
 }

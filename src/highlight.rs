@@ -42,6 +42,10 @@ pub fn yaml_lines_block(yaml: &str) -> String {
         Lazy::new(|| std::sync::Mutex::new(std::collections::HashMap::new()));
     let mut inner = String::with_capacity(yaml.len() * 3);
     for line in LinesWithEndings::from(yaml) {
+        if let Some(h) = plain_pair_line(line) {
+            inner.push_str(&h);
+            continue;
+        }
         let cached = CACHE.lock().ok().and_then(|c| c.get(line).cloned());
         let html = match cached {
             Some(h) => h,
@@ -59,6 +63,79 @@ pub fn yaml_lines_block(yaml: &str) -> String {
         inner.push_str(&html);
     }
     format!("<pre class=\"code\" tabindex=\"0\" data-lang=\"yaml\"><code>{inner}</code></pre>\n")
+}
+
+/// A `key: value` line whose value is a plain string highlights the same
+/// whatever the string, so syntect highlights `key: <placeholder>` once per
+/// key and the value is put in the placeholder's place (escaped). Lines
+/// this cannot vouch for return `None` (and are highlighted in full).
+fn plain_pair_line(line: &str) -> Option<String> {
+    const PLACEHOLDER: &str = "qqplainvalueqq";
+    static KEYS: Lazy<std::sync::Mutex<std::collections::HashMap<String, Option<String>>>> =
+        Lazy::new(Default::default);
+    let body = line.strip_suffix('\n')?;
+    let (key, value) = body.split_once(": ")?;
+    if key.is_empty()
+        || key.len() > 40
+        || !key.bytes().all(|b| b.is_ascii_lowercase() || b == b'_')
+        || !plain_value(value)
+    {
+        return None;
+    }
+    let template = {
+        let mut keys = KEYS.lock().ok()?;
+        keys.entry(key.to_string())
+            .or_insert_with(|| {
+                highlight("yaml", &format!("{key}: {PLACEHOLDER}\n"))
+                    .filter(|h| h.matches(PLACEHOLDER).count() == 1)
+            })
+            .clone()?
+    };
+    Some(template.replacen(PLACEHOLDER, &escape_html(value), 1))
+}
+
+/// A YAML plain scalar that is a string (not null, a boolean, a number or a
+/// date) and has nothing YAML reads specially (comments, quotes, flow
+/// characters, anchors, tags).
+fn plain_value(v: &str) -> bool {
+    let Some(first) = v.chars().next() else {
+        return false;
+    };
+    if v.len() > 300 || v.ends_with(char::is_whitespace) || !first.is_alphanumeric() {
+        return false;
+    }
+    if v.chars().any(|c| {
+        matches!(
+            c,
+            '#' | ':'
+                | '\''
+                | '"'
+                | '{'
+                | '}'
+                | '['
+                | ']'
+                | ','
+                | '&'
+                | '*'
+                | '!'
+                | '|'
+                | '>'
+                | '%'
+                | '@'
+                | '`'
+                | '\\'
+        ) || c.is_control()
+    }) {
+        return false;
+    }
+    if !v.chars().any(char::is_alphabetic) || (first.is_ascii_digit() && !v.contains(' ')) {
+        return false; // numbers, dates, "0x1F", "1e5"
+    }
+    let l = v.to_ascii_lowercase();
+    !matches!(
+        l.as_str(),
+        "null" | "true" | "false" | "yes" | "no" | "on" | "off" | "y" | "n" | ".inf" | ".nan"
+    )
 }
 
 /// Highlighted inner HTML, or `None` when the language is unknown or the block too large.
@@ -113,6 +190,34 @@ pre.code .hl-invalid { color: #82071e; text-decoration: underline wavy; }
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
+    #[test]
+    fn plain_pair_lines_match_syntect_exactly() {
+        for line in [
+            "title: 55 killed as rocket attacks hit Goma\n",
+            "publisher: Daily Dispatch\n",
+            "seed: seeds/004822.txt\n",
+            "title: Kerry, Lavrov meet\n",
+            "title: It's over\n",
+            "dek: Ölpreis steigt — Börse fällt\n",
+            "url: https://example.com/a\n",
+            "title: 2016 in review\n",
+            "published: 2020-05-09\n",
+            "dek: null\n",
+            "title: Yes\n",
+            "title: 1e5\n",
+            "title: a # b\n",
+        ] {
+            let full = highlight("yaml", line).unwrap();
+            if let Some(fast) = plain_pair_line(line) {
+                assert_eq!(fast, full, "{line}");
+            }
+        }
+        assert!(plain_pair_line("title: 55 killed as rocket attacks hit Goma\n").is_some());
+        assert!(plain_pair_line("dek: null\n").is_none());
+        assert!(plain_pair_line("published: 2020-05-09\n").is_none());
+    }
     use super::*;
 
     #[test]

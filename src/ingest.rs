@@ -159,48 +159,65 @@ pub fn read_seeds(root: &Path, warnings: &mut Vec<Warning>) -> Result<Vec<Seed>>
         }
         paths.push(p.to_path_buf());
     }
-    let mut seeds = Vec::with_capacity(paths.len());
-    for p in paths {
-        let rel = rel_path(root, &p);
-        let meta = std::fs::metadata(&p).map_err(|e| Error::io(&p, "cannot read the seed", e))?;
-        if meta.len() > MAX_SEED_BYTES {
-            warnings.push(Warning {
-                kind: "skipped seed",
-                file: Some(rel),
-                message: format!(
-                    "is {} MB, over the {} MB limit for one article; skipped (split it into one file per article)",
-                    meta.len() / (1024 * 1024),
-                    MAX_SEED_BYTES / (1024 * 1024)
-                ),
-            });
-            continue;
-        }
-        let bytes = std::fs::read(&p).map_err(|e| Error::io(&p, "cannot read the seed", e))?;
-        match decode(&bytes) {
-            Ok((text, note)) => {
-                if let Some(note) = note {
-                    warnings.push(Warning {
+    // read and decode in parallel; results and warnings kept in file order
+    use rayon::prelude::*;
+    let read: Vec<Result<(Option<Seed>, Option<Warning>)>> = paths
+        .par_iter()
+        .map(|p| {
+            let rel = rel_path(root, p);
+            let meta =
+                std::fs::metadata(p).map_err(|e| Error::io(p, "cannot read the seed", e))?;
+            if meta.len() > MAX_SEED_BYTES {
+                return Ok((
+                    None,
+                    Some(Warning {
+                        kind: "skipped seed",
+                        file: Some(rel),
+                        message: format!(
+                            "is {} MB, over the {} MB limit for one article; skipped (split it into one file per article)",
+                            meta.len() / (1024 * 1024),
+                            MAX_SEED_BYTES / (1024 * 1024)
+                        ),
+                    }),
+                ));
+            }
+            let bytes = std::fs::read(p).map_err(|e| Error::io(p, "cannot read the seed", e))?;
+            Ok(match decode(&bytes) {
+                Ok((text, note)) => {
+                    let warning = note.map(|note| Warning {
                         kind: "encoding",
                         file: Some(rel.clone()),
                         message: note,
                     });
+                    let file_name = p
+                        .file_name()
+                        .map(|n| n.to_string_lossy().into_owned())
+                        .unwrap_or_default();
+                    (
+                        Some(Seed {
+                            rel,
+                            file_name,
+                            text,
+                        }),
+                        warning,
+                    )
                 }
-                let file_name = p
-                    .file_name()
-                    .map(|n| n.to_string_lossy().into_owned())
-                    .unwrap_or_default();
-                seeds.push(Seed {
-                    rel,
-                    file_name,
-                    text,
-                });
-            }
-            Err(why) => warnings.push(Warning {
-                kind: "skipped seed",
-                file: Some(rel),
-                message: why,
-            }),
-        }
+                Err(why) => (
+                    None,
+                    Some(Warning {
+                        kind: "skipped seed",
+                        file: Some(rel),
+                        message: why,
+                    }),
+                ),
+            })
+        })
+        .collect();
+    let mut seeds = Vec::with_capacity(paths.len());
+    for r in read {
+        let (seed, warning) = r?;
+        warnings.extend(warning);
+        seeds.extend(seed);
     }
     Ok(seeds)
 }

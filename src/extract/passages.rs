@@ -71,7 +71,8 @@ pub fn shared_passages(docs: &[DocText]) -> Vec<SharedPassage> {
         })
         .collect();
     all.par_sort_unstable();
-    let key_of = |o: &Occurrence| crate::text::norm_key(&docs[o.doc].block(o.block)[o.start..o.end]);
+    let key_of =
+        |o: &Occurrence| crate::text::norm_key(&docs[o.doc].block(o.block)[o.start..o.end]);
     let mut out: Vec<SharedPassage> = Vec::new();
     for run in all.chunk_by(|x, y| x.0 == y.0) {
         if run.len() < 2 || run.iter().all(|x| x.1.doc == run[0].1.doc) {

@@ -9,10 +9,10 @@
 //! them, else the surface form. Pronouns ("he added") resolve to the most
 //! recent person named as a subject before; unnamed speakers stay `None`.
 
-use rayon::prelude::*;
 use super::actors::{ActorIndex, ActorKind, Mention};
 use super::{Block, DocText};
 use once_cell::sync::Lazy;
+use rayon::prelude::*;
 use regex::Regex;
 
 /// A direct quote.
@@ -713,24 +713,27 @@ fn is_scare_or_title(q: &str) -> bool {
 /// Find the direct quotes of every article and resolve their speakers.
 pub fn extract_quotes(docs: &[DocText], actors: &ActorIndex) -> Vec<Quote> {
     // per article, in parallel (each article's result is its own)
-    docs.par_iter().enumerate().flat_map_iter(|(d, doc)| {
-        let mut out = Vec::new();
-        let lo = actors.mentions.partition_point(|m| m.doc < d);
-        let hi = actors.mentions.partition_point(|m| m.doc <= d);
-        let mut ms: Vec<Mention> = actors.mentions[lo..hi].to_vec();
-        ms.sort_by_key(|m| (m.block, m.start));
-        let ctx = DocCtx {
-            doc: d,
-            blocks: doc
-                .blocks()
-                .into_iter()
-                .map(|(b, t)| (b, t, crate::text::sentences(t)))
-                .collect(),
-            mentions: &ms,
-        };
-        extract_doc(&ctx, actors, &mut out);
-        out
-    }).collect()
+    docs.par_iter()
+        .enumerate()
+        .flat_map_iter(|(d, doc)| {
+            let mut out = Vec::new();
+            let lo = actors.mentions.partition_point(|m| m.doc < d);
+            let hi = actors.mentions.partition_point(|m| m.doc <= d);
+            let mut ms: Vec<Mention> = actors.mentions[lo..hi].to_vec();
+            ms.sort_by_key(|m| (m.block, m.start));
+            let ctx = DocCtx {
+                doc: d,
+                blocks: doc
+                    .blocks()
+                    .into_iter()
+                    .map(|(b, t)| (b, t, crate::text::sentences(t)))
+                    .collect(),
+                mentions: &ms,
+            };
+            extract_doc(&ctx, actors, &mut out);
+            out
+        })
+        .collect()
 }
 
 fn extract_doc(ctx: &DocCtx, actors: &ActorIndex, out: &mut Vec<Quote>) {
