@@ -218,7 +218,6 @@ mod tests {
         assert!(plain_pair_line("dek: null\n").is_none());
         assert!(plain_pair_line("published: 2020-05-09\n").is_none());
     }
-    use super::*;
 
     #[test]
     fn yaml_is_highlighted_with_classes_and_escaped() {
