@@ -117,6 +117,7 @@ pub fn build(opts: &BuildOptions) -> Result<Site> {
     let files = content::read_all(root, &mut warnings)?;
     timer.lap("read seeds and content");
     let mut drafts = assemble(&config, &seeds, &files, &mut warnings);
+    drop(seeds); // the raw texts are not needed past cleaning
     timer.lap("clean");
     drafts.sort_by(|a, b| a.id.cmp(&b.id));
 
