@@ -105,6 +105,7 @@ pub fn timeline(
             _ => dots.push((lane, date, date, n)),
         }
     }
+    let crowded = dots.len() > 12 * lanes.len().max(1);
     for (lane, first, last, n) in dots {
         let y = lane_y[lane];
         let when = if first == last {
@@ -112,7 +113,9 @@ pub fn timeline(
         } else {
             format!("{} – {}", first.format("%-d %b"), last.format("%-d %b %Y"))
         };
-        let r = (4.0 + (n as f64).ln().max(0.0) * 1.5).min(9.0);
+        // crowded lanes get smaller dots, so neighbours stay apart
+        let r_max = if crowded { 4.0 } else { 9.0 };
+        let r = (if crowded { 2.5 } else { 4.0 } + (n as f64).ln().max(0.0)).min(r_max);
         let href = day_href(&first.format("%Y-%m-%d").to_string());
         s.push_str(&format!(
             "<a href=\"{}\"><circle class=\"dot\" cx=\"{:.1}\" cy=\"{y:.1}\" r=\"{r:.1}\"><title>{}: {} event{} reported by {}</title></circle></a>",
