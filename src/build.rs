@@ -212,7 +212,16 @@ impl Timer {
             hook(what);
         }
         if self.on {
-            eprintln!("timing: {what}: {} ms", self.last.elapsed().as_millis());
+            // resident memory now (Linux), to see which stage holds what
+            let rss = std::fs::read_to_string("/proc/self/statm")
+                .ok()
+                .and_then(|s| s.split_whitespace().nth(1)?.parse::<u64>().ok())
+                .map(|pages| format!(", RSS {} MiB", pages * 4096 / (1 << 20)))
+                .unwrap_or_default();
+            eprintln!(
+                "timing: {what}: {} ms{rss}",
+                self.last.elapsed().as_millis()
+            );
         }
         self.last = std::time::Instant::now();
     }

@@ -148,8 +148,12 @@ pub struct Figure {
 pub struct Discrepancy {
     /// What is counted ("deaths").
     pub what: String,
-    /// The differing figures, each with its article.
+    /// The differing figures, each with its article: all of them up to 50,
+    /// else 50 spread from the lowest to the highest value (every figure
+    /// is in the dossier's `figures`).
     pub figures: Vec<Figure>,
+    /// How many figures differ in all.
+    pub figures_total: usize,
 }
 
 #[derive(Debug, Clone, Serialize)]

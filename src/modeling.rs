@@ -314,17 +314,33 @@ pub fn model(
     // conflicting figures: same category, comparable size, different values
     d.discrepancies = extract::figures::figure_conflicts(figures)
         .into_iter()
-        .map(|g| Discrepancy {
-            what: g.category,
-            figures: g
+        .filter_map(|g| {
+            let all: Vec<&extract::figures::Figure> = g
                 .figures
                 .iter()
-                .filter_map(|&i| figure_out(drafts, &figures[i]))
-                .collect(),
-        })
-        .filter(|x| {
-            let arts: BTreeSet<&str> = x.figures.iter().map(|f| f.article.as_str()).collect();
-            arts.len() >= 2
+                .map(|&i| &figures[i])
+                .filter(|f| drafts.get(f.doc).is_some())
+                .collect();
+            let docs: BTreeSet<usize> = all.iter().map(|f| f.doc).collect();
+            if docs.len() < 2 {
+                return None;
+            }
+            // the extremes and an even spread between (memory stays flat)
+            const MAX: usize = 50;
+            let n = all.len();
+            let pick: Vec<&extract::figures::Figure> = if n <= MAX {
+                all
+            } else {
+                (0..MAX).map(|k| all[k * (n - 1) / (MAX - 1)]).collect()
+            };
+            Some(Discrepancy {
+                what: g.category,
+                figures: pick
+                    .into_iter()
+                    .filter_map(|f| figure_out(drafts, f))
+                    .collect(),
+                figures_total: n,
+            })
         })
         .collect();
     d.key_points = key_points(drafts);

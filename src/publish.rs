@@ -118,6 +118,24 @@ impl Staging {
     /// hard-linked from it instead.
     pub fn write(&self, rel: &str, bytes: &[u8]) -> Result<()> {
         use std::sync::atomic::Ordering::Relaxed;
+        let dest = self.dest(rel)?;
+        self.files.fetch_add(1, Relaxed);
+        if rel.ends_with(".html") {
+            self.html.fetch_add(1, Relaxed);
+        }
+        let old = self.out.join(rel);
+        if same_bytes(&old, bytes) && std::fs::hard_link(&old, &dest).is_ok() {
+            self.reused.fetch_add(1, Relaxed);
+            return Ok(());
+        }
+        std::fs::write(&dest, bytes).map_err(|e| Error::io(&dest, "cannot write", e))?;
+        self.written.fetch_add(1, Relaxed);
+        Ok(())
+    }
+
+    /// Where `rel` goes in the new site (its folder made); refuses a path
+    /// that is not a plain one inside the output folder.
+    fn dest(&self, rel: &str) -> Result<PathBuf> {
         if !safe_rel(rel) {
             return Err(Error::refused(
                 format!("refusing to write `{rel}`: not a plain path inside the output folder"),
@@ -136,18 +154,7 @@ impl Staging {
                     .map_err(|e| Error::io(dir, "cannot create a folder", e))?;
             }
         }
-        self.files.fetch_add(1, Relaxed);
-        if rel.ends_with(".html") {
-            self.html.fetch_add(1, Relaxed);
-        }
-        let old = self.out.join(rel);
-        if same_bytes(&old, bytes) && std::fs::hard_link(&old, &dest).is_ok() {
-            self.reused.fetch_add(1, Relaxed);
-            return Ok(());
-        }
-        std::fs::write(&dest, bytes).map_err(|e| Error::io(&dest, "cannot write", e))?;
-        self.written.fetch_add(1, Relaxed);
-        Ok(())
+        Ok(dest)
     }
 
     /// How many HTML pages were written so far.
@@ -179,6 +186,25 @@ impl Drop for Staging {
 impl crate::render::PageSink for Staging {
     fn put(&self, rel: String, bytes: Vec<u8>) -> Result<()> {
         self.write(&rel, &bytes)
+    }
+
+    /// Streamed straight into the new site (never hard-linked: its bytes are
+    /// not known before it is written).
+    fn put_with(
+        &self,
+        rel: String,
+        write: &mut dyn FnMut(&mut dyn std::io::Write) -> Result<()>,
+    ) -> Result<()> {
+        use std::io::Write;
+        use std::sync::atomic::Ordering::Relaxed;
+        let dest = self.dest(&rel)?;
+        let file = std::fs::File::create(&dest).map_err(|e| Error::io(&dest, "cannot write", e))?;
+        let mut w = std::io::BufWriter::with_capacity(1 << 20, file);
+        write(&mut w)?;
+        w.flush().map_err(|e| Error::io(&dest, "cannot write", e))?;
+        self.files.fetch_add(1, Relaxed);
+        self.written.fetch_add(1, Relaxed);
+        Ok(())
     }
 }
 

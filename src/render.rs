@@ -93,6 +93,18 @@ pub fn error_chain(e: &dyn std::error::Error) -> String {
 pub trait PageSink: Sync {
     /// Take one output file (`rel`: its path inside the output folder).
     fn put(&self, rel: String, bytes: Vec<u8>) -> Result<()>;
+
+    /// Take one output file that `write` produces bit by bit (a big file is
+    /// then never held in memory whole, where the sink writes to disk).
+    fn put_with(
+        &self,
+        rel: String,
+        write: &mut dyn FnMut(&mut dyn std::io::Write) -> Result<()>,
+    ) -> Result<()> {
+        let mut buf = Vec::new();
+        write(&mut buf)?;
+        self.put(rel, buf)
+    }
 }
 
 impl PageSink for std::sync::Mutex<RenderMap> {
@@ -130,6 +142,14 @@ impl PageSink for Recording<'_> {
         }
         self.inner.put(rel, bytes)
     }
+
+    fn put_with(
+        &self,
+        rel: String,
+        write: &mut dyn FnMut(&mut dyn std::io::Write) -> Result<()>,
+    ) -> Result<()> {
+        self.inner.put_with(rel, write)
+    }
 }
 
 /// Render a whole site into a map (for `check`, `serve` and tests).
@@ -151,29 +171,37 @@ fn render_page(tera: &Tera, name: &str, ctx: &Context) -> Result<Vec<u8>> {
 /// serialising (they can only occur inside JSON strings, so a byte-level
 /// escape keeps the JSON valid and equal in meaning).
 pub fn safe_json<T: Serialize>(v: &T) -> String {
-    struct Escaping(Vec<u8>);
-    impl std::io::Write for Escaping {
-        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-            for &b in buf {
-                match b {
-                    b'<' => self.0.extend_from_slice(b"\\u003c"),
-                    b'>' => self.0.extend_from_slice(b"\\u003e"),
-                    b'&' => self.0.extend_from_slice(b"\\u0026"),
-                    _ => self.0.push(b),
-                }
-            }
-            Ok(buf.len())
-        }
-        fn flush(&mut self) -> std::io::Result<()> {
-            Ok(())
-        }
-    }
     let mut w = Escaping(Vec::new());
     if serde_json::to_writer(&mut w, v).is_err() {
         return "null".into();
     }
     // serde_json writes UTF-8 and the escapes are ASCII
     String::from_utf8(w.0).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+}
+
+/// Escapes `<`, `>` and `&` in the JSON written through it (see [`safe_json`]).
+struct Escaping<W: std::io::Write>(W);
+
+impl<W: std::io::Write> std::io::Write for Escaping<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let mut start = 0;
+        for (i, &b) in buf.iter().enumerate() {
+            let esc: &[u8] = match b {
+                b'<' => b"\\u003c",
+                b'>' => b"\\u003e",
+                b'&' => b"\\u0026",
+                _ => continue,
+            };
+            self.0.write_all(&buf[start..i])?;
+            self.0.write_all(esc)?;
+            start = i + 1;
+        }
+        self.0.write_all(&buf[start..])?;
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.0.flush()
+    }
 }
 
 /// "2019-03-20" → "Wed 20 Mar 2019"; "2019-03" → "March 2019".
@@ -399,10 +427,14 @@ pub fn render(site: &Site, root: &Path, sink: &dyn PageSink) -> Result<()> {
             "assets/search-index.js".into(),
             search_index(&cx).into_bytes(),
         )?;
-        sink.put(
-            "data/dossier.json".into(),
-            (safe_json(d) + "\n").into_bytes(),
-        )?;
+        // the biggest file: written as it is serialised
+        sink.put_with("data/dossier.json".into(), &mut |w| {
+            let mut e = Escaping(w);
+            serde_json::to_writer(&mut e, d)
+                .map_err(|err| Error::Template(format!("writing dossier.json: {err}")))?;
+            e.0.write_all(b"\n")
+                .map_err(|err| Error::Template(format!("writing dossier.json: {err}")))
+        })?;
         Ok(())
     };
 
@@ -1010,7 +1042,7 @@ fn discrepancies(cx: &Ctx) -> Vec<serde_json::Value> {
             };
             json!({
                 "what": x.what,
-                "more": n.saturating_sub(pick.len()),
+                "more": x.figures_total.saturating_sub(pick.len()),
                 "figures": pick.iter().map(|f| json!({
                     "value": f.value, "what": f.what, "text": f.text,
                     "article": art_summary(cx, &f.article), "paragraph": f.paragraph,
@@ -1550,6 +1582,20 @@ fn sitemap(base: &str, pages: &[String]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn streamed_json_is_escaped_like_safe_json() {
+        use std::io::Write;
+        let v = json!({"a": "</script> & <b>", "n": [1, 2]});
+        let mut w = Escaping(Vec::new());
+        // written in small pieces, as a buffered writer would
+        let whole = serde_json::to_vec(&v).unwrap();
+        for chunk in whole.chunks(3) {
+            w.write_all(chunk).unwrap();
+        }
+        assert_eq!(String::from_utf8(w.0).unwrap(), safe_json(&v));
+        assert!(!safe_json(&v).contains('<'));
+    }
 
     #[test]
     fn labels_and_windows() {
