@@ -516,17 +516,6 @@ fn merge_events(
             .or_default()
             .push(i);
     }
-    // the date itself is shared by every event of a date: leave its words
-    // out, or unrelated events of one day look alike
-    let words: Vec<BTreeSet<String>> = events
-        .par_iter()
-        .map(|e| {
-            let mut w = content_words(&e.sentence);
-            w.retain(|x| !is_date_word(x));
-            w
-        })
-        .collect();
-    let keys: Vec<String> = events.par_iter().map(|e| norm_key(&e.sentence)).collect();
     // mentions by block, so an event's actors are found without scanning them all
     let mut mentions_at: HashMap<(usize, Block), Vec<&extract::actors::Mention>> = HashMap::new();
     for m in &site.actors.mentions {
@@ -539,6 +528,24 @@ fn merge_events(
         .par_iter()
         .map(|((date, _), idxs)| {
             let mut out = Vec::new();
+            // words and keys of this date's events only (memory stays flat);
+            // the date itself is shared by every event of a date: leave its
+            // words out, or unrelated events of one day look alike
+            let pos: HashMap<usize, usize> =
+                idxs.iter().enumerate().map(|(p, &i)| (i, p)).collect();
+            let lwords: Vec<BTreeSet<String>> = idxs
+                .iter()
+                .map(|&i| {
+                    let mut w = content_words(&events[i].sentence);
+                    w.retain(|x| !is_date_word(x));
+                    w
+                })
+                .collect();
+            let lkeys: Vec<String> = idxs
+                .iter()
+                .map(|&i| norm_key(&events[i].sentence))
+                .collect();
+            let words_of = |i: usize| &lwords[pos[&i]];
             // cluster inside one date: candidates come from an inverted index of
             // words (words shared by very many clusters are skipped), so a date
             // with thousands of events stays near-linear
@@ -546,9 +553,9 @@ fn merge_events(
             let mut by_key: HashMap<&str, usize> = HashMap::new();
             let mut by_word: HashMap<&str, Vec<usize>> = HashMap::new();
             for &i in idxs {
-                let mut found = by_key.get(keys[i].as_str()).copied();
+                let mut found = by_key.get(lkeys[pos[&i]].as_str()).copied();
                 if found.is_none() {
-                    let mut cands: Vec<usize> = words[i]
+                    let mut cands: Vec<usize> = words_of(i)
                         .iter()
                         .filter_map(|w| by_word.get(w.as_str()))
                         .filter(|v| v.len() <= 64)
@@ -559,7 +566,8 @@ fn merge_events(
                     cands.dedup();
                     found = cands.into_iter().find(|&c| {
                         clusters[c].iter().take(8).any(|&j| {
-                            events[j].doc != events[i].doc && jaccard(&words[i], &words[j]) >= 0.3
+                            events[j].doc != events[i].doc
+                                && jaccard(words_of(i), words_of(j)) >= 0.3
                         })
                     });
                 }
@@ -573,8 +581,8 @@ fn merge_events(
                         clusters.len() - 1
                     }
                 };
-                by_key.entry(keys[i].as_str()).or_insert(c);
-                for w in &words[i] {
+                by_key.entry(lkeys[pos[&i]].as_str()).or_insert(c);
+                for w in words_of(i) {
                     let v = by_word.entry(w.as_str()).or_default();
                     if v.last() != Some(&c) && v.len() <= 64 {
                         v.push(c);
