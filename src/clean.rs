@@ -77,13 +77,7 @@ impl CorpusStats {
                 }
                 m
             })
-            .reduce(HashMap::new, |a, b| {
-                let (mut big, small) = if a.len() >= b.len() { (a, b) } else { (b, a) };
-                for (k, n) in small {
-                    *big.entry(k).or_insert(0) += n;
-                }
-                big
-            });
+            .reduce(HashMap::new, crate::text::merge_counts);
         CorpusStats {
             line_files,
             files: texts.len(),
@@ -420,21 +414,26 @@ const MONTH: &str = r"(?:[Jj]an(?:uary)?|[Ff]eb(?:ruary)?|[Mm]ar(?:ch)?|[Aa]pr(?
 /// repetitions of Unicode classes): with the default one it gives up and
 /// falls back to a much slower engine.
 fn re_big(s: &str) -> Regex {
-    let s = crate::text::ascii_word_boundaries(s);
-    regex::RegexBuilder::new(&s)
-        .dfa_size_limit(64 << 20)
-        .build()
-        .unwrap_or_else(|_| re(r"[^\s\S]"))
+    re_with(s, Some(64 << 20))
 }
 
 fn re(s: &str) -> Regex {
+    re_with(s, None)
+}
+
+fn re_with(s: &str, dfa_size_limit: Option<usize>) -> Regex {
     // Word boundaries are ASCII ones: the patterns' words are English, and a
     // Unicode `\b` keeps the fast DFA from running on text with any
     // non-ASCII character (curly quotes, dashes), which made cleaning slow.
     let s = crate::text::ascii_word_boundaries(s);
+    let mut b = regex::RegexBuilder::new(&s);
+    if let Some(limit) = dfa_size_limit {
+        b.dfa_size_limit(limit);
+    }
     // Patterns are compile-time constants; a failure is a programming error
     // caught by the unit tests, so fall back to a never-matching pattern.
-    Regex::new(&s).unwrap_or_else(|_| Regex::new(r"[^\s\S]").expect("never-matching regex"))
+    b.build()
+        .unwrap_or_else(|_| Regex::new(r"[^\s\S]").expect("never-matching regex"))
 }
 
 static MONTH_DAY_YEAR: Lazy<Regex> = Lazy::new(|| {

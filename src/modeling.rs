@@ -455,40 +455,9 @@ fn content_words(s: &str) -> BTreeSet<String> {
 /// A word that only says when (a number, a month or a weekday name), in
 /// the lower case `content_words` gives.
 fn is_date_word(w: &str) -> bool {
-    const NAMES: &[&str] = &[
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-    ];
-    w.bytes().all(|b| b.is_ascii_digit()) || NAMES.contains(&w)
+    w.bytes().all(|b| b.is_ascii_digit())
+        || crate::text::MONTH_NAMES.contains(&w)
+        || crate::text::WEEKDAY_NAMES.contains(&w)
 }
 
 fn jaccard(a: &BTreeSet<String>, b: &BTreeSet<String>) -> f64 {
@@ -696,24 +665,7 @@ fn key_points(drafts: &[crate::build::Draft]) -> Vec<KeyPoint> {
             }
             df
         })
-        .reduce(HashMap::new, |mut x, y| {
-            if x.len() < y.len() {
-                return merge_counts(y, x);
-            }
-            for (w, n) in y {
-                *x.entry(w).or_insert(0) += n;
-            }
-            x
-        });
-    fn merge_counts(
-        mut x: HashMap<String, usize>,
-        y: HashMap<String, usize>,
-    ) -> HashMap<String, usize> {
-        for (w, n) in y {
-            *x.entry(w).or_insert(0) += n;
-        }
-        x
-    }
+        .reduce(HashMap::new, crate::text::merge_counts);
     // pass 2 (parallel): score the candidates; only the best few are kept
     // (the choice below needs five), so memory stays flat as the corpus grows
     const KEEP: usize = 2000;

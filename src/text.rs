@@ -196,6 +196,58 @@ pub fn ascii_word_boundaries(pattern: &str) -> String {
     out
 }
 
+/// Month names and their abbreviations, lower case.
+pub const MONTH_NAMES: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+];
+
+/// Weekday names, lower case.
+pub const WEEKDAY_NAMES: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+/// Add the counts of `b` to `a` (the larger map absorbs the smaller): the
+/// reduce step of counting in parallel.
+pub fn merge_counts<K: std::hash::Hash + Eq>(
+    a: std::collections::HashMap<K, usize>,
+    b: std::collections::HashMap<K, usize>,
+) -> std::collections::HashMap<K, usize> {
+    let (mut big, small) = if a.len() >= b.len() { (a, b) } else { (b, a) };
+    for (k, n) in small {
+        *big.entry(k).or_insert(0) += n;
+    }
+    big
+}
+
 /// The month a name or abbreviation stands for ("Sept." → 9, "june" → 6).
 pub fn month_number(m: &str) -> Option<u32> {
     let l = m.trim_end_matches('.').to_lowercase();

@@ -38,32 +38,7 @@ static TOLL_RE: Lazy<Regex> = Lazy::new(|| {
         .expect("static regex")
 });
 
-const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-];
+const MONTHS: &[&str] = crate::text::MONTH_NAMES;
 const STOP: &[&str] = &[
     "the",
     "a",
