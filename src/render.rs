@@ -468,21 +468,9 @@ pub fn render(site: &Site, root: &Path, sink: &dyn PageSink) -> Result<()> {
             c.insert("latest", &latest);
             c.insert("top_actors", &top_actors);
             c.insert("discrepancies", &discrepancies(&cx));
-            c.insert("passages", &passages(&cx, &shown_passages));
-            c.insert(
-                "passages_more",
-                &(d.shared_passages.len() - shown_passages.len()),
-            );
+            insert_passages(&mut c, &cx, &shown_passages);
             // the newest articles; the articles page lists them all
-            let mut newest: Vec<usize> = (0..d.articles.len()).collect();
-            newest.sort_by(|&x, &y| {
-                d.articles[y]
-                    .published
-                    .cmp(&d.articles[x].published)
-                    .then(x.cmp(&y))
-            });
-            newest.truncate(OVERVIEW_ARTICLES_MAX);
-            newest.sort_unstable();
+            let newest = newest_articles(d, OVERVIEW_ARTICLES_MAX);
             c.insert(
                 "articles",
                 &newest
@@ -812,21 +800,9 @@ pub fn render(site: &Site, root: &Path, sink: &dyn PageSink) -> Result<()> {
                 &d.sources.iter().map(source_brief).collect::<Vec<_>>(),
             );
             c.insert("discrepancies", &discrepancies(&cx));
-            c.insert("passages", &passages(&cx, &shown_passages));
-            c.insert(
-                "passages_more",
-                &(d.shared_passages.len() - shown_passages.len()),
-            );
+            insert_passages(&mut c, &cx, &shown_passages);
             // the briefing carries the most recent articles in full (paper has limits)
-            let mut order: Vec<usize> = (0..d.articles.len()).collect();
-            order.sort_by(|&x, &y| {
-                d.articles[y]
-                    .published
-                    .cmp(&d.articles[x].published)
-                    .then(x.cmp(&y))
-            });
-            order.truncate(BRIEFING_ARTICLES_MAX);
-            order.sort_unstable();
+            let order = newest_articles(d, BRIEFING_ARTICLES_MAX);
             let bodies = article_bodies(&cx, "", true, Some(&order), |_, body| Ok(body))?;
             let arts: Vec<_> = order
                 .iter()
@@ -1063,24 +1039,47 @@ fn passage_json(cx: &Ctx, p: &crate::model::SharedPassage) -> serde_json::Value 
 
 /// The most widely carried shared passages (in corpus order).
 fn top_passages(d: &Dossier) -> Vec<usize> {
-    let mut idx: Vec<usize> = (0..d.shared_passages.len()).collect();
-    idx.sort_by(|&a, &b| {
-        d.shared_passages[b]
-            .refs
-            .len()
-            .cmp(&d.shared_passages[a].refs.len())
-            .then(a.cmp(&b))
-    });
-    idx.truncate(PASSAGES_MAX);
-    idx.sort_unstable();
-    idx
+    top_by((0..d.shared_passages.len()).collect(), PASSAGES_MAX, |i| {
+        d.shared_passages[i].refs.len()
+    })
+    .0
 }
 
-fn passages(cx: &Ctx, shown: &[usize]) -> Vec<serde_json::Value> {
-    shown
+/// The `max` items with the highest `weight` (ties: the earlier), back in
+/// index order; and how many were left out.
+fn top_by(mut idx: Vec<usize>, max: usize, weight: impl Fn(usize) -> usize) -> (Vec<usize>, usize) {
+    if idx.len() <= max {
+        return (idx, 0);
+    }
+    let omitted = idx.len() - max;
+    idx.sort_by(|&a, &b| weight(b).cmp(&weight(a)).then(a.cmp(&b)));
+    idx.truncate(max);
+    idx.sort_unstable();
+    (idx, omitted)
+}
+
+/// The shown passages, and how many more there are, into a page context.
+fn insert_passages(c: &mut Context, cx: &Ctx, shown: &[usize]) {
+    let list: Vec<_> = shown
         .iter()
         .map(|&i| passage_json(cx, &cx.d.shared_passages[i]))
-        .collect()
+        .collect();
+    c.insert("passages", &list);
+    c.insert("passages_more", &(cx.d.shared_passages.len() - shown.len()));
+}
+
+/// The `max` newest articles (undated last), in corpus order.
+fn newest_articles(d: &Dossier, max: usize) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..d.articles.len()).collect();
+    order.sort_by(|&x, &y| {
+        d.articles[y]
+            .published
+            .cmp(&d.articles[x].published)
+            .then(x.cmp(&y))
+    });
+    order.truncate(max);
+    order.sort_unstable();
+    order
 }
 
 /// The timeline as event indexes: day events by date, month-level and
@@ -1164,22 +1163,7 @@ fn timeline_json(
 /// fifth as many month and background ones; and how many were left out.
 fn briefing_timeline(cx: &Ctx, t: &TimelineIdx) -> (serde_json::Value, usize) {
     let d = cx.d;
-    let keep = |v: Vec<usize>, max: usize| -> (Vec<usize>, usize) {
-        if v.len() <= max {
-            return (v, 0);
-        }
-        let mut k = v.clone();
-        k.sort_by(|&a, &b| {
-            d.events[b]
-                .articles
-                .len()
-                .cmp(&d.events[a].articles.len())
-                .then(a.cmp(&b))
-        });
-        k.truncate(max);
-        k.sort_unstable();
-        (k, v.len() - max)
-    };
+    let keep = |v: Vec<usize>, max: usize| top_by(v, max, |i| d.events[i].articles.len());
     // day events in date order (the index order within a day is kept)
     let order: Vec<usize> = t.days.values().flatten().copied().collect();
     let rank: HashMap<usize, usize> = order.iter().enumerate().map(|(r, &i)| (i, r)).collect();

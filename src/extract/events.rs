@@ -232,11 +232,11 @@ fn overlaps(found: &[Found], a: usize, b: usize) -> bool {
     found.iter().any(|f| a < f.end + 3 && f.start < b + 3)
 }
 
+/// A date a sentence gives: (date, precision, basis, evidence as written).
+pub type SentenceDate = (String, Precision, Basis, String);
+
 /// The dates a sentence gives, resolved against the publication date.
-pub fn sentence_dates(
-    s: &str,
-    published: Option<NaiveDate>,
-) -> Vec<(String, Precision, Basis, String)> {
+pub fn sentence_dates(s: &str, published: Option<NaiveDate>) -> Vec<SentenceDate> {
     let mut found: Vec<Found> = Vec::new();
     // written day dates
     for c in ISO_RE.captures_iter(s) {
@@ -542,6 +542,24 @@ pub fn sentence_dates(
 /// Find the dated events of one article (`doc` is its index, copied into each event).
 pub fn extract_events(doc_index: usize, doc: &DocText) -> Vec<Event> {
     let mut out = Vec::new();
+    dated_sentences(doc, |block, s, (date, precision, basis, evidence)| {
+        out.push(Event {
+            doc: doc_index,
+            block,
+            date,
+            precision,
+            basis,
+            sentence: s.to_string(),
+            evidence,
+        })
+    });
+    lead_event(doc_index, doc, &mut out);
+    out
+}
+
+/// Every date each body sentence gives (title and metadata lines left out),
+/// resolved against `doc.published`, handed to `f` with its block and sentence.
+fn dated_sentences(doc: &DocText, mut f: impl FnMut(Block, &str, SentenceDate)) {
     for (block, text) in doc.blocks() {
         if block == Block::Title {
             continue;
@@ -551,21 +569,11 @@ pub fn extract_events(doc_index: usize, doc: &DocText) -> Vec<Event> {
             if is_metadata(s) {
                 continue;
             }
-            for (date, precision, basis, evidence) in sentence_dates(s, doc.published) {
-                out.push(Event {
-                    doc: doc_index,
-                    block,
-                    date,
-                    precision,
-                    basis,
-                    sentence: s.to_string(),
-                    evidence,
-                });
+            for d in sentence_dates(s, doc.published) {
+                f(block, s, d);
             }
         }
     }
-    lead_event(doc_index, doc, &mut out);
-    out
 }
 
 /// The weekdays a text names as days things happened, resolved as if it were
@@ -576,27 +584,16 @@ fn named_weekdays(doc: &DocText, published: NaiveDate) -> Vec<NaiveDate> {
         ..*doc
     };
     let mut out = Vec::new();
-    for (block, text) in doc.blocks() {
-        if block == Block::Title {
-            continue;
-        }
-        for (a, b) in crate::text::sentences(text) {
-            let s = &text[a..b];
-            if is_metadata(s) {
-                continue;
-            }
-            for (date, precision, basis, evidence) in sentence_dates(s, doc.published) {
-                if precision == Precision::Day
-                    && basis == Basis::Relative
-                    && WEEKDAYS.iter().any(|w| evidence.contains(w))
-                {
-                    if let Ok(d) = NaiveDate::parse_from_str(&date, "%Y-%m-%d") {
-                        out.push(d);
-                    }
-                }
+    dated_sentences(&doc, |_, _, (date, precision, basis, evidence)| {
+        if precision == Precision::Day
+            && basis == Basis::Relative
+            && WEEKDAYS.iter().any(|w| evidence.contains(w))
+        {
+            if let Ok(d) = NaiveDate::parse_from_str(&date, "%Y-%m-%d") {
+                out.push(d);
             }
         }
-    }
+    });
     out
 }
 
