@@ -198,7 +198,7 @@ mod tests {
             "title: 55 killed as rocket attacks hit Goma\n",
             "publisher: Daily Dispatch\n",
             "seed: seeds/004822.txt\n",
-            "title: Kerry, Lavrov meet\n",
+            "title: Novak, Okafor meet\n",
             "title: It's over\n",
             "dek: Ölpreis steigt — Börse fällt\n",
             "url: https://example.com/a\n",

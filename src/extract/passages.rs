@@ -108,10 +108,10 @@ mod tests {
     #[test]
     fn finds_sentence_shared_by_two_articles_only() {
         let a = vec![
-            "Intro one. Hamza al-Khatib, the director of a hospital in the east, told Reuters the toll was 45.".to_string(),
+            "Intro one. Nadia Okafor-Reyes, the director of a hospital in the east, told Reuters the toll was 45.".to_string(),
         ];
         let b = vec![
-            "Something else entirely here. Hamza al-Khatib, the director of a hospital in the east, told Reuters the toll was 45."
+            "Something else entirely here. Nadia Okafor-Reyes, the director of a hospital in the east, told Reuters the toll was 45."
                 .to_string(),
         ];
         let c =
@@ -127,7 +127,7 @@ mod tests {
             .collect();
         let shared = shared_passages(&docs);
         assert_eq!(shared.len(), 1);
-        assert!(shared[0].text.starts_with("Hamza al-Khatib"));
+        assert!(shared[0].text.starts_with("Nadia Okafor-Reyes"));
         let docs_of: Vec<usize> = shared[0].occurrences.iter().map(|o| o.doc).collect();
         assert_eq!(docs_of, vec![0, 1]);
     }
