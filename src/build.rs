@@ -14,6 +14,7 @@ use chrono::NaiveDate;
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 /// What to build.
 #[derive(Debug, Clone)]
@@ -47,9 +48,10 @@ pub struct Draft {
     pub url: Option<String>,
     /// Markdown body (the file's, or generated from the cleaned paragraphs).
     pub body: String,
-    /// Plain text of the body's paragraphs (numbering = `pN` anchors).
-    pub paragraphs: Vec<String>,
-    pub removed: Vec<String>,
+    /// Plain text of the body's paragraphs (numbering = `pN` anchors);
+    /// shared with the model's article, not copied.
+    pub paragraphs: Arc<Vec<String>>,
+    pub removed: Arc<Vec<String>>,
     /// A person edited the file, or wrote it by hand.
     pub edited: bool,
     /// The actor ids an edited file lists (a person's correction), if any.
@@ -117,7 +119,10 @@ pub fn build(opts: &BuildOptions) -> Result<Site> {
     let files = content::read_all(root, &mut warnings)?;
     timer.lap("read seeds and content");
     let mut drafts = assemble(&config, &seeds, &files, &mut warnings);
-    drop(seeds); // the raw texts are not needed past cleaning
+    // the raw texts are not needed past cleaning, nor the files' bodies:
+    // only what tells whether a file changed
+    drop(seeds);
+    let files: Vec<OnDisk> = files.into_iter().map(OnDisk::from).collect();
     timer.lap("clean");
     drafts.sort_by(|a, b| a.id.cmp(&b.id));
 
@@ -211,6 +216,12 @@ impl Timer {
         if let Some(hook) = STAGE_HOOK.get() {
             hook(what);
         }
+        self.detail(what);
+    }
+
+    /// A timing inside a stage: printed like a lap, not reported to the
+    /// stage hook (the progress bar counts stages only).
+    pub fn detail(&mut self, what: &str) {
         if self.on {
             // resident memory now (Linux), to see which stage holds what
             let rss = std::fs::read_to_string("/proc/self/statm")
@@ -332,9 +343,9 @@ fn assemble(
             estimated_from: None,
             caption_date: c.caption_date,
             url: seed_cfg.url.clone(),
-            paragraphs: crate::markdown::paragraphs_plain(&body),
+            paragraphs: Arc::new(crate::markdown::paragraphs_plain(&body)),
             body,
-            removed: c.removed.iter().map(|r| r.text.clone()).collect(),
+            removed: Arc::new(c.removed.iter().map(|r| r.text.clone()).collect()),
             edited: false,
             listed_actors: None,
             regenerated: None,
@@ -435,8 +446,8 @@ fn from_file(f: &ContentFile, generated: Option<&Draft>) -> Draft {
         caption_date: generated.and_then(|g| g.caption_date),
         url: fm.url.clone(),
         body: f.body.clone(),
-        paragraphs,
-        removed: fm.removed.clone(),
+        paragraphs: Arc::new(paragraphs),
+        removed: Arc::new(fm.removed.clone()),
         edited: true,
         listed_actors: if generated.is_some() || !fm.actors.is_empty() {
             Some(fm.actors.clone())
@@ -613,13 +624,32 @@ fn estimate_dates(
 /// The content files to (re)write: new or untouched generated files whose
 /// text changed; for edited files whose generated version changed, a
 /// `.md.new` file beside them (the edit itself is never touched).
+/// What the build keeps of a content file it read, past cleaning.
+struct OnDisk {
+    rel: String,
+    /// The `fingerprint:` of its front matter.
+    fingerprint: Option<String>,
+    /// The hash of its bytes as read.
+    read_hash: String,
+}
+
+impl From<ContentFile> for OnDisk {
+    fn from(f: ContentFile) -> Self {
+        OnDisk {
+            rel: f.rel,
+            fingerprint: f.front.fingerprint,
+            read_hash: f.read_hash,
+        }
+    }
+}
+
 fn content_writes(
     root: &Path,
     site: &Site,
-    files: &[ContentFile],
+    files: &[OnDisk],
     warnings: &mut Vec<Warning>,
 ) -> Vec<ContentWrite> {
-    let on_disk: HashMap<&str, &ContentFile> = files.iter().map(|f| (f.rel.as_str(), f)).collect();
+    let on_disk: HashMap<&str, &OnDisk> = files.iter().map(|f| (f.rel.as_str(), f)).collect();
     let mut out = Vec::new();
     for (d, art) in site.drafts.iter().zip(&site.dossier.articles) {
         if d.seed.is_none() {
@@ -648,7 +678,7 @@ fn content_writes(
             actors: art.actors.clone(),
             places: art.places.clone(),
             cited_sources: art.cited_sources.clone(),
-            removed: d.removed.clone(),
+            removed: d.removed.to_vec(),
             fingerprint: None,
         };
         if d.edited {
@@ -663,7 +693,7 @@ fn content_writes(
             let already = std::fs::read_to_string(root.join(&new_rel))
                 .map(|t| t == text)
                 .unwrap_or(false);
-            if f.front.fingerprint.as_deref() != Some(fp.as_str()) {
+            if f.fingerprint.as_deref() != Some(fp.as_str()) {
                 warnings.push(Warning {
                     kind: "edited content",
                     file: Some(d.content_rel.clone()),
@@ -683,8 +713,7 @@ fn content_writes(
             continue;
         }
         let text = content::render(&front, &d.body);
-        if existing
-            .map(|f| f.front.fingerprint.as_deref() == Some(content::fingerprint(&text).as_str()))
+        if existing.map(|f| f.fingerprint.as_deref() == Some(content::fingerprint(&text).as_str()))
             != Some(true)
         {
             out.push(ContentWrite {
@@ -709,7 +738,7 @@ fn front_for_generated(g: &Draft, art: &model::Article) -> FrontMatter {
         actors: art.actors.clone(),
         places: art.places.clone(),
         cited_sources: art.cited_sources.clone(),
-        removed: g.removed.clone(),
+        removed: g.removed.to_vec(),
         fingerprint: None,
     }
 }

@@ -50,8 +50,8 @@ pub struct Article {
     pub published: Option<String>,
     pub published_basis: Option<String>,
     pub url: Option<String>,
-    pub paragraphs: Vec<String>,
-    pub removed: Vec<String>,
+    pub paragraphs: std::sync::Arc<Vec<String>>,
+    pub removed: std::sync::Arc<Vec<String>>,
     pub actors: Vec<String>,
     pub places: Vec<String>,
     pub cited_sources: Vec<String>,
@@ -100,9 +100,9 @@ pub struct Citation {
 pub struct Event {
     pub id: String,
     pub date: String,
-    pub precision: String,
-    pub basis: String,
-    pub text: String,
+    pub precision: &'static str,
+    pub basis: &'static str,
+    pub text: std::sync::Arc<str>,
     pub articles: Vec<String>,
     pub actors: Vec<String>,
     /// Every report of it: article and paragraph, with the words that date it.
@@ -113,9 +113,9 @@ pub struct Event {
 pub struct EventRef {
     #[serde(flatten)]
     pub at: Ref,
-    pub text: String,
+    pub text: std::sync::Arc<str>,
     pub evidence: String,
-    pub basis: String,
+    pub basis: &'static str,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -139,7 +139,7 @@ pub struct SharedPassage {
 pub struct Figure {
     pub value: String,
     pub what: String,
-    pub text: String,
+    pub text: std::sync::Arc<str>,
     pub article: String,
     pub paragraph: usize,
 }

@@ -18,6 +18,7 @@ pub fn model(
     events: &[extract::events::Event],
     figures: &[extract::figures::Figure],
 ) {
+    let mut timer = crate::build::Timer::new();
     let cfg = &site.config;
     let drafts = &site.drafts;
     let ax = &site.actors;
@@ -216,6 +217,7 @@ pub fn model(
         });
     }
 
+    timer.detail("  model: articles");
     // actors
     let mut mention_count = vec![0usize; ax.actors.len()];
     let mut actor_articles: Vec<BTreeSet<usize>> = vec![BTreeSet::new(); ax.actors.len()];
@@ -260,6 +262,7 @@ pub fn model(
     }
     d.actors.sort_by(|a, b| a.id.cmp(&b.id));
 
+    timer.detail("  model: actors");
     // quotes
     for q in quotes {
         let Some(dr) = drafts.get(q.doc) else {
@@ -274,9 +277,11 @@ pub fn model(
         });
     }
 
+    timer.detail("  model: quotes");
     // events, merged across articles
     d.events = merge_events(site, events, &actor_ids);
 
+    timer.detail("  model: events");
     // shared passages
     for (n, p) in site.passages.iter().enumerate() {
         let mut arts: Vec<String> = p
@@ -298,6 +303,7 @@ pub fn model(
         });
     }
 
+    timer.detail("  model: passages");
     // figures and discrepancies
     for f in figures {
         let Some(dr) = drafts.get(f.doc) else {
@@ -311,6 +317,7 @@ pub fn model(
             paragraph: block_ref(&dr.id, f.block).paragraph,
         });
     }
+    timer.detail("  model: figures");
     // conflicting figures: same category, comparable size, different values
     d.discrepancies = extract::figures::figure_conflicts(figures)
         .into_iter()
@@ -343,7 +350,9 @@ pub fn model(
             })
         })
         .collect();
+    timer.detail("  model: discrepancies");
     d.key_points = key_points(drafts);
+    timer.detail("  model: key points");
 
     let dates: Vec<&String> = d
         .articles
@@ -355,6 +364,7 @@ pub fn model(
     }
     d.sources = sources.into_values().collect();
     site.warnings.extend(actionable_warnings(&d, drafts));
+    timer.detail("  model: warnings");
     site.dossier = d;
     site.actor_ids = actor_ids;
 }
@@ -436,20 +446,40 @@ fn unique(taken: &mut HashSet<String>, base: String, fallback: &str) -> String {
     id
 }
 
+/// Words too common to tell two statements apart (sorted: binary search).
 const STOP: &[&str] = &[
-    "the", "a", "an", "and", "or", "of", "to", "in", "on", "at", "for", "by", "with", "from",
-    "that", "this", "was", "were", "is", "are", "be", "been", "has", "have", "had", "it", "its",
-    "as", "but", "not", "said", "says", "after", "before", "their", "they", "he", "she", "his",
-    "her", "which", "who", "would", "will", "than", "into", "over", "about", "also", "more",
-    "most", "some", "any", "all", "one", "two", "there", "what", "when", "where", "while",
+    "a", "about", "after", "all", "also", "an", "and", "any", "are", "as", "at", "be", "been",
+    "before", "but", "by", "for", "from", "had", "has", "have", "he", "her", "his", "in", "into",
+    "is", "it", "its", "more", "most", "not", "of", "on", "one", "or", "over", "said", "says",
+    "she", "some", "than", "that", "the", "their", "there", "they", "this", "to", "two", "was",
+    "were", "what", "when", "where", "which", "while", "who", "will", "with", "would",
 ];
 
-fn content_words(s: &str) -> BTreeSet<String> {
-    norm_key(s)
+/// The content words of a sentence (lower case, longer than two letters,
+/// no stop words) as a set: sorted, distinct 64-bit hashes, so comparing
+/// sentences allocates no string per word.
+fn content_words(s: &str) -> Vec<u64> {
+    word_set(s, |_| true)
+}
+
+/// [`content_words`] less the words `keep` refuses.
+fn word_set(s: &str, keep: impl Fn(&str) -> bool) -> Vec<u64> {
+    let key = norm_key(s);
+    let mut v: Vec<u64> = key
         .split(' ')
-        .filter(|w| w.len() > 2 && !STOP.contains(w))
-        .map(|w| w.to_string())
-        .collect()
+        .filter(|w| w.len() > 2 && STOP.binary_search(w).is_err() && keep(w))
+        .map(word_hash)
+        .collect();
+    v.sort_unstable();
+    v.dedup();
+    v
+}
+
+/// FNV-1a: fixed, so sets (and the output) are the same on every run.
+fn word_hash(w: &str) -> u64 {
+    w.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
 }
 
 /// A word that only says when (a number, a month or a weekday name), in
@@ -460,8 +490,20 @@ fn is_date_word(w: &str) -> bool {
         || crate::text::WEEKDAY_NAMES.contains(&w)
 }
 
-fn jaccard(a: &BTreeSet<String>, b: &BTreeSet<String>) -> f64 {
-    let inter = a.intersection(b).count();
+/// Jaccard similarity of two word sets from [`content_words`].
+fn jaccard(a: &[u64], b: &[u64]) -> f64 {
+    let (mut i, mut j, mut inter) = (0, 0, 0usize);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                inter += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
     let union = a.len() + b.len() - inter;
     if union == 0 {
         0.0
@@ -478,10 +520,10 @@ fn merge_events(
     actor_ids: &[String],
 ) -> Vec<Event> {
     let drafts = &site.drafts;
-    let mut by_date: BTreeMap<(String, String), Vec<usize>> = BTreeMap::new();
+    let mut by_date: BTreeMap<(String, extract::events::Precision), Vec<usize>> = BTreeMap::new();
     for (i, e) in events.iter().enumerate() {
         by_date
-            .entry((e.date.clone(), format!("{:?}", e.precision)))
+            .entry((e.date.clone(), e.precision))
             .or_default()
             .push(i);
     }
@@ -492,7 +534,8 @@ fn merge_events(
     }
     // dates cluster independently (in parallel); ids are made unique after,
     // in date order, so the result does not depend on scheduling
-    let groups: Vec<((String, String), Vec<usize>)> = by_date.into_iter().collect();
+    let groups: Vec<((String, extract::events::Precision), Vec<usize>)> =
+        by_date.into_iter().collect();
     let built: Vec<Vec<Event>> = groups
         .par_iter()
         .map(|((date, _), idxs)| {
@@ -502,13 +545,9 @@ fn merge_events(
             // words out, or unrelated events of one day look alike
             let pos: HashMap<usize, usize> =
                 idxs.iter().enumerate().map(|(p, &i)| (i, p)).collect();
-            let lwords: Vec<BTreeSet<String>> = idxs
+            let lwords: Vec<Vec<u64>> = idxs
                 .iter()
-                .map(|&i| {
-                    let mut w = content_words(&events[i].sentence);
-                    w.retain(|x| !is_date_word(x));
-                    w
-                })
+                .map(|&i| word_set(&events[i].sentence, |w| !is_date_word(w)))
                 .collect();
             let lkeys: Vec<String> = idxs
                 .iter()
@@ -520,13 +559,13 @@ fn merge_events(
             // with thousands of events stays near-linear
             let mut clusters: Vec<Vec<usize>> = Vec::new();
             let mut by_key: HashMap<&str, usize> = HashMap::new();
-            let mut by_word: HashMap<&str, Vec<usize>> = HashMap::new();
+            let mut by_word: HashMap<u64, Vec<usize>> = HashMap::new();
             for &i in idxs {
                 let mut found = by_key.get(lkeys[pos[&i]].as_str()).copied();
                 if found.is_none() {
                     let mut cands: Vec<usize> = words_of(i)
                         .iter()
-                        .filter_map(|w| by_word.get(w.as_str()))
+                        .filter_map(|w| by_word.get(w))
                         .filter(|v| v.len() <= 64)
                         .flatten()
                         .copied()
@@ -552,7 +591,7 @@ fn merge_events(
                 };
                 by_key.entry(lkeys[pos[&i]].as_str()).or_insert(c);
                 for w in words_of(i) {
-                    let v = by_word.entry(w.as_str()).or_default();
+                    let v = by_word.entry(*w).or_default();
                     if v.last() != Some(&c) && v.len() <= 64 {
                         v.push(c);
                     }
@@ -570,7 +609,7 @@ fn merge_events(
                 for &i in &c {
                     let e = &events[i];
                     let text = drafts[e.doc].doc().block(e.block);
-                    if let Some(start) = text.find(e.sentence.as_str()) {
+                    if let Some(start) = text.find(&*e.sentence) {
                         let end = start + e.sentence.len();
                         for m in mentions_at.get(&(e.doc, e.block)).into_iter().flatten() {
                             if m.start >= start && m.end <= end {
@@ -591,7 +630,7 @@ fn merge_events(
                             at: block_ref(&drafts[e.doc].id, e.block),
                             text: e.sentence.clone(),
                             evidence: e.evidence.clone(),
-                            basis: basis_str(e.basis).into(),
+                            basis: basis_str(e.basis),
                         }
                     })
                     .collect();
@@ -599,8 +638,8 @@ fn merge_events(
                 out.push(Event {
                     id,
                     date: date.clone(),
-                    precision: format!("{:?}", first.precision).to_lowercase(),
-                    basis: basis_str(first.basis).into(),
+                    precision: precision_str(first.precision),
+                    basis: basis_str(first.basis),
                     text: first.sentence.clone(),
                     articles: arts,
                     actors: actors.into_iter().collect(),
@@ -617,6 +656,15 @@ fn merge_events(
         out.push(e);
     }
     out
+}
+
+fn precision_str(p: extract::events::Precision) -> &'static str {
+    use extract::events::Precision::*;
+    match p {
+        Day => "day",
+        Month => "month",
+        Year => "year",
+    }
 }
 
 fn basis_str(b: extract::events::Basis) -> &'static str {
@@ -651,15 +699,17 @@ fn key_points(drafts: &[crate::build::Draft]) -> Vec<KeyPoint> {
         (10..=45).contains(&s.split_whitespace().count()) && !s.contains(['\u{201c}', '"'])
     }
     // pass 1 (parallel): in how many articles each content word occurs
-    let df: HashMap<String, usize> = drafts
+    let df: HashMap<u64, usize> = drafts
         .par_iter()
-        .fold(HashMap::new, |mut df: HashMap<String, usize>, d| {
-            let mut seen: HashSet<String> = HashSet::new();
-            for p in &d.paragraphs {
+        .fold(HashMap::new, |mut df: HashMap<u64, usize>, d| {
+            let mut seen: Vec<u64> = Vec::new();
+            for p in d.paragraphs.iter() {
                 for (a, b) in crate::text::sentences(p) {
                     seen.extend(content_words(&p[a..b]));
                 }
             }
+            seen.sort_unstable();
+            seen.dedup();
             for w in seen {
                 *df.entry(w).or_insert(0) += 1;
             }
@@ -702,7 +752,7 @@ fn key_points(drafts: &[crate::build::Draft]) -> Vec<KeyPoint> {
         scored.truncate(KEEP);
     }
     scored.sort_by(by_rank);
-    let sents: Vec<(usize, usize, String, BTreeSet<String>)> = scored
+    let sents: Vec<(usize, usize, String, Vec<u64>)> = scored
         .into_iter()
         .map(|(_, (i, pi, _), text)| {
             let w = content_words(&text);
@@ -788,5 +838,34 @@ pub fn block_of(paragraph: usize) -> Block {
         Block::Dek
     } else {
         Block::Para(paragraph - 1)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stop_words_are_sorted_for_binary_search() {
+        assert!(STOP.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
+    fn word_sets_compare_like_sets_of_words() {
+        let a = content_words("Rebels shelled the northern district of Velmora on Monday.");
+        let b = content_words("On Monday rebels shelled Velmora's northern district.");
+        // "velmoras" differs from "velmora"; the rest is shared
+        assert_eq!(
+            a.len(),
+            6,
+            "rebels shelled northern district velmora monday"
+        );
+        assert!((jaccard(&a, &b) - 5.0 / 7.0).abs() < 1e-9);
+        assert_eq!(jaccard(&a, &a), 1.0);
+        assert_eq!(jaccard(&a, &content_words("the and of")), 0.0);
+        let no_dates = word_set("Rebels shelled Velmora on Monday, 12 March", |w| {
+            !is_date_word(w)
+        });
+        assert_eq!(no_dates, content_words("rebels shelled velmora"));
     }
 }

@@ -255,7 +255,7 @@ impl<'a> Ctx<'a> {
     fn event_page(&self, e: &crate::model::Event) -> String {
         if self.split_timeline
             && e.basis != "background"
-            && matches!(e.precision.as_str(), "day" | "month")
+            && matches!(e.precision, "day" | "month")
             && e.date.len() >= 7
         {
             format!("timeline/{}/index.html", &e.date[..7])
@@ -1097,7 +1097,7 @@ fn timeline_idx(d: &Dossier) -> TimelineIdx<'_> {
         background: Vec::new(),
     };
     for (i, e) in d.events.iter().enumerate() {
-        match (e.precision.as_str(), e.basis.as_str()) {
+        match (e.precision, e.basis) {
             (_, "background") | ("year", _) => t.background.push(i),
             ("month", _) => t.months.push(i),
             _ => t.days.entry(e.date.as_str()).or_default().push(i),
@@ -1303,7 +1303,9 @@ fn article_bodies<T: Send>(
                 });
                 // name a few other carriers; a passage carried by hundreds of
                 // articles (a wire sentence) links to its full list instead
-                let total_others = p.occurrences.iter().filter(|x| x.doc != o.doc).count();
+                // one occurrence per article (see `shared_passages`): the
+                // others are all but this one, counted without a scan
+                let total_others = p.occurrences.len() - 1;
                 let mut others: Vec<String> = p
                     .occurrences
                     .iter()

@@ -65,23 +65,37 @@ pub fn norm_key(s: &str) -> String {
         }
         return out;
     }
-    for c in s.nfkd() {
+    // per character: ASCII as above; anything else decomposed on its own
+    // (same result as NFKD of the whole string: the marks whose order NFKD
+    // would fix are dropped anyway)
+    let mut push = |c: char| {
         if unicode_normalization::char::is_combining_mark(c) {
-            continue;
+            return;
         }
         if matches!(c, '.' | '\'' | '\u{2019}' | '\u{2018}' | '`' | '\u{b4}') {
-            continue;
+            return;
         }
         if c.is_alphanumeric() {
             if space && !out.is_empty() {
                 out.push(' ');
             }
             space = false;
-            for l in c.to_lowercase() {
-                out.push(l);
+            if c.is_ascii() {
+                out.push(c.to_ascii_lowercase());
+            } else {
+                for l in c.to_lowercase() {
+                    out.push(l);
+                }
             }
         } else {
             space = true;
+        }
+    };
+    for c in s.chars() {
+        if c.is_ascii() {
+            push(c);
+        } else {
+            unicode_normalization::char::decompose_compatible(c, &mut push);
         }
     }
     out
@@ -286,6 +300,44 @@ pub fn escape_html(s: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+
+    /// `norm_key` as first written: NFKD of the whole string.
+    fn norm_key_nfkd(s: &str) -> String {
+        use unicode_normalization::UnicodeNormalization;
+        let mut out = String::new();
+        let mut space = false;
+        for c in s.nfkd() {
+            if unicode_normalization::char::is_combining_mark(c)
+                || matches!(c, '.' | '\'' | '\u{2019}' | '\u{2018}' | '`' | '\u{b4}')
+            {
+                continue;
+            }
+            if c.is_alphanumeric() {
+                if space && !out.is_empty() {
+                    out.push(' ');
+                }
+                space = false;
+                out.extend(c.to_lowercase());
+            } else {
+                space = true;
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn norm_key_per_character_matches_whole_string_nfkd() {
+        for s in [
+            "Ångström's “quoted” café",
+            "e\u{301}\u{327}x and o\u{308}\u{301}",
+            "ﬁnal ﬂight — Ⅻ ① ²",
+            "한국어 İstanbul ǅemal ΣΊΣΥΦΟΣ",
+            "  U.S.-led  coalition ",
+            "",
+        ] {
+            assert_eq!(norm_key(s), norm_key_nfkd(s), "{s:?}");
+        }
+    }
 
     #[test]
     fn word_boundaries_become_ascii() {

@@ -54,7 +54,7 @@ pub struct Event {
     pub precision: Precision,
     pub basis: Basis,
     /// The sentence reporting it.
-    pub sentence: String,
+    pub sentence: std::sync::Arc<str>,
     /// The words that give the date ("late Wednesday").
     pub evidence: String,
 }
@@ -549,7 +549,7 @@ pub fn extract_events(doc_index: usize, doc: &DocText) -> Vec<Event> {
             date,
             precision,
             basis,
-            sentence: s.to_string(),
+            sentence: s.into(),
             evidence,
         })
     });
@@ -672,7 +672,7 @@ fn lead_event(doc_index: usize, doc: &DocText, out: &mut Vec<Event>) {
             date: p.format("%Y-%m-%d").to_string(),
             precision: Precision::Day,
             basis: Basis::Estimated,
-            sentence: s.to_string(),
+            sentence: s.into(),
             evidence: m.as_str().to_string(),
         });
     }

@@ -21,7 +21,7 @@ pub struct Figure {
     /// What it counts ("people", "trucks", "death toll").
     pub what: String,
     /// The sentence carrying it.
-    pub sentence: String,
+    pub sentence: std::sync::Arc<str>,
 }
 
 const QUAL: &str = r"(?:(?:at least|at most|more than|less than|fewer than|up to|nearly|almost|about|around|roughly|approximately|some|over|only|just over|just under|an estimated|estimated|close to)\s+)?";
@@ -329,7 +329,7 @@ fn figure_at(
         block,
         value: value.to_string(),
         what,
-        sentence: sentence_in(sents, text, start).to_string(),
+        sentence: sentence_in(sents, text, start).into(),
     })
 }
 
@@ -716,7 +716,7 @@ mod tests {
             block: Block::Para(0),
             value: v.to_string(),
             what: "percent of voters".to_string(),
-            sentence: String::new(),
+            sentence: "".into(),
         };
         let figs = vec![mk(0, "37%"), mk(1, "38%"), mk(1, "50.2%"), mk(2, "50.2%")];
         let groups = figure_conflicts(&figs);

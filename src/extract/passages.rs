@@ -133,6 +133,27 @@ mod tests {
     }
 
     #[test]
+    fn a_passage_counts_each_article_once() {
+        let line = "The convoy of forty trucks reached the northern crossing at dawn today.";
+        let twice = vec![format!("{line} Then more. {line}"), line.to_string()];
+        let once = vec![line.to_string()];
+        let docs: Vec<DocText> = [&twice, &once]
+            .iter()
+            .map(|p| DocText {
+                title: "",
+                dek: None,
+                paragraphs: p,
+                published: None,
+            })
+            .collect();
+        let shared = shared_passages(&docs);
+        assert_eq!(shared.len(), 1);
+        let docs_of: Vec<usize> = shared[0].occurrences.iter().map(|o| o.doc).collect();
+        // render counts "also in" as occurrences.len() - 1
+        assert_eq!(docs_of, vec![0, 1]);
+    }
+
+    #[test]
     fn short_sentences_are_not_shared() {
         let a = vec!["He said no.".to_string()];
         let docs: Vec<DocText> = (0..2)
