@@ -46,8 +46,10 @@ pub struct Draft {
     /// [`clean::Cleaned::caption_date`]): anchors an undated story.
     pub caption_date: Option<NaiveDate>,
     pub url: Option<String>,
-    /// Markdown body (the file's, or generated from the cleaned paragraphs).
-    pub body: String,
+    /// Markdown body, when it is not exactly what [`Draft::body`] makes of
+    /// the paragraphs (a file's own text); `None` for generated text, so a
+    /// large corpus does not hold every article twice.
+    body: Option<String>,
     /// Plain text of the body's paragraphs (numbering = `pN` anchors);
     /// shared with the model's article, not copied.
     pub paragraphs: Arc<Vec<String>>,
@@ -61,6 +63,19 @@ pub struct Draft {
 }
 
 impl Draft {
+    /// The Markdown body: the file's, or the one generated from the paragraphs.
+    pub fn body(&self) -> std::borrow::Cow<'_, str> {
+        match &self.body {
+            Some(b) => std::borrow::Cow::Borrowed(b),
+            None => std::borrow::Cow::Owned(content::body_from_paragraphs(&self.paragraphs)),
+        }
+    }
+
+    /// Keep `body` only if the paragraphs do not give it back.
+    fn store_body(body: String, paragraphs: &[String]) -> Option<String> {
+        (content::body_from_paragraphs(paragraphs) != body).then_some(body)
+    }
+
     /// The text the extractors read (no title when the text has no headline).
     pub fn doc(&self) -> DocText<'_> {
         DocText {
@@ -115,8 +130,11 @@ pub fn build(opts: &BuildOptions) -> Result<Site> {
         )?;
     }
     let mut timer = Timer::new();
-    let seeds = ingest::read_seeds(root, &mut warnings)?;
-    let files = content::read_all(root, &mut warnings)?;
+    let (seeds, files) = ingest::io_parallel(|| -> Result<_> {
+        let seeds = ingest::read_seeds(root, &mut warnings)?;
+        let files = content::read_all(root, &mut warnings)?;
+        Ok((seeds, files))
+    })?;
     timer.lap("read seeds and content");
     let mut drafts = assemble(&config, &seeds, &files, &mut warnings);
     // the raw texts are not needed past cleaning, nor the files' bodies:
@@ -330,6 +348,8 @@ fn assemble(
             (publisher, date, basis)
         };
         let body = content::body_from_paragraphs(&c.paragraphs);
+        let paragraphs = crate::markdown::paragraphs_plain(&body);
+        let body = Draft::store_body(body, &paragraphs);
         let generated = Draft {
             id: String::new(),
             seed: Some(seed.rel.clone()),
@@ -343,7 +363,7 @@ fn assemble(
             estimated_from: None,
             caption_date: c.caption_date,
             url: seed_cfg.url.clone(),
-            paragraphs: Arc::new(crate::markdown::paragraphs_plain(&body)),
+            paragraphs: Arc::new(paragraphs),
             body,
             removed: Arc::new(c.removed.iter().map(|r| r.text.clone()).collect()),
             edited: false,
@@ -445,7 +465,7 @@ fn from_file(f: &ContentFile, generated: Option<&Draft>) -> Draft {
         estimated_from: None,
         caption_date: generated.and_then(|g| g.caption_date),
         url: fm.url.clone(),
-        body: f.body.clone(),
+        body: Draft::store_body(f.body.clone(), &paragraphs),
         paragraphs: Arc::new(paragraphs),
         removed: Arc::new(fm.removed.clone()),
         edited: true,
@@ -687,7 +707,7 @@ fn content_writes(
             let Some(g) = d.regenerated.as_deref() else {
                 continue;
             };
-            let text = content::render(&front_for_generated(g, art), &g.body);
+            let text = content::render(&front_for_generated(g, art), &g.body());
             let fp = content::fingerprint(&text);
             let new_rel = format!("{}.new", d.content_rel);
             let already = std::fs::read_to_string(root.join(&new_rel))
@@ -712,7 +732,7 @@ fn content_writes(
             }
             continue;
         }
-        let text = content::render(&front, &d.body);
+        let text = content::render(&front, &d.body());
         if existing.map(|f| f.fingerprint.as_deref() == Some(content::fingerprint(&text).as_str()))
             != Some(true)
         {
