@@ -28,7 +28,7 @@ pub struct BuildOptions {
 /// One article as the build sees it, before rendering.
 #[derive(Debug, Clone)]
 pub struct Draft {
-    pub id: String,
+    pub id: model::Id,
     pub seed: Option<String>,
     /// `content/articles/<id>.md`
     pub content_rel: String,
@@ -105,7 +105,7 @@ pub struct Site {
     pub drafts: Vec<Draft>,
     pub actors: ActorIndex,
     /// Actor index → actor id.
-    pub actor_ids: Vec<String>,
+    pub actor_ids: Vec<model::Id>,
     /// Shared passages with positions (parallel to `dossier.shared_passages`).
     pub passages: Vec<extract::passages::SharedPassage>,
     pub content_writes: Vec<ContentWrite>,
@@ -351,7 +351,7 @@ fn assemble(
         let paragraphs = crate::markdown::paragraphs_plain(&body);
         let body = Draft::store_body(body, &paragraphs);
         let generated = Draft {
-            id: String::new(),
+            id: "".into(),
             seed: Some(seed.rel.clone()),
             content_rel: String::new(),
             title,
@@ -376,7 +376,7 @@ fn assemble(
                 let f = &files[fi];
                 if f.pristine {
                     drafts.push(Draft {
-                        id: f.stem.clone(),
+                        id: f.stem.as_str().into(),
                         content_rel: f.rel.clone(),
                         ..generated
                     });
@@ -418,7 +418,7 @@ fn assemble(
                 used_ids.insert(id.clone());
                 drafts.push(Draft {
                     content_rel: format!("content/articles/{id}.md"),
-                    id,
+                    id: id.into(),
                     ..generated
                 });
             }
@@ -453,7 +453,7 @@ fn from_file(f: &ContentFile, generated: Option<&Draft>) -> Draft {
         (Some(_), _) => Some("front-matter"),
     };
     Draft {
-        id: f.stem.clone(),
+        id: f.stem.as_str().into(),
         seed: fm.seed.clone(),
         content_rel: f.rel.clone(),
         title: fm.title.clone(),
@@ -695,7 +695,7 @@ fn content_writes(
             },
             url: d.url.clone(),
             seed: d.seed.clone(),
-            actors: art.actors.clone(),
+            actors: art.actors.iter().map(|a| a.to_string()).collect(),
             places: art.places.clone(),
             cited_sources: art.cited_sources.clone(),
             removed: d.removed.to_vec(),
@@ -755,7 +755,7 @@ fn front_for_generated(g: &Draft, art: &model::Article) -> FrontMatter {
         published_basis: g.basis.map(str::to_string),
         url: g.url.clone(),
         seed: g.seed.clone(),
-        actors: art.actors.clone(),
+        actors: art.actors.iter().map(|a| a.to_string()).collect(),
         places: art.places.clone(),
         cited_sources: art.cited_sources.clone(),
         removed: g.removed.to_vec(),
@@ -764,9 +764,9 @@ fn front_for_generated(g: &Draft, art: &model::Article) -> FrontMatter {
 }
 
 /// `Ref` to a block of an article (paragraph numbers are 1-based; title/dek = 0).
-pub fn block_ref(article: &str, block: Block) -> Ref {
+pub fn block_ref(article: &model::Id, block: Block) -> Ref {
     Ref {
-        article: article.to_string(),
+        article: article.clone(),
         paragraph: match block {
             Block::Para(i) => i + 1,
             _ => 0,

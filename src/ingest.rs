@@ -231,6 +231,23 @@ pub fn rel_path(root: &Path, path: &Path) -> String {
         .join("/")
 }
 
+/// Threads for reading files: more requests in flight than cores, since
+/// reading thousands of small files from a cold cache waits on the disk,
+/// not the CPU (about four times faster than one thread per core here).
+const IO_THREADS: usize = 16;
+
+/// Run `f` (which reads files with rayon) on a pool sized for I/O.
+pub fn io_parallel<R: Send>(f: impl FnOnce() -> R + Send) -> R {
+    match rayon::ThreadPoolBuilder::new()
+        .num_threads(IO_THREADS)
+        .thread_name(|i| format!("dossier-io-{i}"))
+        .build()
+    {
+        Ok(pool) => pool.install(f),
+        Err(_) => f(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -269,22 +286,5 @@ mod tests {
         assert!(decode(b"\x7fELF\x02\x01\x01\x00\x00\x00")
             .unwrap_err()
             .contains("binary"));
-    }
-}
-
-/// Threads for reading files: more requests in flight than cores, since
-/// reading thousands of small files from a cold cache waits on the disk,
-/// not the CPU (about four times faster than one thread per core here).
-const IO_THREADS: usize = 16;
-
-/// Run `f` (which reads files with rayon) on a pool sized for I/O.
-pub fn io_parallel<R: Send>(f: impl FnOnce() -> R + Send) -> R {
-    match rayon::ThreadPoolBuilder::new()
-        .num_threads(IO_THREADS)
-        .thread_name(|i| format!("dossier-io-{i}"))
-        .build()
-    {
-        Ok(pool) => pool.install(f),
-        Err(_) => f(),
     }
 }

@@ -8,6 +8,10 @@ use serde::Serialize;
 /// `dossier.json` schema version.
 pub const SCHEMA: u32 = 1;
 
+/// An article or actor id, shared (not copied) by every list and reference
+/// that names it: a large corpus names each id many times.
+pub type Id = std::sync::Arc<str>;
+
 #[derive(Debug, Clone, Serialize, Default)]
 pub struct Dossier {
     pub schema: u32,
@@ -31,13 +35,13 @@ pub struct Dossier {
 /// A place in an article: its id and 1-based paragraph (0 = title or dek).
 #[derive(Debug, Clone, Serialize, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Ref {
-    pub article: String,
+    pub article: Id,
     pub paragraph: usize,
 }
 
 #[derive(Debug, Clone, Serialize, Default)]
 pub struct Article {
-    pub id: String,
+    pub id: Id,
     pub seed: Option<String>,
     pub content: String,
     /// The headline; empty when the text has none.
@@ -52,7 +56,7 @@ pub struct Article {
     pub url: Option<String>,
     pub paragraphs: std::sync::Arc<Vec<String>>,
     pub removed: std::sync::Arc<Vec<String>>,
-    pub actors: Vec<String>,
+    pub actors: Vec<Id>,
     pub places: Vec<String>,
     pub cited_sources: Vec<String>,
     /// `true` when a person edited the content file (or wrote it by hand).
@@ -62,12 +66,12 @@ pub struct Article {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Actor {
-    pub id: String,
+    pub id: Id,
     pub name: String,
     pub kind: String,
     pub role: Option<String>,
     pub aliases: Vec<String>,
-    pub articles: Vec<String>,
+    pub articles: Vec<Id>,
     pub mentions: usize,
     pub page: String,
 }
@@ -81,9 +85,9 @@ pub struct Source {
     pub homepage: Option<String>,
     pub notes: Option<String>,
     /// Articles it published.
-    pub articles: Vec<String>,
+    pub articles: Vec<Id>,
     /// Articles that cite it.
-    pub cited_in: Vec<String>,
+    pub cited_in: Vec<Id>,
     /// What it was cited for: the attributing sentences.
     pub citations: Vec<Citation>,
     pub page: String,
@@ -103,8 +107,8 @@ pub struct Event {
     pub precision: &'static str,
     pub basis: &'static str,
     pub text: std::sync::Arc<str>,
-    pub articles: Vec<String>,
-    pub actors: Vec<String>,
+    pub articles: Vec<Id>,
+    pub actors: Vec<Id>,
     /// Every report of it: article and paragraph, with the words that date it.
     pub refs: Vec<EventRef>,
 }
@@ -120,10 +124,10 @@ pub struct EventRef {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Quote {
-    pub speaker: Option<String>,
+    pub speaker: Option<Id>,
     pub speaker_text: Option<String>,
     pub text: String,
-    pub article: String,
+    pub article: Id,
     pub paragraph: usize,
 }
 
@@ -131,7 +135,7 @@ pub struct Quote {
 pub struct SharedPassage {
     pub id: String,
     pub text: String,
-    pub articles: Vec<String>,
+    pub articles: Vec<Id>,
     pub refs: Vec<Ref>,
 }
 
@@ -140,7 +144,7 @@ pub struct Figure {
     pub value: String,
     pub what: String,
     pub text: std::sync::Arc<str>,
-    pub article: String,
+    pub article: Id,
     pub paragraph: usize,
 }
 
@@ -164,6 +168,6 @@ pub struct KeyPoint {
 
 impl Dossier {
     pub fn article(&self, id: &str) -> Option<&Article> {
-        self.articles.iter().find(|a| a.id == id)
+        self.articles.iter().find(|a| &*a.id == id)
     }
 }

@@ -31,7 +31,7 @@ pub fn model(
 
     // actor ids
     let mut taken = HashSet::new();
-    let actor_ids: Vec<String> = ax
+    let actor_ids: Vec<Id> = ax
         .actors
         .iter()
         .enumerate()
@@ -41,9 +41,10 @@ pub fn model(
                 slugify_max(&a.name, 60),
                 &format!("actor-{}", i + 1),
             )
+            .into()
         })
         .collect();
-    let known_ids: HashSet<&str> = actor_ids.iter().map(|s| s.as_str()).collect();
+    let known_ids: HashSet<&str> = actor_ids.iter().map(|s| s.as_ref()).collect();
 
     // articles and their actors (less those config marks `ignore: true`)
     let ignored = cfg.ignored_actor_keys();
@@ -60,7 +61,7 @@ pub fn model(
             let by_id: HashMap<&str, usize> = actor_ids
                 .iter()
                 .enumerate()
-                .map(|(i, s)| (s.as_str(), i))
+                .map(|(i, s)| (s.as_ref(), i))
                 .collect();
             list = listed
                 .iter()
@@ -203,7 +204,7 @@ pub fn model(
             removed: dr.removed.clone(),
             actors: {
                 // sorted by id: stable whatever the extractor's internal order
-                let mut ids: Vec<String> = article_actors[i]
+                let mut ids: Vec<Id> = article_actors[i]
                     .iter()
                     .map(|&a| actor_ids[a].clone())
                     .collect();
@@ -284,7 +285,7 @@ pub fn model(
     timer.detail("  model: events");
     // shared passages
     for (n, p) in site.passages.iter().enumerate() {
-        let mut arts: Vec<String> = p
+        let mut arts: Vec<Id> = p
             .occurrences
             .iter()
             .map(|o| drafts[o.doc].id.clone())
@@ -514,11 +515,7 @@ fn jaccard(a: &[u64], b: &[u64]) -> f64 {
 
 /// One timeline entry per happening: events of the same date whose sentences
 /// share enough words (or that are the same shared passage) are merged.
-fn merge_events(
-    site: &Site,
-    events: &[extract::events::Event],
-    actor_ids: &[String],
-) -> Vec<Event> {
+fn merge_events(site: &Site, events: &[extract::events::Event], actor_ids: &[Id]) -> Vec<Event> {
     let drafts = &site.drafts;
     let mut by_date: BTreeMap<(String, extract::events::Precision), Vec<usize>> = BTreeMap::new();
     for (i, e) in events.iter().enumerate() {
@@ -599,13 +596,13 @@ fn merge_events(
             }
             for c in clusters {
                 let first = &events[c[0]];
-                let mut arts: Vec<String> = c
+                let mut arts: Vec<Id> = c
                     .iter()
                     .map(|&i| drafts[events[i].doc].id.clone())
                     .collect();
                 arts.sort();
                 arts.dedup();
-                let mut actors: BTreeSet<String> = BTreeSet::new();
+                let mut actors: BTreeSet<Id> = BTreeSet::new();
                 for &i in &c {
                     let e = &events[i];
                     let text = drafts[e.doc].doc().block(e.block);

@@ -341,13 +341,13 @@ pub fn render(site: &Site, root: &Path, sink: &dyn PageSink) -> Result<()> {
             .articles
             .iter()
             .enumerate()
-            .map(|(i, a)| (a.id.as_str(), i))
+            .map(|(i, a)| (a.id.as_ref(), i))
             .collect(),
         actor_idx: d
             .actors
             .iter()
             .enumerate()
-            .map(|(i, a)| (a.id.as_str(), i))
+            .map(|(i, a)| (a.id.as_ref(), i))
             .collect(),
         source_idx: d
             .sources
@@ -379,7 +379,7 @@ pub fn render(site: &Site, root: &Path, sink: &dyn PageSink) -> Result<()> {
     let listed: HashMap<&str, BTreeSet<&str>> = d
         .articles
         .iter()
-        .map(|a| (a.id.as_str(), a.actors.iter().map(|s| s.as_str()).collect()))
+        .map(|a| (a.id.as_ref(), a.actors.iter().map(|s| s.as_ref()).collect()))
         .collect();
     let tl = timeline_idx(d);
     let top_actors = top_actors(&cx, 12);
@@ -396,7 +396,7 @@ pub fn render(site: &Site, root: &Path, sink: &dyn PageSink) -> Result<()> {
     let mut events_by_actor: HashMap<&str, Vec<&crate::model::Event>> = HashMap::new();
     for e in &d.events {
         for a in &e.actors {
-            events_by_actor.entry(a.as_str()).or_default().push(e);
+            events_by_actor.entry(a.as_ref()).or_default().push(e);
         }
     }
     let mut mentions_by_actor: HashMap<usize, Vec<&crate::extract::actors::Mention>> =
@@ -408,12 +408,12 @@ pub fn render(site: &Site, root: &Path, sink: &dyn PageSink) -> Result<()> {
         .actor_ids
         .iter()
         .enumerate()
-        .map(|(i, s)| (s.as_str(), i))
+        .map(|(i, s)| (s.as_ref(), i))
         .collect();
     let mut passages_by_article: HashMap<&str, Vec<usize>> = HashMap::new();
     for (i, p) in d.shared_passages.iter().enumerate() {
         for a in &p.articles {
-            passages_by_article.entry(a.as_str()).or_default().push(i);
+            passages_by_article.entry(a.as_ref()).or_default().push(i);
         }
     }
 
@@ -424,10 +424,7 @@ pub fn render(site: &Site, root: &Path, sink: &dyn PageSink) -> Result<()> {
             crate::highlight::css().into_bytes(),
         )?;
         sink.put("assets/search.js".into(), SEARCH_JS.as_bytes().to_vec())?;
-        sink.put(
-            "assets/search-index.js".into(),
-            search_index(&cx),
-        )?;
+        sink.put("assets/search-index.js".into(), search_index(&cx))?;
         // the biggest file: written as it is serialised
         sink.put_with("data/dossier.json".into(), &mut |w| {
             let mut e = Escaping(w);
@@ -588,14 +585,14 @@ pub fn render(site: &Site, root: &Path, sink: &dyn PageSink) -> Result<()> {
         c.insert("actor", a);
         c.insert("kind_label", kind_label(&a.kind));
         let quotes: Vec<_> = quotes_by_speaker
-            .get(a.id.as_str())
+            .get(a.id.as_ref())
             .into_iter()
             .flatten()
             .map(|q| json!({"text": q.text, "article": art_summary(&cx, &q.article), "paragraph": q.paragraph}))
             .collect();
         c.insert("quotes", &quotes);
         let events: Vec<_> = events_by_actor
-            .get(a.id.as_str())
+            .get(a.id.as_ref())
             .into_iter()
             .flatten()
             .map(|e| json!({"id": e.id, "href": cx.event_href(e), "date_label": date_label(&e.date), "text": e.text, "precision": e.precision, "ref": e.refs.first()}))
@@ -605,15 +602,15 @@ pub fn render(site: &Site, root: &Path, sink: &dyn PageSink) -> Result<()> {
         let mut kwic = Vec::new();
         let mut per_source: BTreeMap<String, usize> = BTreeMap::new();
         let own = actor_index_of
-            .get(a.id.as_str())
+            .get(a.id.as_ref())
             .and_then(|i| mentions_by_actor.get(i));
         for m in own.into_iter().flatten() {
             let Some(dr) = site.drafts.get(m.doc) else {
                 continue;
             };
             if !listed
-                .get(dr.id.as_str())
-                .is_some_and(|s| s.contains(a.id.as_str()))
+                .get(dr.id.as_ref())
+                .is_some_and(|s| s.contains(a.id.as_ref()))
             {
                 continue;
             }
@@ -702,7 +699,7 @@ pub fn render(site: &Site, root: &Path, sink: &dyn PageSink) -> Result<()> {
         for x in &s.articles {
             if let Some(a) = cx.article(x) {
                 for act in &a.actors {
-                    *counts.entry(act.as_str()).or_insert(0) += 1;
+                    *counts.entry(act.as_ref()).or_insert(0) += 1;
                 }
             }
         }
@@ -724,13 +721,13 @@ pub fn render(site: &Site, root: &Path, sink: &dyn PageSink) -> Result<()> {
             .map(|ci| json!({"text": ci.text, "article": art_summary(&cx, &ci.at.article), "paragraph": ci.at.paragraph}))
             .collect();
         c.insert("citations", &citations);
-        let mine: BTreeSet<&str> = s.articles.iter().map(|x| x.as_str()).collect();
+        let mine: BTreeSet<&str> = s.articles.iter().map(|x| x.as_ref()).collect();
         let shared: Vec<_> = d
             .shared_passages
             .iter()
             .filter(|p| {
-                p.articles.iter().any(|a| mine.contains(a.as_str()))
-                    && p.articles.iter().any(|a| !mine.contains(a.as_str()))
+                p.articles.iter().any(|a| mine.contains(a.as_ref()))
+                    && p.articles.iter().any(|a| !mine.contains(a.as_ref()))
             })
             .take(SOURCE_PASSAGES_MAX)
             .map(|p| passage_json(&cx, p))
@@ -817,7 +814,7 @@ pub fn render(site: &Site, root: &Path, sink: &dyn PageSink) -> Result<()> {
                 "included",
                 &order
                     .iter()
-                    .map(|&i| d.articles[i].id.as_str())
+                    .map(|&i| d.articles[i].id.as_ref())
                     .collect::<Vec<_>>(),
             );
             sink.put(
@@ -1190,7 +1187,7 @@ pub fn cooccurrence(d: &Dossier) -> HashMap<usize, BTreeMap<usize, usize>> {
         .actors
         .iter()
         .enumerate()
-        .map(|(i, a)| (a.id.as_str(), i))
+        .map(|(i, a)| (a.id.as_ref(), i))
         .collect();
     let mut m: HashMap<usize, BTreeMap<usize, usize>> = HashMap::new();
     for a in &d.articles {
@@ -1198,7 +1195,7 @@ pub fn cooccurrence(d: &Dossier) -> HashMap<usize, BTreeMap<usize, usize>> {
         let ids: Vec<usize> = a
             .actors
             .iter()
-            .filter_map(|x| idx.get(x.as_str()).copied())
+            .filter_map(|x| idx.get(x.as_ref()).copied())
             .take(40)
             .collect();
         for &x in &ids {
@@ -1267,13 +1264,13 @@ fn article_bodies<T: Send>(
         .map(|(i, mentions, occs)| {
             let mut spans: BTreeMap<usize, Vec<Span>> = BTreeMap::new();
             let mut after: BTreeMap<usize, String> = BTreeMap::new();
-            let listed: BTreeSet<&str> = d.articles[i].actors.iter().map(|s| s.as_str()).collect();
+            let listed: BTreeSet<&str> = d.articles[i].actors.iter().map(|s| s.as_ref()).collect();
             for m in mentions {
                 let Block::Para(p) = m.block else { continue };
                 let Some(id) = site.actor_ids.get(m.actor) else {
                     continue;
                 };
-                if !listed.contains(id.as_str()) {
+                if !listed.contains(id.as_ref()) {
                     continue;
                 }
                 let href = if briefing {
@@ -1382,13 +1379,13 @@ impl<'a> PerArticle<'a> {
     fn new(d: &'a Dossier) -> Self {
         let mut quotes: HashMap<&str, Vec<&crate::model::Quote>> = HashMap::new();
         for q in &d.quotes {
-            quotes.entry(q.article.as_str()).or_default().push(q);
+            quotes.entry(q.article.as_ref()).or_default().push(q);
         }
         let mut events: HashMap<&str, Vec<_>> = HashMap::new();
         for e in &d.events {
             for r in &e.refs {
                 events
-                    .entry(r.at.article.as_str())
+                    .entry(r.at.article.as_ref())
                     .or_default()
                     .push((e, r));
             }
@@ -1409,7 +1406,7 @@ fn art_context(cx: &Ctx, per: &PerArticle, i: usize, body: &str) -> serde_json::
         published_basis: dr.basis.filter(|b| *b != "estimated").map(str::to_string),
         url: a.url.clone(),
         seed: a.seed.clone(),
-        actors: a.actors.clone(),
+        actors: a.actors.iter().map(|x| x.to_string()).collect(),
         places: a.places.clone(),
         cited_sources: a.cited_sources.clone(),
         removed: vec![],
@@ -1418,14 +1415,14 @@ fn art_context(cx: &Ctx, per: &PerArticle, i: usize, body: &str) -> serde_json::
     let yaml = serde_yaml::to_string(&front).unwrap_or_default();
     let quotes: Vec<_> = per
         .quotes
-        .get(a.id.as_str())
+        .get(a.id.as_ref())
         .into_iter()
         .flatten()
         .map(|q| json!({"text": q.text, "paragraph": q.paragraph, "speaker": q.speaker.as_ref().map(|s| json!({"id": s, "name": cx.actor_name(s)})), "speaker_text": q.speaker_text}))
         .collect();
     let events: Vec<_> = per
         .events
-        .get(a.id.as_str())
+        .get(a.id.as_ref())
         .into_iter()
         .flatten()
         .map(|(e, r)| {
@@ -1437,7 +1434,7 @@ fn art_context(cx: &Ctx, per: &PerArticle, i: usize, body: &str) -> serde_json::
         .iter()
         .filter_map(|x| {
             cx.actor_idx
-                .get(x.as_str())
+                .get(x.as_ref())
                 .map(|&j| actor_brief(&d.actors[j]))
         })
         .collect();

@@ -30,7 +30,7 @@ pub fn timeline(
         };
         let mut seen: BTreeSet<&str> = BTreeSet::new();
         for r in &e.refs {
-            let Some(&ai) = art_idx.get(r.at.article.as_str()) else {
+            let Some(&ai) = art_idx.get(r.at.article.as_ref()) else {
                 continue;
             };
             let lane = d.articles[ai].publisher.as_deref().unwrap_or("unknown");
