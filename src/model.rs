@@ -12,6 +12,11 @@ pub const SCHEMA: u32 = 1;
 /// that names it: a large corpus names each id many times.
 pub type Id = std::sync::Arc<str>;
 
+/// Ids as plain strings (for a content file's front matter).
+pub fn id_strings(ids: &[Id]) -> Vec<String> {
+    ids.iter().map(|x| x.to_string()).collect()
+}
+
 #[derive(Debug, Clone, Serialize, Default)]
 pub struct Dossier {
     pub schema: u32,
