@@ -2,6 +2,7 @@
 //! returns a [`Site`] (the model, the render map and the content files to
 //! write); writing is [`crate::publish`]'s job.
 
+use crate::cache::{Cache, Key, Record, Table};
 use crate::clean::{self, CleanOptions, CorpusStats};
 use crate::config::Config;
 use crate::content::{self, ContentFile, FrontMatter};
@@ -23,6 +24,8 @@ pub struct BuildOptions {
     pub root: PathBuf,
     /// Overrides `base_url` from config.
     pub base_url: Option<String>,
+    /// Reuse and update the build cache (`ROOT/.dossier-cache/`).
+    pub cache: bool,
 }
 
 /// One article as the build sees it, before rendering.
@@ -110,6 +113,10 @@ pub struct Site {
     pub passages: Vec<extract::passages::SharedPassage>,
     pub content_writes: Vec<ContentWrite>,
     pub warnings: Vec<Warning>,
+    /// The build cache (off unless the build was asked to use it).
+    pub cache: Cache,
+    /// Per cache table: (name, results reused, results computed).
+    pub cache_counts: std::sync::Mutex<Vec<(&'static str, usize, usize)>>,
 }
 
 const UNKNOWN_PUBLISHER: &str = "unknown";
@@ -129,6 +136,11 @@ pub fn build(opts: &BuildOptions) -> Result<Site> {
             Path::new("--base-url"),
         )?;
     }
+    let cache = if opts.cache {
+        Cache::at(root)
+    } else {
+        Cache::off()
+    };
     let mut timer = Timer::new();
     let (seeds, files) = ingest::io_parallel(|| -> Result<_> {
         let seeds = ingest::read_seeds(root, &mut warnings)?;
@@ -136,7 +148,8 @@ pub fn build(opts: &BuildOptions) -> Result<Site> {
         Ok((seeds, files))
     })?;
     timer.lap("read seeds and content");
-    let mut drafts = assemble(&config, &seeds, &files, &mut warnings);
+    let mut counts = Vec::new();
+    let mut drafts = assemble(&config, &cache, &mut counts, &seeds, &files, &mut warnings);
     // the raw texts are not needed past cleaning, nor the files' bodies:
     // only what tells whether a file changed
     drop(seeds);
@@ -162,16 +175,39 @@ pub fn build(opts: &BuildOptions) -> Result<Site> {
     timer.lap("quotes");
     let citations = extract::sources::extract_cited(&docs, &actors);
     timer.lap("cited sources");
-    let events: Vec<extract::events::Event> = docs
+    // events and figures read one article each: cached by its text
+    type Found = (Vec<extract::events::Event>, Vec<extract::figures::Figure>);
+    let table = cache.table("events");
+    let found: Vec<(Found, (u128, Record))> = docs
         .par_iter()
         .enumerate()
-        .flat_map_iter(|(i, d)| extract::events::extract_events(i, d))
+        .map(|(i, d)| {
+            let key = d.key("events");
+            if let Some((mut ev, mut fig)) = table.get::<Found>(key) {
+                ev.iter_mut().for_each(|e| e.doc = i);
+                fig.iter_mut().for_each(|f| f.doc = i);
+                return ((ev, fig), (key, Record::Kept));
+            }
+            let found = (
+                extract::events::extract_events(i, d),
+                extract::figures::extract_figures(i, d),
+            );
+            let rec = Table::encode(&found);
+            (found, (key, rec))
+        })
         .collect();
-    let figures: Vec<extract::figures::Figure> = docs
-        .par_iter()
-        .enumerate()
-        .flat_map_iter(|(i, d)| extract::figures::extract_figures(i, d))
-        .collect();
+    counts.push(cache_report(&table));
+    let mut records = Vec::with_capacity(found.len());
+    let mut events = Vec::new();
+    let mut figures = Vec::new();
+    for ((ev, fig), rec) in found {
+        events.extend(ev);
+        figures.extend(fig);
+        records.push(rec);
+    }
+    if let Some(w) = table.save(records) {
+        warnings.push(cache_warning(w));
+    }
     timer.lap("events, figures");
     drop(docs);
 
@@ -184,6 +220,8 @@ pub fn build(opts: &BuildOptions) -> Result<Site> {
         passages,
         content_writes: Vec::new(),
         warnings,
+        cache,
+        cache_counts: std::sync::Mutex::new(counts),
     };
     crate::modeling::model(&mut site, &quotes, &citations, &events, &figures);
     timer.lap("model");
@@ -193,6 +231,26 @@ pub fn build(opts: &BuildOptions) -> Result<Site> {
     site.warnings.sort();
     site.warnings.dedup();
     Ok(site)
+}
+
+/// With `DOSSIER_TIMINGS` set, how many results a cache table served.
+pub fn cache_report(table: &Table) -> (&'static str, usize, usize) {
+    let (hits, misses) = table.counts();
+    if std::env::var_os("DOSSIER_TIMINGS").is_some() {
+        eprintln!(
+            "timing:   cache {}: {hits} reused, {misses} computed",
+            table.name()
+        );
+    }
+    (table.name(), hits, misses)
+}
+
+fn cache_warning(message: String) -> Warning {
+    Warning {
+        kind: "cache",
+        file: None,
+        message,
+    }
 }
 
 /// A process-wide stage observer, set once by the binary (a progress bar);
@@ -265,6 +323,8 @@ impl Default for Timer {
 /// Clean the seeds and merge them with the content files into drafts.
 fn assemble(
     config: &Config,
+    cache: &Cache,
+    counts: &mut Vec<(&'static str, usize, usize)>,
     seeds: &[Seed],
     files: &[ContentFile],
     warnings: &mut Vec<Warning>,
@@ -273,10 +333,33 @@ fn assemble(
     let opts = CleanOptions {
         boilerplate: config.boilerplate_patterns(),
     };
-    let cleaned: Vec<clean::Cleaned> = seeds
+    // each seed's cleaning, reused from the cache while its text, the
+    // options and its answers from the corpus statistics are unchanged
+    let table = cache.table("clean");
+    let (cleaned, records): (Vec<clean::Cleaned>, Vec<(u128, Record)>) = seeds
         .par_iter()
-        .map(|s| clean::clean(&s.text, &stats, &opts))
-        .collect();
+        .map(|s| {
+            let mut key = Key::new("clean");
+            key.str(&s.text);
+            for r in &opts.boilerplate {
+                key.str(r.as_str());
+            }
+            let key = key.finish();
+            if let Some((c, probes)) = table.get::<(clean::Cleaned, Vec<clean::Probe>)>(key) {
+                if stats.still_answers(&probes) {
+                    return (c, (key, Record::Kept));
+                }
+                table.reject();
+            }
+            let (c, probes) = clean::clean_probed(&s.text, &stats, &opts);
+            let rec = Table::encode(&(&c, &probes));
+            (c, (key, rec))
+        })
+        .unzip();
+    counts.push(cache_report(&table));
+    if let Some(w) = table.save(records) {
+        warnings.push(cache_warning(w));
+    }
 
     let mut by_seed: HashMap<&str, usize> = HashMap::new();
     for (i, f) in files.iter().enumerate() {

@@ -93,6 +93,56 @@ impl CorpusStats {
             .and_then(|h| self.line_files.get(&h).copied())
             .unwrap_or(0)
     }
+
+    /// Is `text` a line that recurs across the corpus as site furniture?
+    /// The answer, with what it was computed from, is added to `probes`.
+    fn recurs(&self, text: &str, probes: &mut Vec<Probe>) -> bool {
+        let p = Probe {
+            line: (text.len() <= MAX_STAT_LINE)
+                .then(|| line_hash(text))
+                .flatten(),
+            words: word_count(text),
+            open: !ends_terminal(text),
+            answer: false,
+        };
+        let answer = self.answer(&p);
+        probes.push(Probe { answer, ..p });
+        answer
+    }
+
+    fn answer(&self, p: &Probe) -> bool {
+        let wc = p.words;
+        if self.files < 3 || wc > 15 {
+            return false;
+        }
+        let f = p
+            .line
+            .and_then(|h| self.line_files.get(&h).copied())
+            .unwrap_or(0);
+        // short labels seen twice, unpunctuated lines (sidebars, teaser
+        // lists) seen in three files, sentences in most files
+        (f >= 2 && wc <= 4 && p.open)
+            || (f >= 3 && p.open)
+            || (f >= 3 && f * 2 > self.files && wc <= 12)
+    }
+
+    /// Would cleaning against these statistics answer every probe of an
+    /// earlier cleaning the same way? Then its result still holds.
+    pub fn still_answers(&self, probes: &[Probe]) -> bool {
+        probes.iter().all(|p| self.answer(p) == p.answer)
+    }
+}
+
+/// One question the cleaner asked of the corpus statistics ("does this
+/// line recur?"), with its answer: all a cleaning depends on beyond its own
+/// text and options, so a cached cleaning is reused only while every probe
+/// gets the same answer (see [`CorpusStats::still_answers`]).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Probe {
+    line: Option<u64>,
+    words: usize,
+    open: bool,
+    answer: bool,
 }
 
 /// User options from `config.yaml` (`cleaning:`).
@@ -103,7 +153,7 @@ pub struct CleanOptions {
 }
 
 /// A line dropped by the cleaner, with the reason.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Removed {
     /// 1-based line number in the raw file.
     pub line: usize,
@@ -112,7 +162,7 @@ pub struct Removed {
 }
 
 /// The result of cleaning one raw article.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
 pub struct Cleaned {
     /// Headline; empty when the text has none (the caller falls back).
     pub title: String,
@@ -1487,6 +1537,13 @@ fn eq_key(a: &str, b: &str) -> bool {
 
 /// Clean one raw article. Never panics, whatever the input.
 pub fn clean(raw: &str, stats: &CorpusStats, opts: &CleanOptions) -> Cleaned {
+    clean_probed(raw, stats, opts).0
+}
+
+/// [`clean`], also returning the questions it asked of `stats` (a cache
+/// checks them again before reusing the result).
+pub fn clean_probed(raw: &str, stats: &CorpusStats, opts: &CleanOptions) -> (Cleaned, Vec<Probe>) {
+    let mut probes = Vec::new();
     let mut out = Cleaned::default();
     let mut lines = read_lines(raw);
 
@@ -1524,18 +1581,8 @@ pub fn clean(raw: &str, stats: &CorpusStats, opts: &CleanOptions) -> Cleaned {
             if let Some(r) = strong_furniture(&l.text, opts) {
                 return Some(Role::Furn(r));
             }
-            let wc = word_count(&l.text);
-            if stats.files >= 3 && wc <= 15 {
-                let f = stats.files_with(&l.text);
-                let open = !ends_terminal(&l.text);
-                // short labels seen twice, unpunctuated lines (sidebars,
-                // teaser lists) seen in three files, sentences in most files
-                if (f >= 2 && wc <= 4 && open)
-                    || (f >= 3 && open)
-                    || (f >= 3 && f * 2 > stats.files && wc <= 12)
-                {
-                    return Some(Role::Furn("recurs across corpus files (site furniture)"));
-                }
+            if stats.recurs(&l.text, &mut probes) {
+                return Some(Role::Furn("recurs across corpus files (site furniture)"));
             }
             None
         })
@@ -1913,7 +1960,7 @@ pub fn clean(raw: &str, stats: &CorpusStats, opts: &CleanOptions) -> Cleaned {
         }
     }
     out.caption_date = caption_date(&units);
-    out
+    (out, probes)
 }
 
 /// The date written in the removed photo captions, if they give one: the

@@ -18,6 +18,8 @@ pub struct Report {
     pub warnings: Vec<Warning>,
     pub out: PathBuf,
     pub elapsed: Duration,
+    /// Per build-cache table: (name, results reused, results computed).
+    pub cache: Vec<(&'static str, usize, usize)>,
 }
 
 /// Build a project into a render map (no writes).
@@ -25,6 +27,7 @@ pub fn build_site(root: &Path, base_url: Option<String>) -> Result<(Site, Render
     let site = build::build(&BuildOptions {
         root: root.to_path_buf(),
         base_url,
+        cache: false,
     })?;
     let mut timer = build::Timer::new();
     let map = crate::render::render_to_map(&site, root)?;
@@ -34,8 +37,20 @@ pub fn build_site(root: &Path, base_url: Option<String>) -> Result<(Site, Render
 
 /// `dossier build`: write changed content files, publish the site atomically.
 /// Pages go to the publish staging folder as they are rendered.
+/// The build cache (`ROOT/.dossier-cache/`) is used and updated.
 pub fn build(root: &Path, out: Option<&Path>, base_url: Option<String>) -> Result<Report> {
-    build_into(root, out, base_url, None)
+    build_into(root, out, base_url, true, None)
+}
+
+/// [`build`], with the build cache on or off (off: every article is
+/// processed afresh and the cache is left as it is).
+pub fn build_cached(
+    root: &Path,
+    out: Option<&Path>,
+    base_url: Option<String>,
+    cache: bool,
+) -> Result<Report> {
+    build_into(root, out, base_url, cache, None)
 }
 
 /// [`build`], also returning the published render map (for `serve`).
@@ -45,7 +60,7 @@ pub fn build_with_map(
     base_url: Option<String>,
 ) -> Result<(Report, RenderMap)> {
     let map = std::sync::Mutex::new(RenderMap::new());
-    let report = build_into(root, out, base_url, Some(&map))?;
+    let report = build_into(root, out, base_url, true, Some(&map))?;
     let map = map
         .into_inner()
         .unwrap_or_else(std::sync::PoisonError::into_inner);
@@ -56,6 +71,7 @@ fn build_into(
     root: &Path,
     out: Option<&Path>,
     base_url: Option<String>,
+    cache: bool,
     keep: Option<&std::sync::Mutex<RenderMap>>,
 ) -> Result<Report> {
     let started = Instant::now();
@@ -72,6 +88,7 @@ fn build_into(
     let site = build::build(&BuildOptions {
         root: root.to_path_buf(),
         base_url,
+        cache,
     })?;
     let mut timer = build::Timer::new();
     let staging = crate::publish::Staging::begin(&out)?;
@@ -116,6 +133,11 @@ fn build_into(
         warnings,
         out,
         elapsed: started.elapsed(),
+        cache: site
+            .cache_counts
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .clone(),
     };
     Ok(report)
 }
@@ -239,7 +261,8 @@ pub fn init(dir: &Path) -> Result<Vec<String>> {
     write("config.yaml", INIT_CONFIG)?;
     write("seeds/.gitkeep", "")?;
     write("content/articles/.gitkeep", "")?;
-    write(".gitignore", "/public\n")?;
+    // the site, the previous site kept for fast rebuilds, the build cache
+    write(".gitignore", "/public\n/.public.*\n/.dossier-cache\n")?;
     for (name, text) in crate::render::DEFAULT_TEMPLATES {
         write(&format!("templates/{name}"), text)?;
     }

@@ -5,6 +5,7 @@
 //! render → publish. See `README.md` for the user's view.
 
 pub mod build;
+pub mod cache;
 pub mod check;
 pub mod clean;
 pub mod commands;

@@ -46,6 +46,11 @@ enum Command {
         /// sitemap.xml and canonical links (overrides config.yaml).
         #[arg(long, value_name = "URL")]
         base_url: Option<String>,
+        /// Process every article afresh: neither read nor update the build
+        /// cache (ROOT/.dossier-cache/, which lets a rebuild redo only the
+        /// articles that changed; deleting it is always safe).
+        #[arg(long)]
+        no_cache: bool,
     },
     /// Build, serve the site on 127.0.0.1 and rebuild + reload on every change.
     ///
@@ -109,6 +114,7 @@ fn run(cli: &Cli) -> dossier::error::Result<ExitCode> {
             root,
             out,
             base_url,
+            no_cache,
         } => {
             // a progress bar for large corpora, on a terminal only
             let seeds = std::fs::read_dir(root.join("seeds"))
@@ -130,7 +136,8 @@ fn run(cli: &Cli) -> dossier::error::Result<ExitCode> {
                 }));
                 pb
             });
-            let report = dossier::commands::build(root, out.as_deref(), base_url.clone());
+            let report =
+                dossier::commands::build_cached(root, out.as_deref(), base_url.clone(), !no_cache);
             if let Some(pb) = bar {
                 pb.finish_and_clear();
             }

@@ -1,9 +1,18 @@
 //! Publish a render map atomically: write everything into a temporary folder
 //! beside the output folder, then swap the two in one step
-//! (`renameat2(RENAME_EXCHANGE)` on Linux; two renames elsewhere) and delete
-//! the old one. A crash or kill at any point leaves the previous site intact.
-//! Files whose bytes did not change are hard-linked from the previous site
-//! instead of written again.
+//! (`renameat2(RENAME_EXCHANGE)` on Linux; two renames elsewhere). A crash
+//! or kill at any point leaves the previous site intact. Files whose bytes
+//! did not change are hard-linked from the previous site instead of written
+//! again.
+//!
+//! The site the swap replaced is kept beside the output folder as
+//! `.NAME.prev` and becomes the next build's temporary folder: its folders
+//! already exist and its unchanged files already are links to the current
+//! site's, so a rebuild creates and deletes almost nothing (on ext4 without
+//! a journal, creating many files soon after deleting many is slow). Files
+//! in it are never written through: a changed file is unlinked and written
+//! anew, so the published site sharing its inode is untouched; files the
+//! new build does not produce are deleted before the swap.
 
 use crate::error::{Error, Result};
 use crate::render::RenderMap;
@@ -85,6 +94,10 @@ pub fn publish(out: &Path, files: &RenderMap) -> Result<PublishStats> {
 pub struct Staging {
     out: PathBuf,
     tmp: PathBuf,
+    /// `tmp` is the previous build's site, recycled (see the module notes)
+    recycled: bool,
+    /// files put so far (tracked when recycled, to delete the others)
+    put: std::sync::Mutex<std::collections::HashSet<String>>,
     made: std::sync::Mutex<std::collections::HashSet<PathBuf>>,
     files: std::sync::atomic::AtomicUsize,
     written: std::sync::atomic::AtomicUsize,
@@ -100,11 +113,19 @@ impl Staging {
         let tmp = sibling(out, &format!("tmp-{}", std::process::id()))?;
         // leftovers of an earlier killed build are ours by name: clear them
         clear_leftovers(out)?;
-        std::fs::create_dir_all(&tmp)
-            .map_err(|e| Error::io(&tmp, "cannot create the temporary output folder", e))?;
+        // the previous site, taken by a rename so no other build shares it
+        let prev = sibling(out, PREV)?;
+        let recycled = std::fs::symlink_metadata(&prev).is_ok_and(|m| m.is_dir())
+            && std::fs::rename(&prev, &tmp).is_ok();
+        if !recycled {
+            std::fs::create_dir_all(&tmp)
+                .map_err(|e| Error::io(&tmp, "cannot create the temporary output folder", e))?;
+        }
         Ok(Staging {
             out: out.to_path_buf(),
             tmp,
+            recycled,
+            put: Default::default(),
             made: Default::default(),
             files: Default::default(),
             written: Default::default(),
@@ -124,13 +145,42 @@ impl Staging {
             self.html.fetch_add(1, Relaxed);
         }
         let old = self.out.join(rel);
-        if same_bytes(&old, bytes) && std::fs::hard_link(&old, &dest).is_ok() {
+        if same_bytes(&old, bytes) && self.link(&old, &dest) {
             self.reused.fetch_add(1, Relaxed);
             return Ok(());
         }
+        self.clear(&dest);
         std::fs::write(&dest, bytes).map_err(|e| Error::io(&dest, "cannot write", e))?;
         self.written.fetch_add(1, Relaxed);
         Ok(())
+    }
+
+    /// Make `dest` the previous site's `old` (a hard link); true if it is.
+    fn link(&self, old: &Path, dest: &Path) -> bool {
+        if self.recycled {
+            if same_file(old, dest) {
+                return true; // unchanged since the build before: nothing to do
+            }
+            self.clear(dest);
+        }
+        std::fs::hard_link(old, dest).is_ok()
+    }
+
+    /// In a recycled folder, remove what is at `dest` (never write through
+    /// a link the published site shares).
+    fn clear(&self, dest: &Path) {
+        if !self.recycled {
+            return;
+        }
+        match std::fs::symlink_metadata(dest) {
+            Ok(m) if m.is_dir() => {
+                let _ = std::fs::remove_dir_all(dest);
+            }
+            Ok(_) => {
+                let _ = std::fs::remove_file(dest);
+            }
+            Err(_) => {}
+        }
     }
 
     /// Where `rel` goes in the new site (its folder made); refuses a path
@@ -143,6 +193,12 @@ impl Staging {
             ));
         }
         let dest = self.tmp.join(rel);
+        if self.recycled {
+            self.put
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner)
+                .insert(rel.to_string());
+        }
         if let Some(dir) = dest.parent() {
             let new = self
                 .made
@@ -150,11 +206,55 @@ impl Staging {
                 .unwrap_or_else(std::sync::PoisonError::into_inner)
                 .insert(dir.to_path_buf());
             if new {
+                if self.recycled {
+                    // a file of the old site where this build needs a folder
+                    for a in dir.ancestors().take_while(|a| *a != self.tmp) {
+                        if std::fs::symlink_metadata(a).is_ok_and(|m| !m.is_dir()) {
+                            let _ = std::fs::remove_file(a);
+                        }
+                    }
+                }
                 std::fs::create_dir_all(dir)
                     .map_err(|e| Error::io(dir, "cannot create a folder", e))?;
             }
         }
         Ok(dest)
+    }
+
+    /// In a recycled folder, delete every file this build did not put, and
+    /// the folders left empty.
+    fn prune(&self) -> Result<()> {
+        if !self.recycled {
+            return Ok(());
+        }
+        let put = self
+            .put
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        for e in walkdir::WalkDir::new(&self.tmp)
+            .min_depth(1)
+            .contents_first(true)
+            .into_iter()
+            .filter_map(|e| e.ok())
+        {
+            let p = e.path();
+            if e.file_type().is_dir() {
+                // fails (and stays) unless empty
+                let _ = std::fs::remove_dir(p);
+                continue;
+            }
+            let rel = p
+                .strip_prefix(&self.tmp)
+                .ok()
+                .and_then(|r| r.to_str())
+                .map(|r| r.replace(std::path::MAIN_SEPARATOR, "/"));
+            if !rel.is_some_and(|r| put.contains(&r)) {
+                std::fs::remove_file(p).map_err(|err| {
+                    Error::io(p, "cannot remove a file the site no longer has", err)
+                })?;
+            }
+        }
+        Ok(())
     }
 
     /// How many HTML pages were written so far.
@@ -165,6 +265,7 @@ impl Staging {
     /// Swap the new site in place of the old one.
     pub fn commit(mut self) -> Result<PublishStats> {
         use std::sync::atomic::Ordering::Relaxed;
+        self.prune()?;
         swap_in(&self.tmp, &self.out)?;
         self.committed = true;
         Ok(PublishStats {
@@ -188,6 +289,30 @@ impl crate::render::PageSink for Staging {
         self.write(&rel, &bytes)
     }
 
+    fn reuse(&self, rel: &str, len: u64, hash: u64) -> Result<bool> {
+        use std::sync::atomic::Ordering::Relaxed;
+        let old = self.out.join(rel);
+        let same = match std::fs::symlink_metadata(&old) {
+            Ok(m) if m.is_file() && m.len() == len => std::fs::read(&old)
+                .map(|b| xxhash_rust::xxh3::xxh3_64(&b) == hash)
+                .unwrap_or(false),
+            _ => false,
+        };
+        if !same {
+            return Ok(false);
+        }
+        let dest = self.dest(rel)?;
+        if !self.link(&old, &dest) {
+            return Ok(false);
+        }
+        self.files.fetch_add(1, Relaxed);
+        self.reused.fetch_add(1, Relaxed);
+        if rel.ends_with(".html") {
+            self.html.fetch_add(1, Relaxed);
+        }
+        Ok(true)
+    }
+
     /// Streamed straight into the new site (never hard-linked: its bytes are
     /// not known before it is written).
     fn put_with(
@@ -198,6 +323,7 @@ impl crate::render::PageSink for Staging {
         use std::io::Write;
         use std::sync::atomic::Ordering::Relaxed;
         let dest = self.dest(&rel)?;
+        self.clear(&dest);
         let file = std::fs::File::create(&dest).map_err(|e| Error::io(&dest, "cannot write", e))?;
         let mut w = std::io::BufWriter::with_capacity(1 << 20, file);
         write(&mut w)?;
@@ -206,6 +332,21 @@ impl crate::render::PageSink for Staging {
         self.written.fetch_add(1, Relaxed);
         Ok(())
     }
+}
+
+/// Are `a` and `b` the same file (one inode, by two names)?
+#[cfg(unix)]
+fn same_file(a: &Path, b: &Path) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    match (std::fs::symlink_metadata(a), std::fs::symlink_metadata(b)) {
+        (Ok(x), Ok(y)) => x.is_file() && x.dev() == y.dev() && x.ino() == y.ino(),
+        _ => false,
+    }
+}
+
+#[cfg(not(unix))]
+fn same_file(_a: &Path, _b: &Path) -> bool {
+    false
 }
 
 fn same_bytes(path: &Path, bytes: &[u8]) -> bool {
@@ -249,8 +390,8 @@ fn swap_in(tmp: &Path, out: &Path) -> Result<()> {
             .map_err(|e| Error::io(out, "cannot move the new site into place", e));
     }
     if exchange(tmp, out) {
-        // tmp now holds the previous site
-        let _ = std::fs::remove_dir_all(tmp);
+        // tmp now holds the previous site: kept for the next build to recycle
+        keep_as_prev(tmp, out);
         return Ok(());
     }
     let old = sibling(out, &format!("old-{}", std::process::id()))?;
@@ -260,8 +401,20 @@ fn swap_in(tmp: &Path, out: &Path) -> Result<()> {
         let _ = std::fs::rename(&old, out);
         return Err(Error::io(out, "cannot move the new site into place", e));
     }
-    let _ = std::fs::remove_dir_all(&old);
+    keep_as_prev(&old, out);
     Ok(())
+}
+
+/// Name of the previous site kept beside the output folder.
+const PREV: &str = "prev";
+
+/// Keep the replaced site `old` as `.NAME.prev` (deleted if that fails).
+fn keep_as_prev(old: &Path, out: &Path) {
+    let kept =
+        sibling(out, PREV).is_ok_and(|prev| !prev.exists() && std::fs::rename(old, &prev).is_ok());
+    if !kept {
+        let _ = std::fs::remove_dir_all(old);
+    }
 }
 
 #[cfg(target_os = "linux")]
@@ -333,15 +486,95 @@ mod tests {
         let s = publish(&out, &m).unwrap();
         assert_eq!((s.written, s.reused), (1, 1));
         assert_eq!(std::fs::read(out.join("index.html")).unwrap(), b"two");
-        let names: Vec<_> = std::fs::read_dir(dir.path())
+        let mut names: Vec<_> = std::fs::read_dir(dir.path())
             .unwrap()
             .map(|e| e.unwrap().file_name())
             .collect();
+        names.sort();
         assert_eq!(
             names,
-            vec![std::ffi::OsString::from("public")],
-            "no temporary folders left"
+            vec![
+                std::ffi::OsString::from(".public.prev"),
+                std::ffi::OsString::from("public")
+            ],
+            "no temporary folders left; the replaced site kept for recycling"
         );
+        assert_eq!(
+            std::fs::read(dir.path().join(".public.prev/index.html")).unwrap(),
+            b"one"
+        );
+    }
+
+    fn read(p: &Path) -> Vec<u8> {
+        std::fs::read(p).unwrap()
+    }
+
+    #[test]
+    fn recycled_folder_is_rewritten_not_written_through() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        let prev = dir.path().join(".public.prev");
+        let mut m = RenderMap::new();
+        m.insert("a/index.html".into(), b"a1".to_vec());
+        m.insert("b/index.html".into(), b"b1".to_vec());
+        m.insert("data/dossier.json".into(), b"{}".to_vec());
+        publish(&out, &m).unwrap();
+        publish(&out, &m).unwrap(); // now prev shares every file with out
+        assert!(same_file(
+            &out.join("a/index.html"),
+            &prev.join("a/index.html")
+        ));
+
+        // a build that fails after writing a changed file into the recycled
+        // folder must leave the published site as it was
+        {
+            let s = Staging::begin(&out).unwrap();
+            assert!(s.recycled);
+            s.write("a/index.html", b"a2").unwrap();
+            let mut sink_w = |w: &mut dyn std::io::Write| -> Result<()> {
+                w.write_all(b"{\"x\":1}").unwrap();
+                Ok(())
+            };
+            crate::render::PageSink::put_with(&s, "data/dossier.json".into(), &mut sink_w).unwrap();
+            // dropped without commit
+        }
+        assert_eq!(read(&out.join("a/index.html")), b"a1");
+        assert_eq!(read(&out.join("data/dossier.json")), b"{}");
+
+        // a file gone, a file changed, a folder where a file was
+        let mut m2 = RenderMap::new();
+        m2.insert("a/index.html".into(), b"a3".to_vec());
+        m2.insert("data/dossier.json".into(), b"{}".to_vec());
+        m2.insert("c/index.html".into(), b"c".to_vec());
+        publish(&out, &m2).unwrap();
+        publish(&out, &m2).unwrap(); // the recycled folder now has c/
+        let mut m3 = m2.clone();
+        m3.remove("c/index.html");
+        m3.insert("c".into(), b"now a file".to_vec());
+        let s = publish(&out, &m3).unwrap();
+        assert_eq!(s.files, 3);
+        let got: Vec<String> = walkdir::WalkDir::new(&out)
+            .into_iter()
+            .filter_map(|e| e.ok())
+            .filter(|e| e.file_type().is_file())
+            .map(|e| {
+                e.path()
+                    .strip_prefix(&out)
+                    .unwrap()
+                    .to_string_lossy()
+                    .into_owned()
+            })
+            .collect::<std::collections::BTreeSet<_>>()
+            .into_iter()
+            .collect();
+        assert_eq!(got, vec!["a/index.html", "c", "data/dossier.json"]);
+        assert_eq!(read(&out.join("a/index.html")), b"a3");
+        assert_eq!(read(&out.join("c")), b"now a file");
+        assert!(!out.join("b").exists(), "emptied folders removed");
+        // and back: a folder where the file was
+        publish(&out, &m2).unwrap();
+        publish(&out, &m2).unwrap();
+        assert_eq!(read(&out.join("c/index.html")), b"c");
     }
 
     #[test]

@@ -41,6 +41,11 @@ const SEARCH_JS: &str = include_str!("../templates/search.js");
 /// Compile the templates: embedded defaults, overridden by the project's
 /// `templates/*.html` of the same name.
 pub fn templates(root: &Path) -> Result<Tera> {
+    templates_keyed(root).map(|(t, _)| t)
+}
+
+/// [`templates`], with a hash of every template's name and text.
+fn templates_keyed(root: &Path) -> Result<(Tera, u128)> {
     let mut sources: BTreeMap<String, String> = DEFAULT_TEMPLATES
         .iter()
         .map(|(n, t)| (n.to_string(), t.to_string()))
@@ -72,7 +77,123 @@ pub fn templates(root: &Path) -> Result<Tera> {
                 error_chain(&e)
             ))
         })?;
-    Ok(tera)
+    let mut key = crate::cache::Key::new("templates");
+    for (n, t) in &sources {
+        key.str(n).str(t);
+    }
+    Ok((tera, key.finish()))
+}
+
+/// Renders pages into a sink, skipping the render of a page whose template
+/// and context are those of the previous build when the previous site still
+/// holds that page's exact bytes (the sink then reuses the file).
+///
+/// The `pages` cache table maps a hash of (path, templates, template name,
+/// context) to the length and hash of the bytes it rendered to; a page is
+/// a pure function of these, so reusing it cannot change the output.
+struct Pages<'a> {
+    tera: &'a Tera,
+    templates: u128,
+    sink: &'a dyn PageSink,
+    table: crate::cache::Table,
+    records: std::sync::Mutex<Vec<(u128, crate::cache::Record)>>,
+}
+
+/// Feed a JSON value into a hash: every node with a type tag, strings and
+/// keys with their lengths, so different values never hash alike by layout.
+fn hash_value(h: &mut xxhash_rust::xxh3::Xxh3, v: &serde_json::Value) {
+    use serde_json::Value;
+    fn text(h: &mut xxhash_rust::xxh3::Xxh3, s: &str) {
+        h.update(&(s.len() as u64).to_le_bytes());
+        h.update(s.as_bytes());
+    }
+    match v {
+        Value::Null => h.update(b"n"),
+        Value::Bool(b) => h.update(if *b { b"t" } else { b"f" }),
+        Value::Number(n) => {
+            h.update(b"#");
+            if let Some(u) = n.as_u64() {
+                h.update(b"u");
+                h.update(&u.to_le_bytes());
+            } else if let Some(i) = n.as_i64() {
+                h.update(b"i");
+                h.update(&i.to_le_bytes());
+            } else {
+                h.update(b"f");
+                h.update(&n.as_f64().unwrap_or(f64::NAN).to_bits().to_le_bytes());
+            }
+        }
+        Value::String(s) => {
+            h.update(b"s");
+            text(h, s);
+        }
+        Value::Array(a) => {
+            h.update(b"[");
+            h.update(&(a.len() as u64).to_le_bytes());
+            for x in a {
+                hash_value(h, x);
+            }
+        }
+        Value::Object(m) => {
+            h.update(b"{");
+            h.update(&(m.len() as u64).to_le_bytes());
+            for (k, x) in m {
+                text(h, k);
+                hash_value(h, x);
+            }
+        }
+    }
+}
+
+impl Pages<'_> {
+    fn put(&self, rel: String, name: &str, c: Context) -> Result<()> {
+        let mut h = xxhash_rust::xxh3::Xxh3::new();
+        h.update(&self.templates.to_le_bytes());
+        for part in [rel.as_str(), name] {
+            h.update(&(part.len() as u64).to_le_bytes());
+            h.update(part.as_bytes());
+        }
+        // every key and value of the context, in order (moved out and back)
+        let v = c.into_json();
+        hash_value(&mut h, &v);
+        let c = Context::from_value(v)
+            .map_err(|e| Error::Template(format!("rendering {name}: {}", error_chain(&e))))?;
+        let key = h.digest128();
+        let keep = |rec| {
+            self.records
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner)
+                .push((key, rec));
+        };
+        if let Some((len, hash)) = self.table.get::<(u64, u64)>(key) {
+            if self.sink.reuse(&rel, len, hash)? {
+                keep(crate::cache::Record::Kept);
+                return Ok(());
+            }
+            self.table.reject();
+        }
+        let bytes = render_page(self.tera, name, &c)?;
+        keep(crate::cache::Table::encode(&(
+            bytes.len() as u64,
+            xxhash_rust::xxh3::xxh3_64(&bytes),
+        )));
+        self.sink.put(rel, bytes)
+    }
+
+    /// Keep what this build rendered for the next one.
+    fn finish(self, site: &Site) {
+        let records = self
+            .records
+            .into_inner()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        let counts = crate::build::cache_report(&self.table);
+        site.cache_counts
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .push(counts);
+        // a table that cannot be written only makes the next build slower
+        let _ = self.table.save(records);
+    }
 }
 
 /// Tera's whole error chain on one line each (template name and line included).
@@ -105,6 +226,13 @@ pub trait PageSink: Sync {
         let mut buf = Vec::new();
         write(&mut buf)?;
         self.put(rel, buf)
+    }
+
+    /// Take the previous build's copy of `rel` as this build's, if that
+    /// copy is there and its bytes have this length and xxh3-64 hash.
+    /// `Ok(false)`: the page must be rendered and put.
+    fn reuse(&self, _rel: &str, _len: u64, _hash: u64) -> Result<bool> {
+        Ok(false)
     }
 }
 
@@ -150,6 +278,17 @@ impl PageSink for Recording<'_> {
         write: &mut dyn FnMut(&mut dyn std::io::Write) -> Result<()>,
     ) -> Result<()> {
         self.inner.put_with(rel, write)
+    }
+
+    fn reuse(&self, rel: &str, len: u64, hash: u64) -> Result<bool> {
+        let reused = self.inner.reuse(rel, len, hash)?;
+        if reused && rel.ends_with(".html") {
+            self.html
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner)
+                .push(rel.to_string());
+        }
+        Ok(reused)
     }
 }
 
@@ -339,7 +478,7 @@ fn make_summary(cx: &Ctx, id: &str) -> serde_json::Value {
 /// Render every page of a built site.
 pub fn render(site: &Site, root: &Path, sink: &dyn PageSink) -> Result<()> {
     let mut timer = crate::build::Timer::new();
-    let tera = templates(root)?;
+    let (tera, templates) = templates_keyed(root)?;
     let d = &site.dossier;
     let cx = Ctx {
         site,
@@ -380,6 +519,13 @@ pub fn render(site: &Site, root: &Path, sink: &dyn PageSink) -> Result<()> {
     let sink = &Recording {
         inner: sink,
         html: std::sync::Mutex::new(Vec::new()),
+    };
+    let pages = Pages {
+        tera: &tera,
+        templates,
+        sink,
+        table: site.cache.table("pages"),
+        records: Default::default(),
     };
 
     // shared data
@@ -484,7 +630,7 @@ pub fn render(site: &Site, root: &Path, sink: &dyn PageSink) -> Result<()> {
                     .collect::<Vec<_>>(),
             );
             c.insert("articles_more", &(d.articles.len() - newest.len()));
-            sink.put("index.html".into(), render_page(&tera, "index.html", &c)?)?;
+            pages.put("index.html".into(), "index.html", c)?;
         }
         Ok(())
     };
@@ -529,10 +675,7 @@ pub fn render(site: &Site, root: &Path, sink: &dyn PageSink) -> Result<()> {
                 c.insert("timeline", &timeline_json(&cx, &[], &[], &tl.background));
                 c.insert("month_pages", &index);
                 c.insert("svg", &svg);
-                sink.put(
-                    "timeline/index.html".into(),
-                    render_page(&tera, "timeline.html", &c)?,
-                )?;
+                pages.put("timeline/index.html".into(), "timeline.html", c)?;
                 let months: Vec<_> = by_month.into_iter().collect();
                 months
                     .par_iter()
@@ -543,7 +686,7 @@ pub fn render(site: &Site, root: &Path, sink: &dyn PageSink) -> Result<()> {
                         c.insert("month_label", &date_label(m));
                         c.insert("timeline", &timeline_json(&cx, days, months, &[]));
                         c.insert("svg", "");
-                        sink.put(path, render_page(&tera, "timeline.html", &c)?)
+                        pages.put(path, "timeline.html", c)
                     })
                     .collect::<Result<()>>()?;
             } else {
@@ -556,10 +699,7 @@ pub fn render(site: &Site, root: &Path, sink: &dyn PageSink) -> Result<()> {
                     &timeline_json(&cx, &days, &tl.months, &tl.background),
                 );
                 c.insert("svg", &svg);
-                sink.put(
-                    "timeline/index.html".into(),
-                    render_page(&tera, "timeline.html", &c)?,
-                )?;
+                pages.put("timeline/index.html".into(), "timeline.html", c)?;
             }
         }
         Ok(())
@@ -580,10 +720,7 @@ pub fn render(site: &Site, root: &Path, sink: &dyn PageSink) -> Result<()> {
             }
             c.insert("groups", &groups);
             c.insert("svg", &crate::svg::network(d, &cooc));
-            sink.put(
-                "actors/index.html".into(),
-                render_page(&tera, "actors.html", &c)?,
-            )?;
+            pages.put("actors/index.html".into(), "actors.html", c)?;
         }
         d.actors.par_iter().enumerate().map(|(ai, a)| {
         let path = a.page.clone();
@@ -659,8 +796,8 @@ pub fn render(site: &Site, root: &Path, sink: &dyn PageSink) -> Result<()> {
                 .map(|x| art_summary(&cx, x))
                 .collect::<Vec<_>>(),
         );
-        Ok((path, render_page(&tera, "actor.html", &c)?))
-    }).try_for_each(|r: Result<(String, Vec<u8>)>| r.and_then(|(p, b)| sink.put(p, b)))?;
+        pages.put(path, "actor.html", c)
+    }).collect::<Result<()>>()?;
         Ok(())
     };
 
@@ -682,10 +819,7 @@ pub fn render(site: &Site, root: &Path, sink: &dyn PageSink) -> Result<()> {
                 "cited",
                 &cited.iter().map(|s| source_brief(s)).collect::<Vec<_>>(),
             );
-            sink.put(
-                "sources/index.html".into(),
-                render_page(&tera, "sources.html", &c)?,
-            )?;
+            pages.put("sources/index.html".into(), "sources.html", c)?;
         }
         d.sources.par_iter().map(|s| {
         let mut c = cx.base(&s.page);
@@ -740,8 +874,8 @@ pub fn render(site: &Site, root: &Path, sink: &dyn PageSink) -> Result<()> {
             .map(|p| passage_json(&cx, p))
             .collect();
         c.insert("shared", &shared);
-        Ok((s.page.clone(), render_page(&tera, "source.html", &c)?))
-    }).try_for_each(|r: Result<(String, Vec<u8>)>| r.and_then(|(p, b)| sink.put(p, b)))?;
+        pages.put(s.page.clone(), "source.html", c)
+    }).collect::<Result<()>>()?;
         Ok(())
     };
 
@@ -759,17 +893,14 @@ pub fn render(site: &Site, root: &Path, sink: &dyn PageSink) -> Result<()> {
                     .map(|a| art_summary(&cx, &a.id))
                     .collect::<Vec<_>>(),
             );
-            sink.put(
-                "articles/index.html".into(),
-                render_page(&tera, "articles.html", &c)?,
-            )?;
+            pages.put("articles/index.html".into(), "articles.html", c)?;
         }
         article_bodies(&cx, "../../", false, None, |i, body| {
             let a = &d.articles[i];
             let mut c = cx.base(&a.page);
             c.insert("nav", "articles");
             c.insert("article", &art_context(&cx, &per_article, i, &body));
-            sink.put(a.page.clone(), render_page(&tera, "article.html", &c)?)
+            pages.put(a.page.clone(), "article.html", c)
         })?;
         Ok(())
     };
@@ -824,10 +955,7 @@ pub fn render(site: &Site, root: &Path, sink: &dyn PageSink) -> Result<()> {
                     .map(|&i| d.articles[i].id.as_ref())
                     .collect::<Vec<_>>(),
             );
-            sink.put(
-                "briefing/index.html".into(),
-                render_page(&tera, "briefing.html", &c)?,
-            )?;
+            pages.put("briefing/index.html".into(), "briefing.html", c)?;
         }
         Ok(())
     };
@@ -837,10 +965,7 @@ pub fn render(site: &Site, root: &Path, sink: &dyn PageSink) -> Result<()> {
         {
             let mut c = cx.base("search/index.html");
             c.insert("nav", "search");
-            sink.put(
-                "search/index.html".into(),
-                render_page(&tera, "search.html", &c)?,
-            )?;
+            pages.put("search/index.html".into(), "search.html", c)?;
         }
         Ok(())
     };
@@ -870,17 +995,18 @@ pub fn render(site: &Site, root: &Path, sink: &dyn PageSink) -> Result<()> {
             r
         })
         .collect::<Result<()>>()?;
+    pages.finish(site);
     timer.lap("render: pages");
 
     if let Some(base) = &site.config.base_url {
         sink.put("feed.xml".into(), feed(&cx, base).into_bytes())?;
-        let mut pages: Vec<String> = sink
+        let mut html: Vec<String> = sink
             .html
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner)
             .clone();
-        pages.sort();
-        sink.put("sitemap.xml".into(), sitemap(base, &pages).into_bytes())?;
+        html.sort();
+        sink.put("sitemap.xml".into(), sitemap(base, &html).into_bytes())?;
     }
     Ok(())
 }

@@ -336,6 +336,7 @@ fn a_dated_photo_caption_places_an_undated_story() {
     let site = dossier::build::build(&dossier::build::BuildOptions {
         root: dir.path().to_path_buf(),
         base_url: None,
+        cache: false,
     })
     .unwrap();
     let art = |word: &str| {

@@ -12,7 +12,7 @@ use regex::Regex;
 use std::collections::HashMap;
 
 /// A number with what it counts.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Figure {
     pub doc: usize,
     pub block: Block,

@@ -26,7 +26,9 @@ pub struct DocText<'a> {
 }
 
 /// A block of an article's text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, serde::Deserialize,
+)]
 pub enum Block {
     Title,
     Dek,
@@ -57,6 +59,20 @@ impl<'a> DocText<'a> {
             Block::Dek => self.dek.unwrap_or(""),
             Block::Para(i) => self.paragraphs.get(i).map(|s| s.as_str()).unwrap_or(""),
         }
+    }
+}
+
+impl DocText<'_> {
+    /// A cache key over everything extraction reads of the article.
+    pub fn key(&self, what: &str) -> u128 {
+        let mut k = crate::cache::Key::new(what);
+        k.str(self.title).opt(self.dek);
+        k.bytes(&(self.paragraphs.len() as u64).to_le_bytes());
+        for p in self.paragraphs {
+            k.str(p);
+        }
+        k.opt(self.published.map(|d| d.to_string()).as_deref());
+        k.finish()
     }
 }
 
