@@ -172,23 +172,33 @@ for N in $SIZES; do
       continue
     fi
     # one clean first build only; Hugo is not run at this size
-    prepare_and_time dossier clean "$N" 1 "$D/public" "$D/public" "$D/content" -- "${DOSSIER[@]}"
+    prepare_and_time dossier clean "$N" 1 "$D/public" "$D/public" "$D/content" "$D/.public.prev" "$D/.dossier-cache" -- "${DOSSIER[@]}"
     continue
   fi
 
-  # 1. clean first build: no content/, no public/ (writes content/articles/*.md too)
-  [ "$SKIP_CLEAN" = 1 ] || prepare_and_time dossier clean "$N" 1 "$D/public" "$D/public" "$D/content" -- "${DOSSIER[@]}"
+  # A full build starts with no public/, no previous site kept beside it
+  # (.public.prev) and no build cache (.dossier-cache): all of it is moved
+  # aside first, so every article is processed and every page rendered.
+  COLD=("$D/public" "$D/.public.prev" "$D/.dossier-cache")
+  # 1. clean first build: no content/ either (writes content/articles/*.md too)
+  [ "$SKIP_CLEAN" = 1 ] || prepare_and_time dossier clean "$N" 1 "$D/public" "${COLD[@]}" "$D/content" -- "${DOSSIER[@]}"
   # 2. repeated full builds (content/ present and unchanged, so not rewritten),
   #    alternating with Hugo; public/ moved aside before each run for both.
   for r in $(seq 1 "$RUNS"); do
-    prepare_and_time dossier full "$N" "$r" "$D/public" "$D/public" -- "${DOSSIER[@]}"
+    prepare_and_time dossier full "$N" "$r" "$D/public" "${COLD[@]}" -- "${DOSSIER[@]}"
     prepare_and_time hugo full "$N" "$r" "$H/public" "$H/public" -- "${HUGO[@]}"
   done
-  # 3. incremental rebuild at N=10000: one seed changed, public/ left in place
+  # 3. rebuilds at N=10000, public/, .public.prev and the cache left in place:
+  #    first one with nothing changed (it also makes .public.prev, which a
+  #    steady state of rebuilds has), then RUNS rebuilds after one changed seed
+  #    each (a different seed every time)
   if [ "$N" = 10000 ]; then
+    prepare_and_time dossier unchanged "$N" 1 "$D/public" -- "${DOSSIER[@]}"
     seeds=("$D"/seeds/*.txt)
-    printf '\nUpdate: the death toll rose to %s overnight, the Northern Relief Agency said.\n' "$RANDOM" >> "${seeds[0]}"
-    prepare_and_time dossier incremental "$N" 1 "$D/public" -- "${DOSSIER[@]}"
+    for r in $(seq 1 "$RUNS"); do
+      printf '\nUpdate: the death toll rose to %s overnight, the Northern Relief Agency said.\n' "$((r * 7 + 40))" >> "${seeds[$((r * 997 % ${#seeds[@]}))]}"
+      prepare_and_time dossier one-changed "$N" "$r" "$D/public" -- "${DOSSIER[@]}"
+    done
   fi
 done
 settle
@@ -220,6 +230,11 @@ for (tool, var, n), v in sorted(groups.items(), key=lambda kv: (kv[0][2], kv[0][
     pps = f"{pages / m:.0f}" if m > 0 else ""
     print(f"| {tool} | {var} | {n} | {len(v)} | {pages} | {m:.2f} | {min(walls):.2f}–{max(walls):.2f} "
           f"| {rss:.0f} | {pps} | {ratio} | {scale} |")
+for var in ("unchanged", "one-changed"):
+    for (tool, v, n), m in sorted(med.items()):
+        if tool == "dossier" and v == var and ("dossier", "full", n) in med:
+            print(f"\nrebuild ({var}) at N={n}: {m:.2f} s = {100 * m / med[('dossier', 'full', n)]:.0f}% "
+                  f"of the full build ({med[('dossier', 'full', n)]:.2f} s)")
 for r in rows:
     if r["exit"] != "0":
         print(f"\n{r['tool']} {r['variant']} N={r['N']} run {r['run']}: exit {r['exit']}"

@@ -149,7 +149,15 @@ pub fn build(opts: &BuildOptions) -> Result<Site> {
     })?;
     timer.lap("read seeds and content");
     let mut counts = Vec::new();
-    let mut drafts = assemble(&config, &cache, &mut counts, &seeds, &files, &mut warnings);
+    let mut saving = Vec::new();
+    let mut drafts = assemble(
+        &config,
+        &cache,
+        (&mut counts, &mut saving),
+        &seeds,
+        &files,
+        &mut warnings,
+    );
     // the raw texts are not needed past cleaning, nor the files' bodies:
     // only what tells whether a file changed
     drop(seeds);
@@ -169,7 +177,16 @@ pub fn build(opts: &BuildOptions) -> Result<Site> {
         drafts[i].estimated_from = Some(from);
     }
     let docs: Vec<DocText> = drafts.iter().map(Draft::doc).collect();
-    let actors = extract::actors::extract_actors(&docs, &config.actor_specs());
+    let (actors, count, saved) =
+        extract::actors::extract_actors_cached(&docs, &config.actor_specs(), &cache);
+    if std::env::var_os("DOSSIER_TIMINGS").is_some() {
+        eprintln!(
+            "timing:   cache actors: {} reused, {} computed",
+            count.1, count.2
+        );
+    }
+    counts.push(count);
+    saving.push(saved);
     timer.lap("actors");
     let quotes = extract::quotes::extract_quotes(&docs, &actors);
     timer.lap("quotes");
@@ -205,9 +222,7 @@ pub fn build(opts: &BuildOptions) -> Result<Site> {
         figures.extend(fig);
         records.push(rec);
     }
-    if let Some(w) = table.save(records) {
-        warnings.push(cache_warning(w));
-    }
+    saving.push(table.save_later(records));
     timer.lap("events, figures");
     drop(docs);
 
@@ -226,6 +241,12 @@ pub fn build(opts: &BuildOptions) -> Result<Site> {
     crate::modeling::model(&mut site, &quotes, &citations, &events, &figures);
     timer.lap("model");
     let mut extra = Vec::new();
+    // the cache tables were written while the build went on
+    for s in saving {
+        if let Some(w) = s.wait() {
+            extra.push(cache_warning(w));
+        }
+    }
     site.content_writes = content_writes(root, &site, &files, &mut extra);
     site.warnings.extend(extra);
     site.warnings.sort();
@@ -324,7 +345,10 @@ impl Default for Timer {
 fn assemble(
     config: &Config,
     cache: &Cache,
-    counts: &mut Vec<(&'static str, usize, usize)>,
+    (counts, saving): (
+        &mut Vec<(&'static str, usize, usize)>,
+        &mut Vec<crate::cache::Saving>,
+    ),
     seeds: &[Seed],
     files: &[ContentFile],
     warnings: &mut Vec<Warning>,
@@ -357,9 +381,7 @@ fn assemble(
         })
         .unzip();
     counts.push(cache_report(&table));
-    if let Some(w) = table.save(records) {
-        warnings.push(cache_warning(w));
-    }
+    saving.push(table.save_later(records));
 
     let mut by_seed: HashMap<&str, usize> = HashMap::new();
     for (i, f) in files.iter().enumerate() {

@@ -131,6 +131,11 @@ impl Table {
         }
     }
 
+    /// [`Table::save`] on another thread, so the build goes on meanwhile.
+    pub fn save_later(self, records: Vec<(u128, Record)>) -> Saving {
+        Saving(std::thread::spawn(move || self.save(records)))
+    }
+
     /// Replace the table with exactly `records` (what this build used), so
     /// results no article needs any more are dropped. Skipped when nothing
     /// changed. Returns a warning text when the table could not be written.
@@ -146,30 +151,44 @@ impl Table {
         if unchanged {
             return None;
         }
-        let mut out = Vec::with_capacity(self.data.len().max(1024));
-        out.extend_from_slice(MAGIC);
-        out.extend_from_slice(&FORMAT.to_le_bytes());
-        out.extend_from_slice(&(BUILD_ID.len() as u32).to_le_bytes());
-        out.extend_from_slice(BUILD_ID.as_bytes());
-        for (k, r) in &recs {
-            let bytes: &[u8] = match r {
-                Record::New(b) => b,
-                Record::Kept => match self.index.get(k) {
-                    Some(&(at, len)) => &self.data[at..at + len],
-                    None => continue,
-                },
-            };
-            if bytes.is_empty() {
-                continue;
+        let write = |w: &mut dyn std::io::Write| -> std::io::Result<()> {
+            w.write_all(MAGIC)?;
+            w.write_all(&FORMAT.to_le_bytes())?;
+            w.write_all(&(BUILD_ID.len() as u32).to_le_bytes())?;
+            w.write_all(BUILD_ID.as_bytes())?;
+            for (k, r) in &recs {
+                let bytes: &[u8] = match r {
+                    Record::New(b) => b,
+                    Record::Kept => match self.index.get(k) {
+                        Some(&(at, len)) => &self.data[at..at + len],
+                        None => continue,
+                    },
+                };
+                if bytes.is_empty() {
+                    continue;
+                }
+                w.write_all(&k.to_le_bytes())?;
+                w.write_all(&(bytes.len() as u64).to_le_bytes())?;
+                w.write_all(bytes)?;
             }
-            out.extend_from_slice(&k.to_le_bytes());
-            out.extend_from_slice(&(bytes.len() as u64).to_le_bytes());
-            out.extend_from_slice(bytes);
-        }
-        write_atomic(path, &out)
+            Ok(())
+        };
+        write_atomic(path, &write)
             .err()
             .map(|e| format!("cannot update the build cache {}: {e}", path.display()))
             .map(|m| format!("{m} (table {}; the next build redoes its work)", self.name))
+    }
+}
+
+/// A table being written (see [`Table::save_later`]).
+pub struct Saving(std::thread::JoinHandle<Option<String>>);
+
+impl Saving {
+    /// Wait for the write; its warning text, if it failed.
+    pub fn wait(self) -> Option<String> {
+        self.0
+            .join()
+            .unwrap_or_else(|_| Some("writing the build cache failed".into()))
     }
 }
 
@@ -203,7 +222,12 @@ fn parse(data: &[u8]) -> Option<HashMap<u128, (usize, usize)>> {
     Some(index)
 }
 
-fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+/// Write `path` through a temporary file and a rename, so a reader never
+/// sees a half-written table.
+fn write_atomic(
+    path: &Path,
+    write: &dyn Fn(&mut dyn std::io::Write) -> std::io::Result<()>,
+) -> std::io::Result<()> {
     let dir = path.parent().unwrap_or(Path::new("."));
     if !dir.is_dir() {
         std::fs::create_dir_all(dir)?;
@@ -216,10 +240,16 @@ fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
         std::fs::write(dir.join(".gitignore"), "*\n")?;
     }
     let tmp = path.with_extension(format!("tmp-{}", std::process::id()));
-    std::fs::write(&tmp, bytes)?;
-    std::fs::rename(&tmp, path).inspect_err(|_| {
-        let _ = std::fs::remove_file(&tmp);
-    })
+    let written = std::fs::File::create(&tmp).and_then(|f| {
+        let mut w = std::io::BufWriter::with_capacity(1 << 20, f);
+        write(&mut w)?;
+        std::io::Write::flush(&mut w)
+    });
+    written
+        .and_then(|()| std::fs::rename(&tmp, path))
+        .inspect_err(|_| {
+            let _ = std::fs::remove_file(&tmp);
+        })
 }
 
 /// A cache key: a 128-bit hash of everything a piece of work reads, fed in

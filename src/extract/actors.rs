@@ -887,7 +887,7 @@ fn segment(text: &str, toks: &[Tok], forms: &Forms) -> Vec<Seg> {
 
 // ------------------------------------------------------------------ evidence
 
-#[derive(Debug, Default, Clone)]
+#[derive(Debug, Default, Clone, serde::Serialize, serde::Deserialize)]
 struct Cand {
     surface: String,
     surfaces: Vec<(String, u32)>,
@@ -1627,6 +1627,7 @@ struct Discovery {
 /// What one name occurrence tells about its candidate (observed in
 /// parallel, applied in document order so the result does not depend on
 /// thread scheduling).
+#[derive(serde::Serialize, serde::Deserialize)]
 struct Obs {
     key: String,
     surface: String,
@@ -2211,15 +2212,37 @@ impl Builder {
 /// Find the actors of a corpus. `gazetteer` entries (from config) add actors,
 /// fix kinds and roles, and merge aliases.
 pub fn extract_actors(docs: &[DocText], gazetteer: &[ActorSpec]) -> ActorIndex {
+    extract_actors_cached(docs, gazetteer, &crate::cache::Cache::off()).0
+}
+
+/// [`extract_actors`], reusing each article's observations (pass 1, which
+/// reads only that article's text) from the build cache. Returns the
+/// table's counts `(name, reused, computed)` and its write, under way.
+pub fn extract_actors_cached(
+    docs: &[DocText],
+    gazetteer: &[ActorSpec],
+    cache: &crate::cache::Cache,
+) -> (
+    ActorIndex,
+    (&'static str, usize, usize),
+    crate::cache::Saving,
+) {
+    use crate::cache::{Record, Table};
     // ---- pass 1: discovery
     let mut disc = Discovery {
         cands: HashMap::new(),
     };
+    let table = cache.table("actors");
+    let mut records = Vec::with_capacity(docs.len());
     // observed in parallel, a bounded chunk at a time, applied in order
     for chunk in docs.chunks(512) {
-        let observed: Vec<Vec<Obs>> = chunk
+        let observed: Vec<(Vec<Obs>, (u128, Record))> = chunk
             .par_iter()
             .map(|doc| {
+                let key = doc.key("actors");
+                if let Some(out) = table.get::<Vec<Obs>>(key) {
+                    return (out, (key, Record::Kept));
+                }
                 let mut out = Vec::new();
                 for (block, text) in doc.blocks() {
                     if block == Block::Title || headline_like(text) {
@@ -2227,13 +2250,20 @@ pub fn extract_actors(docs: &[DocText], gazetteer: &[ActorSpec]) -> ActorIndex {
                     }
                     discover_block(text, &mut out);
                 }
-                out
+                let rec = Table::encode(&out);
+                (out, (key, rec))
             })
             .collect();
-        for o in observed.into_iter().flatten() {
-            apply_obs(&mut disc.cands, o);
+        for (obs, rec) in observed {
+            records.push(rec);
+            for o in obs {
+                apply_obs(&mut disc.cands, o);
+            }
         }
     }
+    let (hits, misses) = table.counts();
+    let counts = (table.name(), hits, misses);
+    let saving = table.save_later(records);
 
     // ---- pass 2: decision
     let mut b = Builder {
@@ -2876,7 +2906,7 @@ pub fn extract_actors(docs: &[DocText], gazetteer: &[ActorSpec]) -> ActorIndex {
             idx.add_lookup(a, id);
         }
     }
-    idx
+    (idx, counts, saving)
 }
 
 /// Point every learned form of actor `old` to `new` (old stays, unused).
