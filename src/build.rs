@@ -365,9 +365,7 @@ fn assemble(
         .map(|s| {
             let mut key = Key::new("clean");
             key.str(&s.text);
-            for r in &opts.boilerplate {
-                key.str(r.as_str());
-            }
+            opts.key_into(&mut key);
             let key = key.finish();
             if let Some((c, probes)) = table.get::<(clean::Cleaned, Vec<clean::Probe>)>(key) {
                 if stats.still_answers(&probes) {

@@ -152,6 +152,17 @@ pub struct CleanOptions {
     pub boilerplate: Vec<Regex>,
 }
 
+impl CleanOptions {
+    /// Feed every option into a cache key (a cached cleaning is valid only
+    /// for the options it was made with: keep this in step with the fields).
+    pub fn key_into(&self, key: &mut crate::cache::Key) {
+        key.bytes(&(self.boilerplate.len() as u64).to_le_bytes());
+        for r in &self.boilerplate {
+            key.str(r.as_str());
+        }
+    }
+}
+
 /// A line dropped by the cleaner, with the reason.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Removed {

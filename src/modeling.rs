@@ -717,11 +717,23 @@ fn key_points(drafts: &[crate::build::Draft]) -> Vec<KeyPoint> {
     // (the choice below needs five), so memory stays flat as the corpus grows
     const KEEP: usize = 2000;
     type Scored = (f64, (usize, usize, usize), String);
+    // a total order (positions are unique), so keeping the best KEEP of every
+    // part and then of their union keeps exactly the best KEEP of the whole
+    let by_rank = |a: &Scored, b: &Scored| {
+        b.0.partial_cmp(&a.0)
+            .unwrap_or(std::cmp::Ordering::Equal)
+            .then(a.1.cmp(&b.1))
+    };
+    let best = |v: &mut Vec<Scored>| {
+        if v.len() > KEEP {
+            v.select_nth_unstable_by(KEEP, by_rank);
+            v.truncate(KEEP);
+        }
+    };
     let mut scored: Vec<Scored> = drafts
         .par_iter()
         .enumerate()
-        .flat_map_iter(|(i, d)| {
-            let mut v: Vec<Scored> = Vec::new();
+        .fold(Vec::new, |mut v: Vec<Scored>, (i, d)| {
             for (pi, p) in d.paragraphs.iter().enumerate() {
                 for (si, (a, b)) in crate::text::sentences(p).into_iter().enumerate() {
                     let s = &p[a..b];
@@ -736,18 +748,18 @@ fn key_points(drafts: &[crate::build::Draft]) -> Vec<KeyPoint> {
                     v.push((sc / (w.len() as f64 + 4.0), (i, pi, si), s.to_string()));
                 }
             }
+            // memory stays bounded however many sentences the corpus has
+            if v.len() > 4 * KEEP {
+                best(&mut v);
+            }
             v
         })
-        .collect();
-    let by_rank = |a: &Scored, b: &Scored| {
-        b.0.partial_cmp(&a.0)
-            .unwrap_or(std::cmp::Ordering::Equal)
-            .then(a.1.cmp(&b.1))
-    };
-    if scored.len() > KEEP {
-        scored.select_nth_unstable_by(KEEP, by_rank);
-        scored.truncate(KEEP);
-    }
+        .reduce(Vec::new, |mut a, b| {
+            a.extend(b);
+            best(&mut a);
+            a
+        });
+    best(&mut scored);
     scored.sort_by(by_rank);
     let sents: Vec<(usize, usize, String, Vec<u64>)> = scored
         .into_iter()
