@@ -35,6 +35,11 @@ enum Command {
     /// Articles a person edited in content/ are never overwritten. The site is
     /// built in a temporary folder and swapped in only when the whole build
     /// succeeded, so a failed or interrupted build leaves the old site intact.
+    ///
+    /// A rebuild reuses, from ROOT/.dossier-cache/, the cleaning and
+    /// extraction of every article whose text did not change, and every page
+    /// whose data did not change; the output is byte for byte what a build
+    /// without the cache gives.
     Build {
         /// Project folder (holds seeds/, content/, config.yaml).
         #[arg(long, default_value = ".")]
