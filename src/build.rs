@@ -214,9 +214,10 @@ pub fn build(opts: &BuildOptions) -> Result<Site> {
         })
         .collect();
     counts.push(cache_report(&table));
+    // sized once: no doubling copies of the corpus's biggest lists
     let mut records = Vec::with_capacity(found.len());
-    let mut events = Vec::new();
-    let mut figures = Vec::new();
+    let mut events = Vec::with_capacity(found.iter().map(|f| f.0 .0.len()).sum());
+    let mut figures = Vec::with_capacity(found.iter().map(|f| f.0 .1.len()).sum());
     for ((ev, fig), rec) in found {
         events.extend(ev);
         figures.extend(fig);

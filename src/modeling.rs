@@ -265,6 +265,7 @@ pub fn model(
 
     timer.detail("  model: actors");
     // quotes
+    d.quotes.reserve_exact(quotes.len());
     for q in quotes {
         let Some(dr) = drafts.get(q.doc) else {
             continue;
@@ -305,7 +306,8 @@ pub fn model(
     }
 
     timer.detail("  model: passages");
-    // figures and discrepancies
+    // figures and discrepancies (sized once: no doubling copy of a big list)
+    d.figures.reserve_exact(figures.len());
     for f in figures {
         let Some(dr) = drafts.get(f.doc) else {
             continue;
