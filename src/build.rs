@@ -239,7 +239,7 @@ pub fn build(opts: &BuildOptions) -> Result<Site> {
         cache,
         cache_counts: std::sync::Mutex::new(counts),
     };
-    crate::modeling::model(&mut site, &quotes, &citations, &events, &figures);
+    crate::modeling::model(&mut site, quotes, citations, events, figures);
     timer.lap("model");
     let mut extra = Vec::new();
     // the cache tables were written while the build went on

@@ -11,12 +11,16 @@ use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 /// Fill `site.dossier` (and `site.actor_ids`) from the drafts and findings.
+///
+/// The extraction lists are taken by value and each is dropped, or moved
+/// into the model, as soon as it is used: at 100,000 articles they hold
+/// hundreds of megabytes.
 pub fn model(
     site: &mut Site,
-    quotes: &[extract::quotes::Quote],
-    citations: &[extract::sources::Citation],
-    events: &[extract::events::Event],
-    figures: &[extract::figures::Figure],
+    quotes: Vec<extract::quotes::Quote>,
+    citations: Vec<extract::sources::Citation>,
+    events: Vec<extract::events::Event>,
+    figures: Vec<extract::figures::Figure>,
 ) {
     let mut timer = crate::build::Timer::new();
     let cfg = &site.config;
@@ -144,7 +148,7 @@ pub fn model(
             .or_insert_with(|| new_source(&id, &name));
         s.cited_in.push(dr.id.clone());
         s.citations.push(Citation {
-            text: c.sentence.clone(),
+            text: c.sentence,
             at: block_ref(&dr.id, c.block),
         });
         article_cited[c.doc].insert(id);
@@ -272,8 +276,8 @@ pub fn model(
         };
         d.quotes.push(Quote {
             speaker: q.speaker.and_then(|s| actor_ids.get(s).cloned()),
-            speaker_text: q.speaker_text.clone(),
-            text: q.text.clone(),
+            speaker_text: q.speaker_text,
+            text: q.text,
             article: dr.id.clone(),
             paragraph: block_ref(&dr.id, q.block).paragraph,
         });
@@ -281,7 +285,8 @@ pub fn model(
 
     timer.detail("  model: quotes");
     // events, merged across articles
-    d.events = merge_events(site, events, &actor_ids);
+    d.events = merge_events(site, &events, &actor_ids);
+    drop(events);
 
     timer.detail("  model: events");
     // shared passages
@@ -308,7 +313,7 @@ pub fn model(
     timer.detail("  model: passages");
     // figures and discrepancies (sized once: no doubling copy of a big list)
     d.figures.reserve_exact(figures.len());
-    for f in figures {
+    for f in &figures {
         let Some(dr) = drafts.get(f.doc) else {
             continue;
         };
@@ -322,7 +327,7 @@ pub fn model(
     }
     timer.detail("  model: figures");
     // conflicting figures: same category, comparable size, different values
-    d.discrepancies = extract::figures::figure_conflicts(figures)
+    d.discrepancies = extract::figures::figure_conflicts(&figures)
         .into_iter()
         .filter_map(|g| {
             let all: Vec<&extract::figures::Figure> = g
@@ -353,6 +358,7 @@ pub fn model(
             })
         })
         .collect();
+    drop(figures);
     timer.detail("  model: discrepancies");
     d.key_points = key_points(drafts);
     timer.detail("  model: key points");
