@@ -2,7 +2,7 @@
 //! returns a [`Site`] (the model, the render map and the content files to
 //! write); writing is [`crate::publish`]'s job.
 
-use crate::cache::{Cache, Key, Record, Table};
+use crate::cache::{Cache, Key, Record};
 use crate::clean::{self, CleanOptions, CorpusStats};
 use crate::config::Config;
 use crate::content::{self, ContentFile, FrontMatter};
@@ -116,7 +116,7 @@ pub struct Site {
     /// The build cache (off unless the build was asked to use it).
     pub cache: Cache,
     /// Per cache table: (name, results reused, results computed).
-    pub cache_counts: std::sync::Mutex<Vec<(&'static str, usize, usize)>>,
+    pub cache_counts: std::sync::Mutex<Vec<crate::cache::Counts>>,
 }
 
 const UNKNOWN_PUBLISHER: &str = "unknown";
@@ -179,12 +179,6 @@ pub fn build(opts: &BuildOptions) -> Result<Site> {
     let docs: Vec<DocText> = drafts.iter().map(Draft::doc).collect();
     let (actors, count, saved) =
         extract::actors::extract_actors_cached(&docs, &config.actor_specs(), &cache);
-    if std::env::var_os("DOSSIER_TIMINGS").is_some() {
-        eprintln!(
-            "timing:   cache actors: {} reused, {} computed",
-            count.1, count.2
-        );
-    }
     counts.push(count);
     saving.push(saved);
     timer.lap("actors");
@@ -199,21 +193,23 @@ pub fn build(opts: &BuildOptions) -> Result<Site> {
         .par_iter()
         .enumerate()
         .map(|(i, d)| {
-            let key = d.key("events");
-            if let Some((mut ev, mut fig)) = table.get::<Found>(key) {
-                ev.iter_mut().for_each(|e| e.doc = i);
-                fig.iter_mut().for_each(|f| f.doc = i);
-                return ((ev, fig), (key, Record::Kept));
-            }
-            let found = (
-                extract::events::extract_events(i, d),
-                extract::figures::extract_figures(i, d),
+            let ((mut ev, mut fig), rec) = table.memo(
+                d.key("events"),
+                |_: &Found| true,
+                || {
+                    (
+                        extract::events::extract_events(i, d),
+                        extract::figures::extract_figures(i, d),
+                    )
+                },
             );
-            let rec = Table::encode(&found);
-            (found, (key, rec))
+            // a reused result may have been made at another position
+            ev.iter_mut().for_each(|e| e.doc = i);
+            fig.iter_mut().for_each(|f| f.doc = i);
+            ((ev, fig), rec)
         })
         .collect();
-    counts.push(cache_report(&table));
+    counts.push(table.report());
     // sized once: no doubling copies of the corpus's biggest lists
     let mut records = Vec::with_capacity(found.len());
     let mut events = Vec::with_capacity(found.iter().map(|f| f.0 .0.len()).sum());
@@ -253,18 +249,6 @@ pub fn build(opts: &BuildOptions) -> Result<Site> {
     site.warnings.sort();
     site.warnings.dedup();
     Ok(site)
-}
-
-/// With `DOSSIER_TIMINGS` set, how many results a cache table served.
-pub fn cache_report(table: &Table) -> (&'static str, usize, usize) {
-    let (hits, misses) = table.counts();
-    if std::env::var_os("DOSSIER_TIMINGS").is_some() {
-        eprintln!(
-            "timing:   cache {}: {hits} reused, {misses} computed",
-            table.name()
-        );
-    }
-    (table.name(), hits, misses)
 }
 
 fn cache_warning(message: String) -> Warning {
@@ -347,7 +331,7 @@ fn assemble(
     config: &Config,
     cache: &Cache,
     (counts, saving): (
-        &mut Vec<(&'static str, usize, usize)>,
+        &mut Vec<crate::cache::Counts>,
         &mut Vec<crate::cache::Saving>,
     ),
     seeds: &[Seed],
@@ -367,19 +351,15 @@ fn assemble(
             let mut key = Key::new("clean");
             key.str(&s.text);
             opts.key_into(&mut key);
-            let key = key.finish();
-            if let Some((c, probes)) = table.get::<(clean::Cleaned, Vec<clean::Probe>)>(key) {
-                if stats.still_answers(&probes) {
-                    return (c, (key, Record::Kept));
-                }
-                table.reject();
-            }
-            let (c, probes) = clean::clean_probed(&s.text, &stats, &opts);
-            let rec = Table::encode(&(&c, &probes));
-            (c, (key, rec))
+            let ((c, _), rec) = table.memo(
+                key.finish(),
+                |(_, probes): &(clean::Cleaned, Vec<clean::Probe>)| stats.still_answers(probes),
+                || clean::clean_probed(&s.text, &stats, &opts),
+            );
+            (c, rec)
         })
         .unzip();
-    counts.push(cache_report(&table));
+    counts.push(table.report());
     saving.push(table.save_later(records));
 
     let mut by_seed: HashMap<&str, usize> = HashMap::new();

@@ -29,6 +29,9 @@ const MAGIC: &[u8; 8] = b"DOSSIERC";
 const FORMAT: u32 = 1;
 const BUILD_ID: &str = env!("DOSSIER_BUILD_ID");
 
+/// How a table served a build: (table name, results reused, results computed).
+pub type Counts = (&'static str, usize, usize);
+
 /// Where a build keeps its tables (or nowhere, when the cache is off).
 #[derive(Debug, Clone, Default)]
 pub struct Cache {
@@ -105,6 +108,25 @@ impl Table {
         v
     }
 
+    /// The result stored under `key` if `still_valid` accepts it, else
+    /// `compute()`; with the record to keep for [`Table::save`].
+    pub fn memo<V: Serialize + DeserializeOwned>(
+        &self,
+        key: u128,
+        still_valid: impl FnOnce(&V) -> bool,
+        compute: impl FnOnce() -> V,
+    ) -> (V, (u128, Record)) {
+        if let Some(v) = self.get::<V>(key) {
+            if still_valid(&v) {
+                return (v, (key, Record::Kept));
+            }
+            self.reject();
+        }
+        let v = compute();
+        let rec = Table::encode(&v);
+        (v, (key, rec))
+    }
+
     /// A lookup that found a record which the caller then could not use
     /// (its corpus-wide facts changed): counted as a miss, not a hit.
     pub fn reject(&self) {
@@ -120,6 +142,19 @@ impl Table {
     /// `(hits, misses)` so far.
     pub fn counts(&self) -> (usize, usize) {
         (self.hits.load(Relaxed), self.misses.load(Relaxed))
+    }
+
+    /// The table's [`Counts`] so far, also printed when `DOSSIER_TIMINGS`
+    /// is set.
+    pub fn report(&self) -> Counts {
+        let (hits, misses) = self.counts();
+        if std::env::var_os("DOSSIER_TIMINGS").is_some() {
+            eprintln!(
+                "timing:   cache {}: {hits} reused, {misses} computed",
+                self.name
+            );
+        }
+        (self.name, hits, misses)
     }
 
     /// Encode a new result for [`Table::save`].
@@ -287,6 +322,49 @@ impl Key {
         }
     }
 
+    /// A JSON value: every node with a type tag, strings and keys with
+    /// their lengths, so different values never feed the same bytes.
+    pub fn json(&mut self, v: &serde_json::Value) -> &mut Key {
+        use serde_json::Value;
+        match v {
+            Value::Null => self.0.update(b"n"),
+            Value::Bool(b) => self.0.update(if *b { b"t" } else { b"f" }),
+            Value::Number(n) => {
+                if let Some(u) = n.as_u64() {
+                    self.0.update(b"u");
+                    self.0.update(&u.to_le_bytes());
+                } else if let Some(i) = n.as_i64() {
+                    self.0.update(b"i");
+                    self.0.update(&i.to_le_bytes());
+                } else {
+                    self.0.update(b"f");
+                    let f = n.as_f64().unwrap_or(f64::NAN);
+                    self.0.update(&f.to_bits().to_le_bytes());
+                }
+            }
+            Value::String(s) => {
+                self.0.update(b"s");
+                self.str(s);
+            }
+            Value::Array(a) => {
+                self.0.update(b"[");
+                self.0.update(&(a.len() as u64).to_le_bytes());
+                for x in a {
+                    self.json(x);
+                }
+            }
+            Value::Object(m) => {
+                self.0.update(b"{");
+                self.0.update(&(m.len() as u64).to_le_bytes());
+                for (k, x) in m {
+                    self.str(k);
+                    self.json(x);
+                }
+            }
+        }
+        self
+    }
+
     pub fn finish(&self) -> u128 {
         self.0.digest128()
     }
@@ -362,5 +440,20 @@ mod tests {
             Key::new("x").opt(None).str("").finish(),
             Key::new("x").opt(Some("")).finish()
         );
+        let json = |v: serde_json::Value| Key::new("j").json(&v).finish();
+        assert_eq!(
+            json(serde_json::json!({"a": [1, "b"]})),
+            json(serde_json::json!({"a": [1, "b"]}))
+        );
+        assert_ne!(
+            json(serde_json::json!(["ab"])),
+            json(serde_json::json!(["a", "b"]))
+        );
+        assert_ne!(json(serde_json::json!(1)), json(serde_json::json!("1")));
+        assert_ne!(
+            json(serde_json::json!([[], []])),
+            json(serde_json::json!([[[]]]))
+        );
+        assert_ne!(json(serde_json::json!(1.5)), json(serde_json::json!(2.5)));
     }
 }

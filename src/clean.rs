@@ -56,6 +56,14 @@ fn line_hash(line: &str) -> Option<u64> {
     Some(h.finish())
 }
 
+/// The hash a line is counted under; `None` for lines never counted
+/// (empty once normalised, or longer than [`MAX_STAT_LINE`]).
+fn stat_hash(line: &str) -> Option<u64> {
+    (line.len() <= MAX_STAT_LINE)
+        .then(|| line_hash(line))
+        .flatten()
+}
+
 impl CorpusStats {
     /// Count, in parallel, how many of the texts carry each line.
     pub fn from_texts<'a>(texts: impl IntoIterator<Item = &'a str>) -> Self {
@@ -66,10 +74,7 @@ impl CorpusStats {
             .fold(HashMap::new, |mut m: HashMap<u64, usize>, t| {
                 let mut seen = HashSet::new();
                 for line in t.lines() {
-                    if line.len() > MAX_STAT_LINE {
-                        continue;
-                    }
-                    if let Some(h) = line_hash(line) {
+                    if let Some(h) = stat_hash(line) {
                         if seen.insert(h) {
                             *m.entry(h).or_insert(0) += 1;
                         }
@@ -86,11 +91,12 @@ impl CorpusStats {
 
     /// Files carrying this line (normalised).
     pub fn files_with(&self, line: &str) -> usize {
-        if line.len() > MAX_STAT_LINE {
-            return 0;
-        }
-        line_hash(line)
-            .and_then(|h| self.line_files.get(&h).copied())
+        self.files_with_hash(stat_hash(line))
+    }
+
+    /// Files carrying the line with this [`stat_hash`].
+    fn files_with_hash(&self, h: Option<u64>) -> usize {
+        h.and_then(|h| self.line_files.get(&h).copied())
             .unwrap_or(0)
     }
 
@@ -98,9 +104,7 @@ impl CorpusStats {
     /// The answer, with what it was computed from, is added to `probes`.
     fn recurs(&self, text: &str, probes: &mut Vec<Probe>) -> bool {
         let p = Probe {
-            line: (text.len() <= MAX_STAT_LINE)
-                .then(|| line_hash(text))
-                .flatten(),
+            line: stat_hash(text),
             words: word_count(text),
             open: !ends_terminal(text),
             answer: false,
@@ -115,10 +119,7 @@ impl CorpusStats {
         if self.files < 3 || wc > 15 {
             return false;
         }
-        let f = p
-            .line
-            .and_then(|h| self.line_files.get(&h).copied())
-            .unwrap_or(0);
+        let f = self.files_with_hash(p.line);
         // short labels seen twice, unpunctuated lines (sidebars, teaser
         // lists) seen in three files, sentences in most files
         (f >= 2 && wc <= 4 && p.open)

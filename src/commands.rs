@@ -19,7 +19,7 @@ pub struct Report {
     pub out: PathBuf,
     pub elapsed: Duration,
     /// Per build-cache table: (name, results reused, results computed).
-    pub cache: Vec<(&'static str, usize, usize)>,
+    pub cache: Vec<crate::cache::Counts>,
 }
 
 /// Build a project into a render map (no writes).

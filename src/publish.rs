@@ -140,10 +140,7 @@ impl Staging {
     pub fn write(&self, rel: &str, bytes: &[u8]) -> Result<()> {
         use std::sync::atomic::Ordering::Relaxed;
         let dest = self.dest(rel)?;
-        self.files.fetch_add(1, Relaxed);
-        if rel.ends_with(".html") {
-            self.html.fetch_add(1, Relaxed);
-        }
+        self.count(rel);
         let old = self.out.join(rel);
         if same_bytes(&old, bytes) && self.link(&old, &dest) {
             self.reused.fetch_add(1, Relaxed);
@@ -153,6 +150,15 @@ impl Staging {
         std::fs::write(&dest, bytes).map_err(|e| Error::io(&dest, "cannot write", e))?;
         self.written.fetch_add(1, Relaxed);
         Ok(())
+    }
+
+    /// Count one more file of the new site.
+    fn count(&self, rel: &str) {
+        use std::sync::atomic::Ordering::Relaxed;
+        self.files.fetch_add(1, Relaxed);
+        if rel.ends_with(".html") {
+            self.html.fetch_add(1, Relaxed);
+        }
     }
 
     /// Make `dest` the previous site's `old` (a hard link); true if it is.
@@ -305,11 +311,8 @@ impl crate::render::PageSink for Staging {
         if !self.link(&old, &dest) {
             return Ok(false);
         }
-        self.files.fetch_add(1, Relaxed);
+        self.count(rel);
         self.reused.fetch_add(1, Relaxed);
-        if rel.ends_with(".html") {
-            self.html.fetch_add(1, Relaxed);
-        }
         Ok(true)
     }
 
@@ -328,7 +331,7 @@ impl crate::render::PageSink for Staging {
         let mut w = std::io::BufWriter::with_capacity(1 << 20, file);
         write(&mut w)?;
         w.flush().map_err(|e| Error::io(&dest, "cannot write", e))?;
-        self.files.fetch_add(1, Relaxed);
+        self.count(&rel);
         self.written.fetch_add(1, Relaxed);
         Ok(())
     }

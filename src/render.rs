@@ -40,12 +40,9 @@ const SEARCH_JS: &str = include_str!("../templates/search.js");
 
 /// Compile the templates: embedded defaults, overridden by the project's
 /// `templates/*.html` of the same name.
-pub fn templates(root: &Path) -> Result<Tera> {
-    templates_keyed(root).map(|(t, _)| t)
-}
-
-/// [`templates`], with a hash of every template's name and text.
-fn templates_keyed(root: &Path) -> Result<(Tera, u128)> {
+/// Also returns a hash of every template's name and text (part of each
+/// page's cache key).
+pub fn templates(root: &Path) -> Result<(Tera, u128)> {
     let mut sources: BTreeMap<String, String> = DEFAULT_TEMPLATES
         .iter()
         .map(|(n, t)| (n.to_string(), t.to_string()))
@@ -99,66 +96,15 @@ struct Pages<'a> {
     records: std::sync::Mutex<Vec<(u128, crate::cache::Record)>>,
 }
 
-/// Feed a JSON value into a hash: every node with a type tag, strings and
-/// keys with their lengths, so different values never hash alike by layout.
-fn hash_value(h: &mut xxhash_rust::xxh3::Xxh3, v: &serde_json::Value) {
-    use serde_json::Value;
-    fn text(h: &mut xxhash_rust::xxh3::Xxh3, s: &str) {
-        h.update(&(s.len() as u64).to_le_bytes());
-        h.update(s.as_bytes());
-    }
-    match v {
-        Value::Null => h.update(b"n"),
-        Value::Bool(b) => h.update(if *b { b"t" } else { b"f" }),
-        Value::Number(n) => {
-            h.update(b"#");
-            if let Some(u) = n.as_u64() {
-                h.update(b"u");
-                h.update(&u.to_le_bytes());
-            } else if let Some(i) = n.as_i64() {
-                h.update(b"i");
-                h.update(&i.to_le_bytes());
-            } else {
-                h.update(b"f");
-                h.update(&n.as_f64().unwrap_or(f64::NAN).to_bits().to_le_bytes());
-            }
-        }
-        Value::String(s) => {
-            h.update(b"s");
-            text(h, s);
-        }
-        Value::Array(a) => {
-            h.update(b"[");
-            h.update(&(a.len() as u64).to_le_bytes());
-            for x in a {
-                hash_value(h, x);
-            }
-        }
-        Value::Object(m) => {
-            h.update(b"{");
-            h.update(&(m.len() as u64).to_le_bytes());
-            for (k, x) in m {
-                text(h, k);
-                hash_value(h, x);
-            }
-        }
-    }
-}
-
 impl Pages<'_> {
     fn put(&self, rel: String, name: &str, c: Context) -> Result<()> {
-        let mut h = xxhash_rust::xxh3::Xxh3::new();
-        h.update(&self.templates.to_le_bytes());
-        for part in [rel.as_str(), name] {
-            h.update(&(part.len() as u64).to_le_bytes());
-            h.update(part.as_bytes());
-        }
+        let mut key = crate::cache::Key::new("page");
+        key.bytes(&self.templates.to_le_bytes()).str(&rel).str(name);
         // every key and value of the context, in order (moved out and back)
         let v = c.into_json();
-        hash_value(&mut h, &v);
+        let key = key.json(&v).finish();
         let c = Context::from_value(v)
             .map_err(|e| Error::Template(format!("rendering {name}: {}", error_chain(&e))))?;
-        let key = h.digest128();
         let keep = |rec| {
             self.records
                 .lock()
@@ -186,7 +132,7 @@ impl Pages<'_> {
             .records
             .into_inner()
             .unwrap_or_else(std::sync::PoisonError::into_inner);
-        let counts = crate::build::cache_report(&self.table);
+        let counts = self.table.report();
         site.cache_counts
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner)
@@ -478,7 +424,7 @@ fn make_summary(cx: &Ctx, id: &str) -> serde_json::Value {
 /// Render every page of a built site.
 pub fn render(site: &Site, root: &Path, sink: &dyn PageSink) -> Result<()> {
     let mut timer = crate::build::Timer::new();
-    let (tera, templates) = templates_keyed(root)?;
+    let (tera, templates) = templates(root)?;
     let d = &site.dossier;
     let cx = Ctx {
         site,

@@ -2217,17 +2217,13 @@ pub fn extract_actors(docs: &[DocText], gazetteer: &[ActorSpec]) -> ActorIndex {
 
 /// [`extract_actors`], reusing each article's observations (pass 1, which
 /// reads only that article's text) from the build cache. Returns the
-/// table's counts `(name, reused, computed)` and its write, under way.
+/// table's counts and its write, under way.
 pub fn extract_actors_cached(
     docs: &[DocText],
     gazetteer: &[ActorSpec],
     cache: &crate::cache::Cache,
-) -> (
-    ActorIndex,
-    (&'static str, usize, usize),
-    crate::cache::Saving,
-) {
-    use crate::cache::{Record, Table};
+) -> (ActorIndex, crate::cache::Counts, crate::cache::Saving) {
+    use crate::cache::Record;
     // ---- pass 1: discovery
     let mut disc = Discovery {
         cands: HashMap::new(),
@@ -2239,19 +2235,20 @@ pub fn extract_actors_cached(
         let observed: Vec<(Vec<Obs>, (u128, Record))> = chunk
             .par_iter()
             .map(|doc| {
-                let key = doc.key("actors");
-                if let Some(out) = table.get::<Vec<Obs>>(key) {
-                    return (out, (key, Record::Kept));
-                }
-                let mut out = Vec::new();
-                for (block, text) in doc.blocks() {
-                    if block == Block::Title || headline_like(text) {
-                        continue;
-                    }
-                    discover_block(text, &mut out);
-                }
-                let rec = Table::encode(&out);
-                (out, (key, rec))
+                table.memo(
+                    doc.key("actors"),
+                    |_: &Vec<Obs>| true,
+                    || {
+                        let mut out = Vec::new();
+                        for (block, text) in doc.blocks() {
+                            if block == Block::Title || headline_like(text) {
+                                continue;
+                            }
+                            discover_block(text, &mut out);
+                        }
+                        out
+                    },
+                )
             })
             .collect();
         for (obs, rec) in observed {
@@ -2261,8 +2258,7 @@ pub fn extract_actors_cached(
             }
         }
     }
-    let (hits, misses) = table.counts();
-    let counts = (table.name(), hits, misses);
+    let counts = table.report();
     let saving = table.save_later(records);
 
     // ---- pass 2: decision

@@ -60,9 +60,7 @@ impl<'a> DocText<'a> {
             Block::Para(i) => self.paragraphs.get(i).map(|s| s.as_str()).unwrap_or(""),
         }
     }
-}
 
-impl DocText<'_> {
     /// A cache key over everything extraction reads of the article.
     pub fn key(&self, what: &str) -> u128 {
         let mut k = crate::cache::Key::new(what);
