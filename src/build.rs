@@ -111,7 +111,11 @@ pub struct Site {
     pub actor_ids: Vec<model::Id>,
     /// Shared passages with positions (parallel to `dossier.shared_passages`).
     pub passages: Vec<extract::passages::SharedPassage>,
+    /// `.md.new` files for hand-edited content files (the generated
+    /// files are written by [`fresh_content_writes`]).
     pub content_writes: Vec<ContentWrite>,
+    /// The content files as the build read them.
+    content_on_disk: Vec<OnDisk>,
     pub warnings: Vec<Warning>,
     /// The build cache (off unless the build was asked to use it).
     pub cache: Cache,
@@ -231,6 +235,7 @@ pub fn build(opts: &BuildOptions) -> Result<Site> {
         actor_ids: Vec::new(),
         passages,
         content_writes: Vec::new(),
+        content_on_disk: Vec::new(),
         warnings,
         cache,
         cache_counts: std::sync::Mutex::new(counts),
@@ -245,6 +250,7 @@ pub fn build(opts: &BuildOptions) -> Result<Site> {
         }
     }
     site.content_writes = content_writes(root, &site, &files, &mut extra);
+    site.content_on_disk = files;
     site.warnings.extend(extra);
     site.warnings.sort();
     site.warnings.dedup();
@@ -729,6 +735,7 @@ fn estimate_dates(
 /// text changed; for edited files whose generated version changed, a
 /// `.md.new` file beside them (the edit itself is never touched).
 /// What the build keeps of a content file it read, past cleaning.
+#[derive(Debug)]
 struct OnDisk {
     rel: String,
     /// The `fingerprint:` of its front matter.
@@ -756,78 +763,100 @@ fn content_writes(
     let on_disk: HashMap<&str, &OnDisk> = files.iter().map(|f| (f.rel.as_str(), f)).collect();
     let mut out = Vec::new();
     for (d, art) in site.drafts.iter().zip(&site.dossier.articles) {
-        if d.seed.is_none() {
+        if d.seed.is_none() || !d.edited {
             continue;
         }
-        let existing = on_disk.get(d.content_rel.as_str());
-        if d.edited && existing.is_none() {
+        let Some(f) = on_disk.get(d.content_rel.as_str()) else {
             continue;
-        }
-        let front = FrontMatter {
-            title: d.title.clone(),
-            dek: d.dek.clone(),
-            publisher: d.publisher_name.clone(),
-            published: if d.basis == Some("estimated") {
-                None
-            } else {
-                d.published
-            },
-            published_basis: if d.basis == Some("estimated") {
-                None
-            } else {
-                d.basis.map(str::to_string)
-            },
-            url: d.url.clone(),
-            seed: d.seed.clone(),
-            actors: model::id_strings(&art.actors),
-            places: art.places.clone(),
-            cited_sources: art.cited_sources.clone(),
-            removed: d.removed.to_vec(),
-            fingerprint: None,
         };
-        if d.edited {
-            let Some(f) = existing else { continue };
-            // what the build would generate now, from the seed
-            let Some(g) = d.regenerated.as_deref() else {
-                continue;
-            };
-            let text = content::render(&front_for_generated(g, art), &g.body());
-            let fp = content::fingerprint(&text);
-            let new_rel = format!("{}.new", d.content_rel);
-            let already = std::fs::read_to_string(root.join(&new_rel))
-                .map(|t| t == text)
-                .unwrap_or(false);
-            if f.fingerprint.as_deref() != Some(fp.as_str()) {
-                warnings.push(Warning {
-                    kind: "edited content",
-                    file: Some(d.content_rel.clone()),
-                    message: format!(
-                        "was edited by hand and is kept as it is; the build's new version is in {}.new (merge what you want, then copy its `fingerprint:` line into your file to accept it, and delete the .new file)",
-                        d.content_rel
-                    ),
-                });
-                if !already {
-                    out.push(ContentWrite {
-                        rel: new_rel,
-                        text,
-                        expect: None,
-                    });
-                }
-            }
+        // what the build would generate now, from the seed
+        let Some(g) = d.regenerated.as_deref() else {
             continue;
-        }
-        let text = content::render(&front, &d.body());
-        if existing.map(|f| f.fingerprint.as_deref() == Some(content::fingerprint(&text).as_str()))
-            != Some(true)
-        {
-            out.push(ContentWrite {
-                rel: d.content_rel.clone(),
-                text,
-                expect: existing.map(|f| f.read_hash.clone()),
+        };
+        let text = content::render(&front_for_generated(g, art), &g.body());
+        let fp = content::fingerprint(&text);
+        let new_rel = format!("{}.new", d.content_rel);
+        let already = std::fs::read_to_string(root.join(&new_rel))
+            .map(|t| t == text)
+            .unwrap_or(false);
+        if f.fingerprint.as_deref() != Some(fp.as_str()) {
+            warnings.push(Warning {
+                kind: "edited content",
+                file: Some(d.content_rel.clone()),
+                message: format!(
+                    "was edited by hand and is kept as it is; the build's new version is in {}.new (merge what you want, then copy its `fingerprint:` line into your file to accept it, and delete the .new file)",
+                    d.content_rel
+                ),
             });
+            if !already {
+                out.push(ContentWrite {
+                    rel: new_rel,
+                    text,
+                    expect: None,
+                });
+            }
         }
     }
     out
+}
+
+/// The generated (not hand-edited) content files whose text changed, made
+/// one at a time in parallel and handed to `write` as they are made, so
+/// their texts are never all held at once. Returns `write`'s results in
+/// article order.
+pub fn fresh_content_writes<T: Send>(
+    site: &Site,
+    write: impl Fn(ContentWrite) -> T + Sync,
+) -> Vec<T> {
+    use rayon::prelude::*;
+    let on_disk: HashMap<&str, &OnDisk> = site
+        .content_on_disk
+        .iter()
+        .map(|f| (f.rel.as_str(), f))
+        .collect();
+    site.drafts
+        .par_iter()
+        .zip(&site.dossier.articles)
+        .filter_map(|(d, art)| {
+            let existing = on_disk.get(d.content_rel.as_str());
+            if d.seed.is_none() || d.edited {
+                return None;
+            }
+            let front = FrontMatter {
+                title: d.title.clone(),
+                dek: d.dek.clone(),
+                publisher: d.publisher_name.clone(),
+                published: if d.basis == Some("estimated") {
+                    None
+                } else {
+                    d.published
+                },
+                published_basis: if d.basis == Some("estimated") {
+                    None
+                } else {
+                    d.basis.map(str::to_string)
+                },
+                url: d.url.clone(),
+                seed: d.seed.clone(),
+                actors: model::id_strings(&art.actors),
+                places: art.places.clone(),
+                cited_sources: art.cited_sources.clone(),
+                removed: d.removed.to_vec(),
+                fingerprint: None,
+            };
+            let text = content::render(&front, &d.body());
+            let same = existing.is_some_and(|f| {
+                f.fingerprint.as_deref() == Some(content::fingerprint(&text).as_str())
+            });
+            (!same).then(|| {
+                write(ContentWrite {
+                    rel: d.content_rel.clone(),
+                    text,
+                    expect: existing.map(|f| f.read_hash.clone()),
+                })
+            })
+        })
+        .collect()
 }
 
 fn front_for_generated(g: &Draft, art: &model::Article) -> FrontMatter {

@@ -1,6 +1,6 @@
 //! The commands behind the CLI, callable from tests: `build` and `check`.
 
-use crate::build::{self, BuildOptions, Site};
+use crate::build::{self, BuildOptions, ContentWrite, Site};
 use crate::error::{Error, Result, Warning};
 use crate::render::RenderMap;
 use std::path::{Path, PathBuf};
@@ -92,34 +92,37 @@ fn build_into(
     })?;
     let mut timer = build::Timer::new();
     let staging = crate::publish::Staging::begin(&out)?;
-    match keep {
-        Some(map) => crate::render::render(&site, root, &crate::render::Tee(&staging, map))?,
-        None => crate::render::render(&site, root, &staging)?,
-    }
-    timer.lap("render");
+    // The content files are written while the pages render: each is made,
+    // written and dropped in turn, so their texts are never all in memory.
+    let (rendered, writes) = rayon::join(
+        || match keep {
+            Some(map) => crate::render::render(&site, root, &crate::render::Tee(&staging, map)),
+            None => crate::render::render(&site, root, &staging),
+        },
+        || {
+            let mut results: Vec<Result<std::result::Result<String, Warning>>> = site
+                .content_writes
+                .iter()
+                .map(|w| write_unless_edited(root, w))
+                .collect();
+            results.extend(build::fresh_content_writes(&site, |w| {
+                write_unless_edited(root, &w)
+            }));
+            results
+        },
+    );
+    timer.lap("render, write content files");
     let mut written = Vec::new();
     let mut warnings = site.warnings.clone();
-    for w in &site.content_writes {
-        // a person may have saved the file while we built: never overwrite that
-        let dest = root.join(&w.rel);
-        let now = std::fs::read(&dest)
-            .ok()
-            .map(|b| crate::content::bytes_hash(&b));
-        let unchanged = w.rel.ends_with(".new") || now == w.expect;
-        if !unchanged {
-            warnings.push(Warning {
-                kind: "edited content",
-                file: Some(w.rel.clone()),
-                message:
-                    "changed while the build ran; kept as it is (build again to regenerate it)"
-                        .into(),
-            });
-            continue;
+    // a content file that failed to write is reported before a page error:
+    // it is the user's own folder
+    for w in writes {
+        match w? {
+            Ok(rel) => written.push(rel),
+            Err(w) => warnings.push(w),
         }
-        write_content(root, &w.rel, &w.text)?;
-        written.push(w.rel.clone());
     }
-    timer.lap("write content files");
+    rendered?;
     let pages = staging.html_pages();
     staging.commit()?;
     timer.lap("publish");
@@ -140,6 +143,27 @@ fn build_into(
             .clone(),
     };
     Ok(report)
+}
+
+/// Write a content file unless a person saved it while we built (that is
+/// never overwritten: the warning says so).
+fn write_unless_edited(
+    root: &Path,
+    w: &ContentWrite,
+) -> Result<std::result::Result<String, Warning>> {
+    let now = std::fs::read(root.join(&w.rel))
+        .ok()
+        .map(|b| crate::content::bytes_hash(&b));
+    if !w.rel.ends_with(".new") && now != w.expect {
+        return Ok(Err(Warning {
+            kind: "edited content",
+            file: Some(w.rel.clone()),
+            message: "changed while the build ran; kept as it is (build again to regenerate it)"
+                .into(),
+        }));
+    }
+    write_content(root, &w.rel, &w.text)?;
+    Ok(Ok(w.rel.clone()))
 }
 
 /// Write one content file atomically, only under `content/articles/`.

@@ -308,14 +308,16 @@ pub fn date_label(d: &str) -> String {
     d.to_string()
 }
 
+const UNKNOWN_PUBLISHER: &str = "Unknown publisher";
+
 struct Ctx<'a> {
     site: &'a Site,
     d: &'a Dossier,
     art_idx: HashMap<&'a str, usize>,
     actor_idx: HashMap<&'a str, usize>,
     source_idx: HashMap<&'a str, usize>,
-    /// Each article's summary for lists, computed once.
-    summaries: Vec<serde_json::Value>,
+    /// Each article's publication date as pages show it, formatted once.
+    date_labels: Vec<Option<String>>,
     /// The timeline has a page per month (too many events for one page).
     split_timeline: bool,
 }
@@ -330,11 +332,14 @@ impl<'a> Ctx<'a> {
             .unwrap_or_else(|| id.to_string())
     }
     fn publisher_name(&self, article: &str) -> String {
+        self.publisher_str(article).to_string()
+    }
+    fn publisher_str(&self, article: &str) -> &'a str {
         self.article(article)
             .and_then(|a| a.publisher.as_deref())
             .and_then(|p| self.source_idx.get(p))
-            .map(|&i| self.d.sources[i].name.clone())
-            .unwrap_or_else(|| "Unknown publisher".into())
+            .map(|&i| self.d.sources[i].name.as_str())
+            .unwrap_or(UNKNOWN_PUBLISHER)
     }
     /// How an article is cited: its outlet, or its headline when the outlet is unknown.
     fn label(&self, id: &str) -> String {
@@ -396,29 +401,54 @@ impl<'a> Ctx<'a> {
 }
 
 /// Small article summary for lists.
-fn art_summary(cx: &Ctx, id: &str) -> serde_json::Value {
-    match cx.art_idx.get(id).and_then(|&i| cx.summaries.get(i)) {
-        Some(v) => v.clone(),
-        None => make_summary(cx, id),
-    }
+/// An article as lists show it.
+#[derive(Serialize)]
+struct Summary<'a> {
+    id: Cow<'a, str>,
+    /// How it is cited: its outlet, or its headline when the outlet is unknown.
+    label: Cow<'a, str>,
+    title: Cow<'a, str>,
+    published: Option<&'a str>,
+    published_label: Option<&'a str>,
+    basis: Option<&'a str>,
+    publisher: &'a str,
+    publisher_id: Option<&'a str>,
+    page: &'a str,
 }
 
-fn make_summary(cx: &Ctx, id: &str) -> serde_json::Value {
-    let a = cx.article(id);
-    let publisher = cx.publisher_name(id);
-    // cite by outlet; an article of unknown publisher is cited by its headline
-    let label = cx.label(id);
-    json!({
-        "id": id,
-        "label": label,
-        "title": cx.title(id),
-        "published": a.and_then(|a| a.published.clone()),
-        "published_label": a.and_then(|a| a.published.as_deref()).map(date_label),
-        "basis": a.and_then(|a| a.published_basis.clone()),
-        "publisher": publisher,
-        "publisher_id": a.and_then(|a| a.publisher.clone()),
-        "page": a.map(|a| a.page.clone()).unwrap_or_default(),
-    })
+/// An article's summary, made when a list needs it (the date labels are
+/// formatted once per article; everything else is borrowed).
+fn art_summary<'c>(cx: &'c Ctx<'_>, id: &str) -> Summary<'c> {
+    let Some(&i) = cx.art_idx.get(id) else {
+        return Summary {
+            id: Cow::Owned(id.to_string()),
+            label: Cow::Borrowed(UNKNOWN_PUBLISHER),
+            title: Cow::Owned(id.to_string()),
+            published: None,
+            published_label: None,
+            basis: None,
+            publisher: UNKNOWN_PUBLISHER,
+            publisher_id: None,
+            page: "",
+        };
+    };
+    let a = &cx.d.articles[i];
+    let publisher = cx.publisher_str(id);
+    Summary {
+        id: Cow::Borrowed(a.id.as_ref()),
+        label: if a.publisher.as_deref() == Some("unknown") {
+            Cow::Owned(short_title(&a.display_title))
+        } else {
+            Cow::Borrowed(publisher)
+        },
+        title: Cow::Borrowed(&a.display_title),
+        published: a.published.as_deref(),
+        published_label: cx.date_labels.get(i).and_then(Option::as_deref),
+        basis: a.published_basis.as_deref(),
+        publisher,
+        publisher_id: a.publisher.as_deref(),
+        page: &a.page,
+    }
 }
 
 /// Render every page of a built site.
@@ -447,7 +477,11 @@ pub fn render(site: &Site, root: &Path, sink: &dyn PageSink) -> Result<()> {
             .enumerate()
             .map(|(i, s)| (s.id.as_str(), i))
             .collect(),
-        summaries: Vec::new(),
+        date_labels: d
+            .articles
+            .par_iter()
+            .map(|a| a.published.as_deref().map(date_label))
+            .collect(),
         split_timeline: d
             .events
             .iter()
@@ -455,12 +489,6 @@ pub fn render(site: &Site, root: &Path, sink: &dyn PageSink) -> Result<()> {
             .count()
             > TIMELINE_PAGE_MAX,
     };
-    let summaries: Vec<serde_json::Value> = d
-        .articles
-        .par_iter()
-        .map(|a| make_summary(&cx, &a.id))
-        .collect();
-    let cx = Ctx { summaries, ..cx };
     // html pages, for the sitemap
     let sink = &Recording {
         inner: sink,
@@ -1186,7 +1214,7 @@ fn timeline_idx(d: &Dossier) -> TimelineIdx<'_> {
 /// What a citation on a list needs of an article (lighter than its summary).
 fn cite_json(cx: &Ctx, id: &str) -> serde_json::Value {
     let s = art_summary(cx, id);
-    json!({"id": s["id"], "label": s["label"], "page": s["page"], "published_label": s["published_label"]})
+    json!({"id": s.id, "label": s.label, "page": s.page, "published_label": s.published_label})
 }
 
 /// One event for the timeline pages.
