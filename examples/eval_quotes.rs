@@ -203,19 +203,13 @@ fn main() {
                         .is_none_or(|c| !c.is_alphanumeric());
                     if b_ok && a_ok && !taken.iter().any(|&(a, b)| s < b && a < e) {
                         taken.push((s, e));
-                        idx.mentions.push(Mention {
-                            doc: d,
-                            block,
-                            start: s,
-                            end: e,
-                            actor: *id,
-                        });
+                        idx.mentions.push(Mention::new(d, block, s, e, *id));
                     }
                 }
             }
         }
     }
-    idx.mentions.sort_by_key(|m| (m.doc, m.block, m.start));
+    idx.mentions.sort_by_key(|m| (m.doc(), m.block, m.start()));
     for (i, a) in idx.actors.clone().iter().enumerate() {
         idx.add_lookup(&a.name, i);
         for al in &a.aliases {

@@ -881,7 +881,7 @@ pub fn block_ref(article: &model::Id, block: Block) -> Ref {
     Ref {
         article: article.clone(),
         paragraph: match block {
-            Block::Para(i) => i + 1,
+            Block::Para(i) => i as usize + 1,
             _ => 0,
         },
     }

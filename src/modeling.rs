@@ -233,10 +233,10 @@ pub fn model(
     }
     for m in &ax.mentions {
         if actor_articles
-            .get(m.actor)
-            .is_some_and(|s| s.contains(&m.doc))
+            .get(m.actor())
+            .is_some_and(|s| s.contains(&m.doc()))
         {
-            mention_count[m.actor] += 1;
+            mention_count[m.actor()] += 1;
         }
     }
     for (i, a) in ax.actors.iter().enumerate() {
@@ -535,7 +535,7 @@ fn merge_events(site: &Site, events: &[extract::events::Event], actor_ids: &[Id]
     // mentions by block, so an event's actors are found without scanning them all
     let mut mentions_at: HashMap<(usize, Block), Vec<&extract::actors::Mention>> = HashMap::new();
     for m in &site.actors.mentions {
-        mentions_at.entry((m.doc, m.block)).or_default().push(m);
+        mentions_at.entry((m.doc(), m.block)).or_default().push(m);
     }
     // dates cluster independently (in parallel); ids are made unique after,
     // in date order, so the result does not depend on scheduling
@@ -617,8 +617,8 @@ fn merge_events(site: &Site, events: &[extract::events::Event], actor_ids: &[Id]
                     if let Some(start) = text.find(&*e.sentence) {
                         let end = start + e.sentence.len();
                         for m in mentions_at.get(&(e.doc, e.block)).into_iter().flatten() {
-                            if m.start >= start && m.end <= end {
-                                if let Some(id) = actor_ids.get(m.actor) {
+                            if m.start() >= start && m.end() <= end {
+                                if let Some(id) = actor_ids.get(m.actor()) {
                                     actors.insert(id.clone());
                                 }
                             }
@@ -854,7 +854,7 @@ pub fn block_of(paragraph: usize) -> Block {
     if paragraph == 0 {
         Block::Dek
     } else {
-        Block::Para(paragraph - 1)
+        Block::para(paragraph - 1)
     }
 }
 

@@ -529,7 +529,7 @@ pub fn render(site: &Site, root: &Path, sink: &dyn PageSink) -> Result<()> {
     let mut mentions_by_actor: HashMap<usize, Vec<&crate::extract::actors::Mention>> =
         HashMap::new();
     for m in &site.actors.mentions {
-        mentions_by_actor.entry(m.actor).or_default().push(m);
+        mentions_by_actor.entry(m.actor()).or_default().push(m);
     }
     let actor_index_of: HashMap<&str, usize> = site
         .actor_ids
@@ -726,7 +726,7 @@ pub fn render(site: &Site, root: &Path, sink: &dyn PageSink) -> Result<()> {
             .get(a.id.as_ref())
             .and_then(|i| mentions_by_actor.get(i));
         for m in own.into_iter().flatten() {
-            let Some(dr) = site.drafts.get(m.doc) else {
+            let Some(dr) = site.drafts.get(m.doc()) else {
                 continue;
             };
             if !listed
@@ -738,7 +738,7 @@ pub fn render(site: &Site, root: &Path, sink: &dyn PageSink) -> Result<()> {
             *per_source.entry(cx.publisher_name(&dr.id)).or_insert(0) += 1;
             if kwic.len() < 200 {
                 let text = block_text(dr, m.block);
-                let (l, mid, r) = context_window(text, m.start, m.end, 70);
+                let (l, mid, r) = context_window(text, m.start(), m.end(), 70);
                 kwic.push(json!({
                     "left": l, "match": mid, "right": r,
                     "article": art_summary(&cx, &dr.id),
@@ -1011,7 +1011,11 @@ fn block_text(dr: &crate::build::Draft, b: Block) -> &str {
     match b {
         Block::Title => &dr.title,
         Block::Dek => dr.dek.as_deref().unwrap_or(""),
-        Block::Para(i) => dr.paragraphs.get(i).map(|s| s.as_str()).unwrap_or(""),
+        Block::Para(i) => dr
+            .paragraphs
+            .get(i as usize)
+            .map(|s| s.as_str())
+            .unwrap_or(""),
     }
 }
 
@@ -1351,7 +1355,7 @@ fn article_bodies<T: Send>(
     }
     let mut mentions: Vec<Vec<&crate::extract::actors::Mention>> = vec![Vec::new(); chosen.len()];
     for m in &site.actors.mentions {
-        if let Some(k) = slot.get(m.doc).copied().flatten() {
+        if let Some(k) = slot.get(m.doc()).copied().flatten() {
             mentions[k].push(m);
         }
     }
@@ -1377,7 +1381,8 @@ fn article_bodies<T: Send>(
             let listed: BTreeSet<&str> = d.articles[i].actors.iter().map(|s| s.as_ref()).collect();
             for m in mentions {
                 let Block::Para(p) = m.block else { continue };
-                let Some(id) = site.actor_ids.get(m.actor) else {
+                let p = p as usize;
+                let Some(id) = site.actor_ids.get(m.actor()) else {
                     continue;
                 };
                 if !listed.contains(id.as_ref()) {
@@ -1389,8 +1394,8 @@ fn article_bodies<T: Send>(
                     format!("{root}actors/{id}/index.html")
                 };
                 spans.entry(p).or_default().push(Span {
-                    start: m.start,
-                    end: m.end,
+                    start: m.start(),
+                    end: m.end(),
                     open: format!("<a class=\"actor\" href=\"{}\">", escape_html(&href)),
                     close: "</a>",
                     link: true,
@@ -1399,6 +1404,7 @@ fn article_bodies<T: Send>(
             for (pi, p, oi) in occs {
                 let o = &p.occurrences[oi];
                 let Block::Para(para) = o.block else { continue };
+                let para = para as usize;
                 spans.entry(para).or_default().push(Span {
                     start: o.start,
                     end: o.end,

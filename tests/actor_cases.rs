@@ -50,15 +50,16 @@ fn check_mentions(texts: &[Vec<String>], idx: &ActorIndex) {
     let mut prev: Option<(usize, Block, usize)> = None;
     for m in &idx.mentions {
         let Block::Para(p) = m.block else { continue };
-        let t = &texts[m.doc][p];
-        assert!(t.is_char_boundary(m.start) && t.is_char_boundary(m.end));
-        assert!(m.start < m.end && m.end <= t.len());
+        let p = p as usize;
+        let t = &texts[m.doc()][p];
+        assert!(t.is_char_boundary(m.start()) && t.is_char_boundary(m.end()));
+        assert!(m.start() < m.end() && m.end() <= t.len());
         if let Some((d, b, e)) = prev {
-            if d == m.doc && b == m.block {
-                assert!(m.start >= e, "overlapping mentions");
+            if d == m.doc() && b == m.block {
+                assert!(m.start() >= e, "overlapping mentions");
             }
         }
-        prev = Some((m.doc, m.block, m.end));
+        prev = Some((m.doc(), m.block, m.end()));
     }
 }
 
@@ -366,10 +367,10 @@ fn mentions_are_exact_and_unicode_safe() {
     let m = idx
         .mentions
         .iter()
-        .find(|m| m.actor == a && m.block == Block::Para(0) && m.start > 10)
+        .find(|m| m.actor() == a && m.block == Block::para(0) && m.start() > 10)
         .expect("second mention");
-    assert_eq!(&t[0][0][m.start..m.end], "Özdemir");
-    assert_eq!(idx.mention_at(0, Block::Para(0), m.start + 1), Some(m));
+    assert_eq!(&t[0][0][m.start()..m.end()], "Özdemir");
+    assert_eq!(idx.mention_at(0, Block::para(0), m.start() + 1), Some(m));
     assert_eq!(
         actor(&idx, "Kenji Watanabe").role.as_deref(),
         Some("Prime Minister")

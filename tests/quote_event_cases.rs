@@ -43,19 +43,13 @@ fn index(docs: &[DocText], actors: &[ActorDef]) -> ActorIndex {
                         .is_none_or(|c| !c.is_alphanumeric());
                     if ok_b && ok_a && !taken.iter().any(|&(a, b)| s < b && a < e) {
                         taken.push((s, e));
-                        idx.mentions.push(Mention {
-                            doc: d,
-                            block,
-                            start: s,
-                            end: e,
-                            actor: *id,
-                        });
+                        idx.mentions.push(Mention::new(d, block, s, e, *id));
                     }
                 }
             }
         }
     }
-    idx.mentions.sort_by_key(|m| (m.doc, m.block, m.start));
+    idx.mentions.sort_by_key(|m| (m.doc(), m.block, m.start()));
     for (f, id) in &forms {
         idx.add_lookup(f, *id);
     }
@@ -281,7 +275,7 @@ fn quote_titles_and_scare_quotes_are_not_quotes() {
 fn quote_speaker_text_is_set() {
     let qs = quotes_of(&["“We will not stop the talks now,” Kerry said."]);
     assert_eq!(qs[0].speaker_text.as_deref(), Some("Kerry"));
-    assert_eq!(qs[0].block, Block::Para(0));
+    assert_eq!(qs[0].block, Block::para(0));
 }
 
 fn events_of(text: &str, published: Option<NaiveDate>) -> Vec<(String, Precision, Basis)> {

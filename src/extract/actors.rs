@@ -69,17 +69,50 @@ pub struct Actor {
     pub aliases: Vec<String>,
 }
 
-/// One mention of an actor in an article.
+/// One mention of an actor in an article. Stored in 32-bit fields: a big
+/// corpus has millions of mentions, and no article, block or actor count
+/// comes near 2^32.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Mention {
-    /// Index of the article in the input slice.
-    pub doc: usize,
+    doc: u32,
     pub block: Block,
+    start: u32,
+    end: u32,
+    actor: u32,
+}
+
+fn to_u32(x: usize) -> u32 {
+    u32::try_from(x).unwrap_or(u32::MAX)
+}
+
+impl Mention {
+    pub fn new(doc: usize, block: Block, start: usize, end: usize, actor: usize) -> Self {
+        Mention {
+            doc: to_u32(doc),
+            block,
+            start: to_u32(start),
+            end: to_u32(end),
+            actor: to_u32(actor),
+        }
+    }
+    /// Index of the article in the input slice.
+    pub fn doc(&self) -> usize {
+        self.doc as usize
+    }
     /// Byte range of the surface form in the block's text.
-    pub start: usize,
-    pub end: usize,
+    pub fn start(&self) -> usize {
+        self.start as usize
+    }
+    pub fn end(&self) -> usize {
+        self.end as usize
+    }
     /// Index into [`ActorIndex::actors`].
-    pub actor: usize,
+    pub fn actor(&self) -> usize {
+        self.actor as usize
+    }
+    pub fn set_actor(&mut self, actor: usize) {
+        self.actor = to_u32(actor);
+    }
 }
 
 /// All actors of a corpus, their mentions and each article's places.
@@ -134,16 +167,16 @@ impl ActorIndex {
     pub fn mention_at(&self, doc: usize, block: Block, at: usize) -> Option<&Mention> {
         let i = self
             .mentions
-            .partition_point(|m| (m.doc, m.block, m.start) <= (doc, block, at));
+            .partition_point(|m| (m.doc(), m.block, m.start()) <= (doc, block, at));
         // mentions do not overlap: only the last one starting at or before `at` can cover it
         let m = self.mentions.get(i.checked_sub(1)?)?;
-        (m.doc == doc && m.block == block && m.start <= at && at < m.end).then_some(m)
+        (m.doc() == doc && m.block == block && m.start() <= at && at < m.end()).then_some(m)
     }
 
     /// The mentions of one article, in order.
     pub fn doc_mentions(&self, doc: usize) -> &[Mention] {
-        let a = self.mentions.partition_point(|m| m.doc < doc);
-        let b = self.mentions.partition_point(|m| m.doc <= doc);
+        let a = self.mentions.partition_point(|m| m.doc() < doc);
+        let b = self.mentions.partition_point(|m| m.doc() <= doc);
         &self.mentions[a..b]
     }
 
@@ -2720,13 +2753,7 @@ pub fn extract_actors_cached(
         if let Some(si) = top {
             let a = b.state(si);
             for (block, s, e, surface) in std::mem::take(&mut acc.gov) {
-                mentions.push(Mention {
-                    doc: d,
-                    block,
-                    start: s,
-                    end: e,
-                    actor: a,
-                });
+                mentions.push(Mention::new(d, block, s, e, a));
                 b.alias_sets[a].insert(surface);
                 listed[d].insert(a);
             }
@@ -2743,13 +2770,7 @@ pub fn extract_actors_cached(
                 .filter(|id| listed[d].contains(id))
                 .collect();
             if here.len() == 1 {
-                mentions.push(Mention {
-                    doc: d,
-                    block,
-                    start: s,
-                    end: e,
-                    actor: here[0],
-                });
+                mentions.push(Mention::new(d, block, s, e, here[0]));
             }
         }
     }
@@ -2790,7 +2811,7 @@ pub fn extract_actors_cached(
         *k = true;
     }
     for m in &idx.mentions {
-        keep[m.actor] = true;
+        keep[m.actor()] = true;
     }
     let mut new_id = vec![usize::MAX; idx.actors.len()];
     let mut actors = Vec::new();
@@ -2805,7 +2826,7 @@ pub fn extract_actors_cached(
     idx.actors = actors;
     b.alias_sets = alias_sets;
     for m in &mut idx.mentions {
-        m.actor = new_id[m.actor];
+        m.set_actor(new_id[m.actor()]);
     }
     for v in &mut idx.doc_actors {
         for a in v.iter_mut() {
@@ -3013,13 +3034,7 @@ fn link_block(
     let (toks, segs) = parsed;
     let title_block = block == Block::Title || headline_like(text);
     let mut push = |b: &mut Builder, s: usize, e: usize, actor: usize, list: bool| {
-        mentions.push(Mention {
-            doc: d,
-            block,
-            start: s,
-            end: e,
-            actor,
-        });
+        mentions.push(Mention::new(d, block, s, e, actor));
         // a state's alias only where it acts ("in Jerusalem" names a place)
         if list || b.idx.actors[actor].kind != ActorKind::State {
             b.alias_sets[actor].insert(text[s..e].to_string());
@@ -3360,10 +3375,10 @@ mod tests {
         let idx = extract_actors(&[doc(&paras)], &[]);
         for m in &idx.mentions {
             assert!(paras[match m.block {
-                Block::Para(i) => i,
+                Block::Para(i) => i as usize,
                 _ => 0,
             }]
-            .is_char_boundary(m.start));
+            .is_char_boundary(m.start()));
         }
     }
 
@@ -3371,9 +3386,9 @@ mod tests {
     fn mention_at_binary_search() {
         let paras = vec!["Russia and Iran said the talks failed, Moscow said.".to_string()];
         let idx = extract_actors(&[doc(&paras)], &[]);
-        let m = idx.mention_at(0, Block::Para(0), 1).expect("Russia");
-        assert_eq!(&paras[0][m.start..m.end], "Russia");
-        assert!(idx.mention_at(0, Block::Para(0), 7).is_none());
-        assert_eq!(idx.resolve("Moscow"), Some(m.actor));
+        let m = idx.mention_at(0, Block::para(0), 1).expect("Russia");
+        assert_eq!(&paras[0][m.start()..m.end()], "Russia");
+        assert!(idx.mention_at(0, Block::para(0), 7).is_none());
+        assert_eq!(idx.resolve("Moscow"), Some(m.actor()));
     }
 }

@@ -713,7 +713,7 @@ mod tests {
     fn shares_cluster_by_points() {
         let mk = |doc: usize, v: &str| Figure {
             doc,
-            block: Block::Para(0),
+            block: Block::para(0),
             value: v.to_string(),
             what: "percent of voters".to_string(),
             sentence: "".into(),

@@ -32,8 +32,16 @@ pub struct DocText<'a> {
 pub enum Block {
     Title,
     Dek,
-    /// 0-based body paragraph index.
-    Para(usize),
+    /// 0-based body paragraph index (32 bits: blocks are stored by the
+    /// million in a big corpus, in mentions, events and figures).
+    Para(u32),
+}
+
+impl Block {
+    /// The block of 0-based body paragraph `i`.
+    pub fn para(i: usize) -> Block {
+        Block::Para(u32::try_from(i).unwrap_or(u32::MAX))
+    }
 }
 
 impl<'a> DocText<'a> {
@@ -47,7 +55,7 @@ impl<'a> DocText<'a> {
             v.push((Block::Dek, d));
         }
         for (i, p) in self.paragraphs.iter().enumerate() {
-            v.push((Block::Para(i), p.as_str()));
+            v.push((Block::para(i), p.as_str()));
         }
         v
     }
@@ -57,7 +65,11 @@ impl<'a> DocText<'a> {
         match b {
             Block::Title => self.title,
             Block::Dek => self.dek.unwrap_or(""),
-            Block::Para(i) => self.paragraphs.get(i).map(|s| s.as_str()).unwrap_or(""),
+            Block::Para(i) => self
+                .paragraphs
+                .get(i as usize)
+                .map(|s| s.as_str())
+                .unwrap_or(""),
         }
     }
 

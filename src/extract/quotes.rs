@@ -282,18 +282,18 @@ impl DocCtx<'_> {
         let from = a.saturating_sub(MAX_MENTION);
         let lo = self
             .mentions
-            .partition_point(|m| (m.block, m.start) < (block, from));
+            .partition_point(|m| (m.block, m.start()) < (block, from));
         self.mentions[lo..]
             .iter()
-            .take_while(move |m| m.block == block && m.start < b)
-            .filter(move |m| m.end > a)
+            .take_while(move |m| m.block == block && m.start() < b)
+            .filter(move |m| m.end() > a)
     }
 }
 
 fn is_person(actors: &ActorIndex, m: &Mention) -> bool {
     actors
         .actors
-        .get(m.actor)
+        .get(m.actor())
         .is_some_and(|a| a.kind == ActorKind::Person)
 }
 
@@ -315,18 +315,18 @@ fn resolve_pronoun(
     let (sa, _) = sentence_range(sents, text, at);
     if let Some(m) = ctx
         .mentions_in(*block, sa, at)
-        .filter(|m| m.end <= at && is_person(actors, m) && !possessive_after(text, m.end))
+        .filter(|m| m.end() <= at && is_person(actors, m) && !possessive_after(text, m.end()))
         .last()
     {
-        return Some((m.actor, (bi, m.start)));
+        return Some((m.actor(), (bi, m.start())));
     }
     // "A spokesman for the Defense Ministry stated that ... his team found"
     if let Some(m) = ctx
         .mentions_in(*block, sa, at)
-        .find(|m| m.end <= at && !possessive_after(text, m.end))
+        .find(|m| m.end() <= at && !possessive_after(text, m.end()))
     {
-        if ROLE_RE.is_match(&text[sa..m.start]) {
-            return Some((m.actor, (bi, m.start)));
+        if ROLE_RE.is_match(&text[sa..m.start()]) {
+            return Some((m.actor(), (bi, m.start())));
         }
     }
     // preceding sentences: the first person named in each (its subject)
@@ -342,9 +342,9 @@ fn resolve_pronoun(
             steps += 1;
             if let Some(m) = ctx
                 .mentions_in(*block, a, e)
-                .find(|m| is_person(actors, m) && !possessive_after(text, m.end))
+                .find(|m| is_person(actors, m) && !possessive_after(text, m.end()))
             {
-                return Some((m.actor, (b as usize, m.start)));
+                return Some((m.actor(), (b as usize, m.start())));
             }
             if steps >= 8 {
                 break;
@@ -496,11 +496,11 @@ fn sentence_subject(ctx: &DocCtx, bi: usize, sa: usize, until: usize) -> Option<
         }
     }
     ctx.mentions_in(*block, sa, until)
-        .find(|m| !possessive_after(text, m.end) && m.start >= sa)
+        .find(|m| !possessive_after(text, m.end()) && m.start() >= sa)
         .map(|m| Attribution {
             block_idx: bi,
-            start: m.start,
-            end: m.end,
+            start: m.start(),
+            end: m.end(),
         })
 }
 
@@ -557,7 +557,7 @@ fn resolve_speaker(
         return (None, st);
     }
     let ms: Vec<&Mention> = ctx.mentions_in(*block, att.start, att.end).collect();
-    let own = |m: &&&Mention| !possessive_after(text, m.end);
+    let own = |m: &&&Mention| !possessive_after(text, m.end());
     if let Some(m) = ms
         .iter()
         .filter(own)
@@ -568,12 +568,12 @@ fn resolve_speaker(
         // long attribution clauses: keep just the naming words
         let span_start = att.end - words_text.len();
         if words(words_text).len() > 6 {
-            st = Some(text[m.start..m.end].to_string());
-        } else if m.end <= att.end && words(&text[m.end..att.end]).len() >= 2 {
+            st = Some(text[m.start()..m.end()].to_string());
+        } else if m.end() <= att.end && words(&text[m.end()..att.end]).len() >= 2 {
             // "Yildirim gave no specifics": the name without what follows it
-            st = Some(text[span_start.min(m.start)..m.end].trim().to_string());
+            st = Some(text[span_start.min(m.start())..m.end()].trim().to_string());
         }
-        return (Some(m.actor), st);
+        return (Some(m.actor()), st);
     }
     (actors.resolve(words_text), st)
 }
@@ -643,7 +643,7 @@ fn body_anaphor(
     let body = |m: &&Mention| {
         actors
             .actors
-            .get(m.actor)
+            .get(m.actor())
             .is_some_and(|a| a.kind != ActorKind::Person)
     };
     let mut steps = 0;
@@ -657,9 +657,9 @@ fn body_anaphor(
             let e = e.min(limit);
             let first = ctx
                 .mentions_in(*block, a, e)
-                .find(|m| m.start >= a && !possessive_after(text, m.end));
+                .find(|m| m.start() >= a && !possessive_after(text, m.end()));
             if let Some(m) = first.filter(body) {
-                return Some(m.actor);
+                return Some(m.actor());
             }
             if steps >= 4 {
                 return None;
@@ -717,10 +717,10 @@ pub fn extract_quotes(docs: &[DocText], actors: &ActorIndex) -> Vec<Quote> {
         .enumerate()
         .flat_map_iter(|(d, doc)| {
             let mut out = Vec::new();
-            let lo = actors.mentions.partition_point(|m| m.doc < d);
-            let hi = actors.mentions.partition_point(|m| m.doc <= d);
+            let lo = actors.mentions.partition_point(|m| m.doc() < d);
+            let hi = actors.mentions.partition_point(|m| m.doc() <= d);
             let mut ms: Vec<Mention> = actors.mentions[lo..hi].to_vec();
-            ms.sort_by_key(|m| (m.block, m.start));
+            ms.sort_by_key(|m| (m.block, m.start()));
             let ctx = DocCtx {
                 doc: d,
                 blocks: doc

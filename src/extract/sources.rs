@@ -223,23 +223,23 @@ pub fn extract_cited(docs: &[DocText], actors: &ActorIndex) -> Vec<Citation> {
                 // mentions of this block
                 let bm: Vec<_> = ms.iter().filter(|m| m.block == block).collect();
                 for m in &bm {
-                    let actor = &actors.actors[m.actor];
+                    let actor = &actors.actors[m.actor()];
                     if actor.kind == ActorKind::Person {
                         continue;
                     }
                     let (sa, sb) = sents
                         .iter()
                         .copied()
-                        .find(|&(a, b)| m.start >= a && m.start < b)
+                        .find(|&(a, b)| m.start() >= a && m.start() < b)
                         .unwrap_or((0, text.len()));
-                    let sb = sb.max(m.end).min(text.len());
-                    let sa = sa.min(m.start);
-                    let before = &text[sa..m.start];
-                    let after = &text[m.end..sb];
+                    let sb = sb.max(m.end()).min(text.len());
+                    let sa = sa.min(m.start());
+                    let before = &text[sa..m.start()];
+                    let after = &text[m.end()..sb];
                     let after_words = words(after);
                     let first_after = after_words.first().map(String::as_str).unwrap_or("");
                     let is_state = actor.kind == ActorKind::State;
-                    let surface = &text[m.start..m.end];
+                    let surface = &text[m.start()..m.end()];
                     // a state is a source only through its spokesman, officials or statement,
                     // or when the mention itself is a government body
                     // a dateline credit: "WASHINGTON (AP) —"
@@ -309,9 +309,9 @@ pub fn extract_cited(docs: &[DocText], actors: &ActorIndex) -> Vec<Citation> {
                         }
                         // salience up to this point of the article
                         let mut sal = salience.clone();
-                        for m in bm.iter().filter(|m| m.start < at) {
-                            if actors.actors[m.actor].kind == ActorKind::Organization {
-                                *sal.entry(m.actor).or_default() += 1;
+                        for m in bm.iter().filter(|m| m.start() < at) {
+                            if actors.actors[m.actor()].kind == ActorKind::Organization {
+                                *sal.entry(m.actor()).or_default() += 1;
                             }
                         }
                         // "the ministry" prefers a ministry; "the company" the most salient
@@ -350,8 +350,8 @@ pub fn extract_cited(docs: &[DocText], actors: &ActorIndex) -> Vec<Citation> {
                         // most recent mention of each candidate before this point
                         let last_at = |a: usize| {
                             bm.iter()
-                                .filter(|m| m.actor == a && m.start < at)
-                                .map(|m| m.start + 1)
+                                .filter(|m| m.actor() == a && m.start() < at)
+                                .map(|m| m.start() + 1)
                                 .max()
                                 .unwrap_or(0)
                         };
@@ -375,8 +375,8 @@ pub fn extract_cited(docs: &[DocText], actors: &ActorIndex) -> Vec<Citation> {
                     }
                 }
                 for m in &bm {
-                    if actors.actors[m.actor].kind == ActorKind::Organization {
-                        *salience.entry(m.actor).or_default() += 1;
+                    if actors.actors[m.actor()].kind == ActorKind::Organization {
+                        *salience.entry(m.actor()).or_default() += 1;
                     }
                 }
             }
