@@ -26,7 +26,7 @@ use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
 pub const DIR: &str = ".dossier-cache";
 
 const MAGIC: &[u8; 8] = b"DOSSIERC";
-const FORMAT: u32 = 1;
+const FORMAT: u32 = 2;
 const BUILD_ID: &str = env!("DOSSIER_BUILD_ID");
 
 /// How a table served a build: (table name, results reused, results computed).
@@ -97,10 +97,11 @@ impl Table {
     /// The result stored under `key`, decoded (`None`, and counted as a miss,
     /// if it is absent or does not decode).
     pub fn get<V: DeserializeOwned>(&self, key: u128) -> Option<V> {
-        let v = self
-            .index
-            .get(&key)
-            .and_then(|&(at, len)| bincode::deserialize(&self.data[at..at + len]).ok());
+        let v = self.index.get(&key).and_then(|&(at, len)| {
+            let bytes =
+                lz4_flex::block::decompress_size_prepended(&self.data[at..at + len]).ok()?;
+            bincode::deserialize(&bytes).ok()
+        });
         match v {
             Some(_) => self.hits.fetch_add(1, Relaxed),
             None => self.misses.fetch_add(1, Relaxed),
@@ -157,10 +158,12 @@ impl Table {
         (self.name, hits, misses)
     }
 
-    /// Encode a new result for [`Table::save`].
+    /// Encode a new result for [`Table::save`]: bincode, compressed with
+    /// LZ4 (a cold build holds every new record until its table is written,
+    /// and texts shrink to about a third).
     pub fn encode<V: Serialize>(v: &V) -> Record {
         match bincode::serialize(v) {
-            Ok(b) => Record::New(b),
+            Ok(b) => Record::New(lz4_flex::block::compress_prepend_size(&b)),
             // cannot happen for our types; keeping nothing is always safe
             Err(_) => Record::New(Vec::new()),
         }
@@ -417,6 +420,27 @@ mod tests {
         // garbage
         std::fs::write(&path, b"not a table").unwrap();
         assert_eq!(cache.table("t").get::<u32>(7), None);
+        // a record whose compressed bytes are damaged is a miss, not a panic
+        let text = "a sentence long enough to compress, a sentence long enough to compress";
+        cache.table("t").save([(8, Table::encode(&text))]);
+        let good = std::fs::read(&path).unwrap();
+        for i in 1..40 {
+            let mut bad = good.clone();
+            let at = bad.len() - i;
+            bad[at] = bad[at].wrapping_add(0x55);
+            std::fs::write(&path, &bad).unwrap();
+            // fails the test if decoding panics
+            let _ = cache.table("t").get::<String>(8);
+        }
+    }
+
+    #[test]
+    fn records_are_compressed() {
+        let text = "the same words again and again, ".repeat(50);
+        let Record::New(bytes) = Table::encode(&text) else {
+            panic!("a new record");
+        };
+        assert!(bytes.len() * 4 < text.len(), "{} bytes", bytes.len());
     }
 
     #[test]
