@@ -503,11 +503,6 @@ pub fn render(site: &Site, root: &Path, sink: &dyn PageSink) -> Result<()> {
     };
 
     // shared data
-    let listed: HashMap<&str, BTreeSet<&str>> = d
-        .articles
-        .iter()
-        .map(|a| (a.id.as_ref(), a.actors.iter().map(|s| s.as_ref()).collect()))
-        .collect();
     let tl = timeline_idx(d);
     let top_actors = top_actors(&cx, 12);
     let shown_passages = top_passages(d);
@@ -526,11 +521,7 @@ pub fn render(site: &Site, root: &Path, sink: &dyn PageSink) -> Result<()> {
             events_by_actor.entry(a.as_ref()).or_default().push(e);
         }
     }
-    let mut mentions_by_actor: HashMap<usize, Vec<&crate::extract::actors::Mention>> =
-        HashMap::new();
-    for m in &site.actors.mentions {
-        mentions_by_actor.entry(m.actor()).or_default().push(m);
-    }
+    let mentions_by_actor = MentionsByActor::new(&site.actors.mentions, site.actor_ids.len());
     let actor_index_of: HashMap<&str, usize> = site
         .actor_ids
         .iter()
@@ -721,21 +712,22 @@ pub fn render(site: &Site, root: &Path, sink: &dyn PageSink) -> Result<()> {
         c.insert("events", &events);
         // keyword in context
         let mut kwic = Vec::new();
-        let mut per_source: BTreeMap<String, usize> = BTreeMap::new();
+        let mut per_source: BTreeMap<&str, usize> = BTreeMap::new();
         let own = actor_index_of
             .get(a.id.as_ref())
-            .and_then(|i| mentions_by_actor.get(i));
+            .map(|&i| mentions_by_actor.of(i, &site.actors.mentions));
         for m in own.into_iter().flatten() {
             let Some(dr) = site.drafts.get(m.doc()) else {
                 continue;
             };
-            if !listed
-                .get(dr.id.as_ref())
-                .is_some_and(|s| s.contains(a.id.as_ref()))
+            // only mentions in articles that list the actor
+            if !cx
+                .article(&dr.id)
+                .is_some_and(|art| art.actors.iter().any(|x| x.as_ref() == a.id.as_ref()))
             {
                 continue;
             }
-            *per_source.entry(cx.publisher_name(&dr.id)).or_insert(0) += 1;
+            *per_source.entry(cx.publisher_str(&dr.id)).or_insert(0) += 1;
             if kwic.len() < 200 {
                 let text = block_text(dr, m.block);
                 let (l, mid, r) = context_window(text, m.start(), m.end(), 70);
@@ -1486,6 +1478,53 @@ fn article_bodies<T: Send>(
 }
 
 /// Quotes and event reports grouped by article.
+/// Each actor's mentions, in corpus order: one list of 32-bit mention
+/// indices grouped by actor (a counting sort), instead of a vector of
+/// references per actor (millions of mentions in a big corpus).
+struct MentionsByActor {
+    /// `starts[a]..starts[a + 1]`: actor `a`'s slice of `order`.
+    starts: Vec<usize>,
+    order: Vec<u32>,
+}
+
+impl MentionsByActor {
+    fn new(mentions: &[crate::extract::actors::Mention], actors: usize) -> Self {
+        let mut starts = vec![0usize; actors + 2];
+        for m in mentions {
+            if m.actor() < actors {
+                starts[m.actor() + 2] += 1;
+            }
+        }
+        for a in 2..starts.len() {
+            starts[a] += starts[a - 1];
+        }
+        // starts[a + 1] is now where actor a's slice begins; fill it
+        let mut order = vec![0u32; starts[actors + 1]];
+        for (i, m) in mentions.iter().enumerate() {
+            if m.actor() < actors {
+                let at = &mut starts[m.actor() + 1];
+                order[*at] = u32::try_from(i).unwrap_or(u32::MAX);
+                *at += 1;
+            }
+        }
+        MentionsByActor { starts, order }
+    }
+
+    fn of<'m>(
+        &'m self,
+        actor: usize,
+        mentions: &'m [crate::extract::actors::Mention],
+    ) -> impl Iterator<Item = &'m crate::extract::actors::Mention> + 'm {
+        let range = match (self.starts.get(actor), self.starts.get(actor + 1)) {
+            (Some(&a), Some(&b)) => a..b,
+            _ => 0..0,
+        };
+        self.order[range]
+            .iter()
+            .filter_map(move |&i| mentions.get(i as usize))
+    }
+}
+
 struct PerArticle<'a> {
     quotes: HashMap<&'a str, Vec<&'a crate::model::Quote>>,
     events: HashMap<&'a str, Vec<(&'a crate::model::Event, &'a crate::model::EventRef)>>,
@@ -1731,6 +1770,22 @@ mod tests {
         }
         assert_eq!(String::from_utf8(w.0).unwrap(), safe_json(&v));
         assert!(!safe_json(&v).contains('<'));
+    }
+
+    #[test]
+    fn mentions_grouped_by_actor_keep_corpus_order() {
+        use crate::extract::{actors::Mention, Block};
+        let ms: Vec<Mention> = [(0, 2), (0, 0), (1, 2), (2, 1), (3, 2), (4, 9)]
+            .iter()
+            .map(|&(doc, actor)| Mention::new(doc, Block::para(0), 0, 1, actor))
+            .collect();
+        let by = MentionsByActor::new(&ms, 3);
+        let docs = |a| by.of(a, &ms).map(|m| m.doc()).collect::<Vec<_>>();
+        assert_eq!(docs(0), vec![0]);
+        assert_eq!(docs(1), vec![2]);
+        assert_eq!(docs(2), vec![0, 1, 3]);
+        // out of range: the actor without an entry, and no actor 9
+        assert!(docs(3).is_empty() && docs(9).is_empty());
     }
 
     #[test]
