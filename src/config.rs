@@ -27,6 +27,10 @@ pub struct Config {
     pub build_date: Option<NaiveDate>,
     /// Render raw HTML in hand-written Markdown instead of escaping it.
     pub trusted_html: bool,
+    /// Longest list of articles or citations on one page; longer lists
+    /// (the article index, an actor's articles, a source's citations)
+    /// continue on numbered pages.
+    pub list_page_size: usize,
     /// Extra cleaning rules.
     pub cleaning: CleaningConfig,
     /// Registry of outlets and agencies.
@@ -46,6 +50,7 @@ impl Default for Config {
             language: "en".to_string(),
             build_date: None,
             trusted_html: false,
+            list_page_size: 1000,
             cleaning: CleaningConfig::default(),
             sources: Vec::new(),
             actors: Vec::new(),
@@ -182,6 +187,13 @@ impl Config {
     }
 
     fn validate(&self, path: &Path) -> Result<()> {
+        if self.list_page_size == 0 {
+            return Err(Error::file(
+                path,
+                "list_page_size is 0".to_string(),
+                "give the most items one page may list (default 1000), or remove the key",
+            ));
+        }
         if let Some(url) = &self.base_url {
             if !(url.starts_with("http://") || url.starts_with("https://"))
                 || url.contains(['<', '>', '"', '\'', ' '])

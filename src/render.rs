@@ -758,14 +758,29 @@ pub fn render(site: &Site, root: &Path, sink: &dyn PageSink) -> Result<()> {
             })
             .unwrap_or_default();
         c.insert("cooccurring", &co);
-        c.insert(
-            "articles",
-            &a.articles
-                .iter()
-                .map(|x| art_summary(&cx, x))
-                .collect::<Vec<_>>(),
-        );
-        pages.put(path, "actor.html", c)
+        // the articles, a page of them at a time
+        let slots = list_pages(&path, a.articles.len(), site.config.list_page_size);
+        for slot in &slots {
+            let mut c = if slot.no == 1 {
+                std::mem::take(&mut c)
+            } else {
+                let mut c = cx.base(&slot.path);
+                c.insert("nav", "actors");
+                c.insert("actor", a);
+                c.insert("kind_label", kind_label(&a.kind));
+                c
+            };
+            c.insert("pager", &pager_json(&slots, slot.no));
+            c.insert(
+                "articles",
+                &a.articles[slot.range.clone()]
+                    .iter()
+                    .map(|x| art_summary(&cx, x))
+                    .collect::<Vec<_>>(),
+            );
+            pages.put(slot.path.clone(), "actor.html", c)?;
+        }
+        Ok(())
     }).collect::<Result<()>>()?;
         Ok(())
     };
@@ -794,7 +809,6 @@ pub fn render(site: &Site, root: &Path, sink: &dyn PageSink) -> Result<()> {
         let mut c = cx.base(&s.page);
         c.insert("nav", "sources");
         c.insert("source", s);
-        let arts: Vec<_> = s.articles.iter().map(|x| art_summary(&cx, x)).collect();
         let dates: Vec<String> = s
             .articles
             .iter()
@@ -803,7 +817,6 @@ pub fn render(site: &Site, root: &Path, sink: &dyn PageSink) -> Result<()> {
         if let (Some(a), Some(b)) = (dates.iter().min(), dates.iter().max()) {
             c.insert("span", &(date_label(a), date_label(b)));
         }
-        c.insert("articles", &arts);
         // actors this source mentions most
         let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
         for x in &s.articles {
@@ -825,12 +838,6 @@ pub fn render(site: &Site, root: &Path, sink: &dyn PageSink) -> Result<()> {
             })
             .collect();
         c.insert("top_actors", &top);
-        let citations: Vec<_> = s
-            .citations
-            .iter()
-            .map(|ci| json!({"text": ci.text, "article": art_summary(&cx, &ci.at.article), "paragraph": ci.at.paragraph}))
-            .collect();
-        c.insert("citations", &citations);
         let mine: BTreeSet<&str> = s.articles.iter().map(|x| x.as_ref()).collect();
         let shared: Vec<_> = d
             .shared_passages
@@ -843,7 +850,35 @@ pub fn render(site: &Site, root: &Path, sink: &dyn PageSink) -> Result<()> {
             .map(|p| passage_json(&cx, p))
             .collect();
         c.insert("shared", &shared);
-        pages.put(s.page.clone(), "source.html", c)
+        // its articles and citations, a page of each at a time
+        let size = site.config.list_page_size;
+        let slots = list_pages(&s.page, s.articles.len().max(s.citations.len()), size);
+        for slot in &slots {
+            let mut c = if slot.no == 1 {
+                std::mem::take(&mut c)
+            } else {
+                let mut c = cx.base(&slot.path);
+                c.insert("nav", "sources");
+                c.insert("source", s);
+                c
+            };
+            c.insert("pager", &pager_json(&slots, slot.no));
+            let part = |len: usize| slot.range.start.min(len)..slot.range.end.min(len);
+            c.insert(
+                "articles",
+                &s.articles[part(s.articles.len())]
+                    .iter()
+                    .map(|x| art_summary(&cx, x))
+                    .collect::<Vec<_>>(),
+            );
+            let citations: Vec<_> = s.citations[part(s.citations.len())]
+                .iter()
+                .map(|ci| json!({"text": ci.text, "article": art_summary(&cx, &ci.at.article), "paragraph": ci.at.paragraph}))
+                .collect();
+            c.insert("citations", &citations);
+            pages.put(slot.path.clone(), "source.html", c)?;
+        }
+        Ok(())
     }).collect::<Result<()>>()?;
         Ok(())
     };
@@ -851,18 +886,30 @@ pub fn render(site: &Site, root: &Path, sink: &dyn PageSink) -> Result<()> {
     // articles
     let t_articles = || -> Result<()> {
         {
-            let mut c = cx.base("articles/index.html");
-            c.insert("nav", "articles");
             let mut arts: Vec<_> = d.articles.iter().collect();
             arts.sort_by(|a, b| b.published.cmp(&a.published).then(a.id.cmp(&b.id)));
-            c.insert(
-                "articles",
-                &arts
-                    .iter()
-                    .map(|a| art_summary(&cx, &a.id))
-                    .collect::<Vec<_>>(),
+            let slots = list_pages(
+                "articles/index.html",
+                arts.len(),
+                site.config.list_page_size,
             );
-            pages.put("articles/index.html".into(), "articles.html", c)?;
+            slots
+                .par_iter()
+                .map(|slot| {
+                    let mut c = cx.base(&slot.path);
+                    c.insert("nav", "articles");
+                    c.insert("pager", &pager_json(&slots, slot.no));
+                    c.insert("n_articles", &arts.len());
+                    c.insert(
+                        "articles",
+                        &arts[slot.range.clone()]
+                            .iter()
+                            .map(|a| art_summary(&cx, &a.id))
+                            .collect::<Vec<_>>(),
+                    );
+                    pages.put(slot.path.clone(), "articles.html", c)
+                })
+                .collect::<Result<()>>()?;
         }
         article_bodies(&cx, "../../", false, None, |i, body| {
             let a = &d.articles[i];
@@ -1478,6 +1525,42 @@ fn article_bodies<T: Send>(
 }
 
 /// Quotes and event reports grouped by article.
+/// One page of a list that continues on numbered pages: the first is the
+/// owner's own page (`dir/index.html`), the others `dir/page/N/index.html`.
+struct ListPage {
+    no: usize,
+    path: String,
+    range: std::ops::Range<usize>,
+}
+
+/// The pages a list of `len` items takes at `size` a page (always one page,
+/// even for an empty list).
+fn list_pages(first: &str, len: usize, size: usize) -> Vec<ListPage> {
+    let size = size.max(1);
+    let dir = first.strip_suffix("index.html").unwrap_or(first);
+    let n = len.div_ceil(size).max(1);
+    (1..=n)
+        .map(|no| ListPage {
+            no,
+            path: if no == 1 {
+                first.to_string()
+            } else {
+                format!("{dir}page/{no}/index.html")
+            },
+            range: ((no - 1) * size).min(len)..(no * size).min(len),
+        })
+        .collect()
+}
+
+/// What templates need to link the pages of a list (`m::pager`).
+fn pager_json(pages: &[ListPage], current: usize) -> serde_json::Value {
+    json!({
+        "current": current,
+        "total": pages.len(),
+        "pages": pages.iter().map(|p| json!({"no": p.no, "href": p.path})).collect::<Vec<_>>(),
+    })
+}
+
 /// Each actor's mentions, in corpus order: one list of 32-bit mention
 /// indices grouped by actor (a counting sort), instead of a vector of
 /// references per actor (millions of mentions in a big corpus).
@@ -1770,6 +1853,27 @@ mod tests {
         }
         assert_eq!(String::from_utf8(w.0).unwrap(), safe_json(&v));
         assert!(!safe_json(&v).contains('<'));
+    }
+
+    #[test]
+    fn lists_split_into_numbered_pages() {
+        let p = list_pages("actors/x/index.html", 5, 2);
+        let paths: Vec<_> = p.iter().map(|p| p.path.as_str()).collect();
+        assert_eq!(
+            paths,
+            [
+                "actors/x/index.html",
+                "actors/x/page/2/index.html",
+                "actors/x/page/3/index.html"
+            ]
+        );
+        assert_eq!(p[2].range, 4..5);
+        let one = list_pages("articles/index.html", 0, 1000);
+        assert_eq!((one.len(), one[0].range.clone()), (1, 0..0));
+        assert_eq!(list_pages("a/index.html", 4, 2).len(), 2);
+        let j = pager_json(&p, 2);
+        assert_eq!(j["total"], 3);
+        assert_eq!(j["pages"][1]["href"], "actors/x/page/2/index.html");
     }
 
     #[test]

@@ -502,3 +502,84 @@ fn a_large_timeline_splits_into_month_pages() {
     let (problems, _) = commands::check(dir.path(), None).unwrap();
     assert!(problems.is_empty(), "{problems:?}");
 }
+
+#[test]
+fn long_lists_continue_on_numbered_pages() {
+    let dir = project(true);
+    let cfg = fs::read_to_string(dir.path().join("config.yaml")).unwrap();
+    fs::write(
+        dir.path().join("config.yaml"),
+        format!("{cfg}\nlist_page_size: 2\n"),
+    )
+    .unwrap();
+    commands::build(dir.path(), None, None).unwrap();
+    let out = dir.path().join("public");
+    let d = json(dir.path());
+    let n = d["articles"].as_array().unwrap().len();
+    assert!(
+        n > 4,
+        "the bundled seeds have more than two pages of articles"
+    );
+
+    // the article index: ceil(n / 2) pages, every article on exactly one
+    let mut listed = Vec::new();
+    let pages = n.div_ceil(2);
+    for no in 1..=pages {
+        let rel = if no == 1 {
+            "articles/index.html".to_string()
+        } else {
+            format!("articles/page/{no}/index.html")
+        };
+        let html = fs::read_to_string(out.join(&rel)).unwrap();
+        assert!(html.contains(&format!("Page {no} of {pages}")), "{rel}");
+        for a in d["articles"].as_array().unwrap() {
+            let href = format!("{}\"", a["page"].as_str().unwrap());
+            if html.contains(&href) && html.contains("<tbody>") {
+                let body = &html[html.find("<tbody>").unwrap()..];
+                if body.contains(&href) {
+                    listed.push(a["id"].as_str().unwrap().to_string());
+                }
+            }
+        }
+    }
+    assert!(!out
+        .join(format!("articles/page/{}/index.html", pages + 1))
+        .exists());
+    listed.sort();
+    let mut all: Vec<String> = d["articles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["id"].as_str().unwrap().to_string())
+        .collect();
+    all.sort();
+    assert_eq!(listed, all);
+
+    // an actor in more than two articles: its page 2 lists the rest, and
+    // only the first page carries the quotes, events and mentions
+    let actor = d["actors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["articles"].as_array().unwrap().len() > 2)
+        .expect("an actor in three articles or more");
+    let page = actor["page"].as_str().unwrap();
+    let second = page.replace("index.html", "page/2/index.html");
+    let html = fs::read_to_string(out.join(&second)).unwrap();
+    assert!(html.contains("aria-current=\"page\">2<"));
+    assert!(!html.contains("id=\"kwic\""));
+    assert!(fs::read_to_string(out.join(page))
+        .unwrap()
+        .contains("id=\"kwic\""));
+
+    // every link between the pages resolves
+    let (problems, _) = commands::check(dir.path(), None).unwrap();
+    assert!(problems.is_empty(), "{problems:?}");
+
+    // 0 is refused with the key's name
+    fs::write(dir.path().join("config.yaml"), "list_page_size: 0\n").unwrap();
+    let err = commands::build(dir.path(), None, None)
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("list_page_size"), "{err}");
+}
