@@ -764,9 +764,10 @@ pub fn render(site: &Site, root: &Path, sink: &dyn PageSink) -> Result<()> {
             let mut c = if slot.no == 1 {
                 std::mem::take(&mut c)
             } else {
+                // a continuation lists articles only: no need of the whole actor
                 let mut c = cx.base(&slot.path);
                 c.insert("nav", "actors");
-                c.insert("actor", a);
+                c.insert("actor", &json!({"name": a.name, "kind": a.kind, "page": a.page}));
                 c.insert("kind_label", kind_label(&a.kind));
                 c
             };
@@ -859,7 +860,7 @@ pub fn render(site: &Site, root: &Path, sink: &dyn PageSink) -> Result<()> {
             } else {
                 let mut c = cx.base(&slot.path);
                 c.insert("nav", "sources");
-                c.insert("source", s);
+                c.insert("source", &json!({"name": s.name, "kind": s.kind, "page": s.page}));
                 c
             };
             c.insert("pager", &pager_json(&slots, slot.no));
