@@ -97,6 +97,30 @@ struct Pages<'a> {
 }
 
 impl Pages<'_> {
+    /// A page whose list continues on numbered pages: page 1 is `first`
+    /// (the owner's whole page), every further page a `continuation` of
+    /// its path; `fill` adds a page's part of the list.
+    fn put_paged(
+        &self,
+        name: &str,
+        slots: &[ListPage],
+        first: Option<Context>,
+        continuation: impl Fn(&str) -> Context,
+        fill: impl Fn(&mut Context, &ListPage),
+    ) -> Result<()> {
+        let mut first = first;
+        for slot in slots {
+            let mut c = match first.take() {
+                Some(c) if slot.no == 1 => c,
+                _ => continuation(&slot.path),
+            };
+            c.insert("pager", &pager_json(slots, slot.no));
+            fill(&mut c, slot);
+            self.put(slot.path.clone(), name, c)?;
+        }
+        Ok(())
+    }
+
     fn put(&self, rel: String, name: &str, c: Context) -> Result<()> {
         let mut key = crate::cache::Key::new("page");
         key.bytes(&self.templates.to_le_bytes()).str(&rel).str(name);
@@ -400,7 +424,6 @@ impl<'a> Ctx<'a> {
     }
 }
 
-/// Small article summary for lists.
 /// An article as lists show it.
 #[derive(Serialize)]
 struct Summary<'a> {
@@ -760,28 +783,28 @@ pub fn render(site: &Site, root: &Path, sink: &dyn PageSink) -> Result<()> {
         c.insert("cooccurring", &co);
         // the articles, a page of them at a time
         let slots = list_pages(&path, a.articles.len(), site.config.list_page_size);
-        for slot in &slots {
-            let mut c = if slot.no == 1 {
-                std::mem::take(&mut c)
-            } else {
-                // a continuation lists articles only: no need of the whole actor
-                let mut c = cx.base(&slot.path);
+        pages.put_paged(
+            "actor.html",
+            &slots,
+            Some(c),
+            // a continuation lists articles only: no need of the whole actor
+            |path| {
+                let mut c = cx.base(path);
                 c.insert("nav", "actors");
                 c.insert("actor", &json!({"name": a.name, "kind": a.kind, "page": a.page}));
                 c.insert("kind_label", kind_label(&a.kind));
                 c
-            };
-            c.insert("pager", &pager_json(&slots, slot.no));
-            c.insert(
-                "articles",
-                &a.articles[slot.range.clone()]
-                    .iter()
-                    .map(|x| art_summary(&cx, x))
-                    .collect::<Vec<_>>(),
-            );
-            pages.put(slot.path.clone(), "actor.html", c)?;
-        }
-        Ok(())
+            },
+            |c, slot| {
+                c.insert(
+                    "articles",
+                    &a.articles[slot.range.clone()]
+                        .iter()
+                        .map(|x| art_summary(&cx, x))
+                        .collect::<Vec<_>>(),
+                );
+            },
+        )
     }).collect::<Result<()>>()?;
         Ok(())
     };
@@ -854,32 +877,32 @@ pub fn render(site: &Site, root: &Path, sink: &dyn PageSink) -> Result<()> {
         // its articles and citations, a page of each at a time
         let size = site.config.list_page_size;
         let slots = list_pages(&s.page, s.articles.len().max(s.citations.len()), size);
-        for slot in &slots {
-            let mut c = if slot.no == 1 {
-                std::mem::take(&mut c)
-            } else {
-                let mut c = cx.base(&slot.path);
+        pages.put_paged(
+            "source.html",
+            &slots,
+            Some(c),
+            |path| {
+                let mut c = cx.base(path);
                 c.insert("nav", "sources");
                 c.insert("source", &json!({"name": s.name, "kind": s.kind, "page": s.page}));
                 c
-            };
-            c.insert("pager", &pager_json(&slots, slot.no));
-            let part = |len: usize| slot.range.start.min(len)..slot.range.end.min(len);
-            c.insert(
-                "articles",
-                &s.articles[part(s.articles.len())]
+            },
+            |c, slot| {
+                let part = |len: usize| slot.range.start.min(len)..slot.range.end.min(len);
+                c.insert(
+                    "articles",
+                    &s.articles[part(s.articles.len())]
+                        .iter()
+                        .map(|x| art_summary(&cx, x))
+                        .collect::<Vec<_>>(),
+                );
+                let citations: Vec<_> = s.citations[part(s.citations.len())]
                     .iter()
-                    .map(|x| art_summary(&cx, x))
-                    .collect::<Vec<_>>(),
-            );
-            let citations: Vec<_> = s.citations[part(s.citations.len())]
-                .iter()
-                .map(|ci| json!({"text": ci.text, "article": art_summary(&cx, &ci.at.article), "paragraph": ci.at.paragraph}))
-                .collect();
-            c.insert("citations", &citations);
-            pages.put(slot.path.clone(), "source.html", c)?;
-        }
-        Ok(())
+                    .map(|ci| json!({"text": ci.text, "article": art_summary(&cx, &ci.at.article), "paragraph": ci.at.paragraph}))
+                    .collect();
+                c.insert("citations", &citations);
+            },
+        )
     }).collect::<Result<()>>()?;
         Ok(())
     };
