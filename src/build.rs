@@ -125,6 +125,16 @@ pub struct Site {
 
 const UNKNOWN_PUBLISHER: &str = "unknown";
 
+impl Site {
+    /// The content files the build read, by path.
+    fn on_disk(&self) -> HashMap<&str, &OnDisk> {
+        self.content_on_disk
+            .iter()
+            .map(|f| (f.rel.as_str(), f))
+            .collect()
+    }
+}
+
 /// Load, clean, extract and model a project.
 pub fn build(opts: &BuildOptions) -> Result<Site> {
     let root = &opts.root;
@@ -249,8 +259,8 @@ pub fn build(opts: &BuildOptions) -> Result<Site> {
             extra.push(cache_warning(w));
         }
     }
-    site.content_writes = content_writes(root, &site, &files, &mut extra);
     site.content_on_disk = files;
+    site.content_writes = content_writes(root, &site, &mut extra);
     site.warnings.extend(extra);
     site.warnings.sort();
     site.warnings.dedup();
@@ -731,9 +741,6 @@ fn estimate_dates(
     out
 }
 
-/// The content files to (re)write: new or untouched generated files whose
-/// text changed; for edited files whose generated version changed, a
-/// `.md.new` file beside them (the edit itself is never touched).
 /// What the build keeps of a content file it read, past cleaning.
 #[derive(Debug)]
 struct OnDisk {
@@ -754,13 +761,11 @@ impl From<ContentFile> for OnDisk {
     }
 }
 
-fn content_writes(
-    root: &Path,
-    site: &Site,
-    files: &[OnDisk],
-    warnings: &mut Vec<Warning>,
-) -> Vec<ContentWrite> {
-    let on_disk: HashMap<&str, &OnDisk> = files.iter().map(|f| (f.rel.as_str(), f)).collect();
+/// For edited files whose generated version changed, a `.md.new` file
+/// beside them (the edit itself is never touched), with a warning; the
+/// generated files are written by [`fresh_content_writes`].
+fn content_writes(root: &Path, site: &Site, warnings: &mut Vec<Warning>) -> Vec<ContentWrite> {
+    let on_disk = site.on_disk();
     let mut out = Vec::new();
     for (d, art) in site.drafts.iter().zip(&site.dossier.articles) {
         if d.seed.is_none() || !d.edited {
@@ -773,7 +778,7 @@ fn content_writes(
         let Some(g) = d.regenerated.as_deref() else {
             continue;
         };
-        let text = content::render(&front_for_generated(g, art), &g.body());
+        let text = content::render(&content_front(g, art), &g.body());
         let fp = content::fingerprint(&text);
         let new_rel = format!("{}.new", d.content_rel);
         let already = std::fs::read_to_string(root.join(&new_rel))
@@ -809,42 +814,16 @@ pub fn fresh_content_writes<T: Send>(
     write: impl Fn(ContentWrite) -> T + Sync,
 ) -> Vec<T> {
     use rayon::prelude::*;
-    let on_disk: HashMap<&str, &OnDisk> = site
-        .content_on_disk
-        .iter()
-        .map(|f| (f.rel.as_str(), f))
-        .collect();
+    let on_disk = site.on_disk();
     site.drafts
         .par_iter()
         .zip(&site.dossier.articles)
         .filter_map(|(d, art)| {
-            let existing = on_disk.get(d.content_rel.as_str());
             if d.seed.is_none() || d.edited {
                 return None;
             }
-            let front = FrontMatter {
-                title: d.title.clone(),
-                dek: d.dek.clone(),
-                publisher: d.publisher_name.clone(),
-                published: if d.basis == Some("estimated") {
-                    None
-                } else {
-                    d.published
-                },
-                published_basis: if d.basis == Some("estimated") {
-                    None
-                } else {
-                    d.basis.map(str::to_string)
-                },
-                url: d.url.clone(),
-                seed: d.seed.clone(),
-                actors: model::id_strings(&art.actors),
-                places: art.places.clone(),
-                cited_sources: art.cited_sources.clone(),
-                removed: d.removed.to_vec(),
-                fingerprint: None,
-            };
-            let text = content::render(&front, &d.body());
+            let existing = on_disk.get(d.content_rel.as_str());
+            let text = content::render(&content_front(d, art), &d.body());
             let same = existing.is_some_and(|f| {
                 f.fingerprint.as_deref() == Some(content::fingerprint(&text).as_str())
             });
@@ -859,19 +838,23 @@ pub fn fresh_content_writes<T: Send>(
         .collect()
 }
 
-fn front_for_generated(g: &Draft, art: &model::Article) -> FrontMatter {
+/// The front matter a content file is generated with. An estimated date is
+/// left out: it is the build's guess, made afresh on every build, not a
+/// fact of the text.
+fn content_front(d: &Draft, art: &model::Article) -> FrontMatter {
+    let estimated = d.basis == Some("estimated");
     FrontMatter {
-        title: g.title.clone(),
-        dek: g.dek.clone(),
-        publisher: g.publisher_name.clone(),
-        published: g.published,
-        published_basis: g.basis.map(str::to_string),
-        url: g.url.clone(),
-        seed: g.seed.clone(),
+        title: d.title.clone(),
+        dek: d.dek.clone(),
+        publisher: d.publisher_name.clone(),
+        published: d.published.filter(|_| !estimated),
+        published_basis: d.basis.filter(|_| !estimated).map(str::to_string),
+        url: d.url.clone(),
+        seed: d.seed.clone(),
         actors: model::id_strings(&art.actors),
         places: art.places.clone(),
         cited_sources: art.cited_sources.clone(),
-        removed: g.removed.to_vec(),
+        removed: d.removed.to_vec(),
         fingerprint: None,
     }
 }

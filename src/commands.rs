@@ -39,7 +39,7 @@ pub fn build_site(root: &Path, base_url: Option<String>) -> Result<(Site, Render
 /// Pages go to the publish staging folder as they are rendered.
 /// The build cache (`ROOT/.dossier-cache/`) is used and updated.
 pub fn build(root: &Path, out: Option<&Path>, base_url: Option<String>) -> Result<Report> {
-    build_into(root, out, base_url, true, None)
+    build_cached(root, out, base_url, true)
 }
 
 /// [`build`], with the build cache on or off (off: every article is

@@ -350,14 +350,6 @@ impl<'a> Ctx<'a> {
     fn article(&self, id: &str) -> Option<&'a Article> {
         self.art_idx.get(id).map(|&i| &self.d.articles[i])
     }
-    fn title(&self, id: &str) -> String {
-        self.article(id)
-            .map(|a| a.display_title.clone())
-            .unwrap_or_else(|| id.to_string())
-    }
-    fn publisher_name(&self, article: &str) -> String {
-        self.publisher_str(article).to_string()
-    }
     fn publisher_str(&self, article: &str) -> &'a str {
         self.article(article)
             .and_then(|a| a.publisher.as_deref())
@@ -366,11 +358,12 @@ impl<'a> Ctx<'a> {
             .unwrap_or(UNKNOWN_PUBLISHER)
     }
     /// How an article is cited: its outlet, or its headline when the outlet is unknown.
-    fn label(&self, id: &str) -> String {
-        if self.article(id).and_then(|a| a.publisher.as_deref()) == Some("unknown") {
-            short_title(&self.title(id))
-        } else {
-            self.publisher_name(id)
+    fn label(&self, id: &str) -> Cow<'a, str> {
+        match self.article(id) {
+            Some(a) if a.publisher.as_deref() == Some("unknown") => {
+                Cow::Owned(short_title(&a.display_title))
+            }
+            _ => Cow::Borrowed(self.publisher_str(id)),
         }
     }
     /// The page (relative to the root) that lists an event.
@@ -459,11 +452,7 @@ fn art_summary<'c>(cx: &'c Ctx<'_>, id: &str) -> Summary<'c> {
     let publisher = cx.publisher_str(id);
     Summary {
         id: Cow::Borrowed(a.id.as_ref()),
-        label: if a.publisher.as_deref() == Some("unknown") {
-            Cow::Owned(short_title(&a.display_title))
-        } else {
-            Cow::Borrowed(publisher)
-        },
+        label: cx.label(id),
         title: Cow::Borrowed(&a.display_title),
         published: a.published.as_deref(),
         published_label: cx.date_labels.get(i).and_then(Option::as_deref),
@@ -917,13 +906,17 @@ pub fn render(site: &Site, root: &Path, sink: &dyn PageSink) -> Result<()> {
                 arts.len(),
                 site.config.list_page_size,
             );
-            slots
-                .par_iter()
-                .map(|slot| {
-                    let mut c = cx.base(&slot.path);
+            pages.put_paged(
+                "articles.html",
+                &slots,
+                None,
+                |path| {
+                    let mut c = cx.base(path);
                     c.insert("nav", "articles");
-                    c.insert("pager", &pager_json(&slots, slot.no));
                     c.insert("n_articles", &arts.len());
+                    c
+                },
+                |c, slot| {
                     c.insert(
                         "articles",
                         &arts[slot.range.clone()]
@@ -931,9 +924,8 @@ pub fn render(site: &Site, root: &Path, sink: &dyn PageSink) -> Result<()> {
                             .map(|a| art_summary(&cx, &a.id))
                             .collect::<Vec<_>>(),
                     );
-                    pages.put(slot.path.clone(), "articles.html", c)
-                })
-                .collect::<Result<()>>()?;
+                },
+            )?;
         }
         article_bodies(&cx, "../../", false, None, |i, body| {
             let a = &d.articles[i];
@@ -1548,7 +1540,6 @@ fn article_bodies<T: Send>(
         .collect()
 }
 
-/// Quotes and event reports grouped by article.
 /// One page of a list that continues on numbered pages: the first is the
 /// owner's own page (`dir/index.html`), the others `dir/page/N/index.html`.
 struct ListPage {
@@ -1632,6 +1623,7 @@ impl MentionsByActor {
     }
 }
 
+/// Quotes and event reports grouped by article.
 struct PerArticle<'a> {
     quotes: HashMap<&'a str, Vec<&'a crate::model::Quote>>,
     events: HashMap<&'a str, Vec<(&'a crate::model::Event, &'a crate::model::EventRef)>>,
@@ -1714,7 +1706,7 @@ fn art_context(cx: &Ctx, per: &PerArticle, i: usize, body: &str) -> serde_json::
         "title": a.display_title,
         "untitled": a.title.is_empty(),
         "dek": a.dek,
-        "publisher": cx.publisher_name(&a.id),
+        "publisher": cx.publisher_str(&a.id),
         "publisher_id": a.publisher,
         "published": a.published,
         "published_label": a.published.as_deref().map(date_label),
@@ -1756,7 +1748,7 @@ fn search_index(cx: &Ctx, w: &mut dyn std::io::Write) -> std::io::Result<()> {
                 k: "article",
                 s: Cow::Owned(format!(
                     "{} · {}",
-                    cx.publisher_name(&a.id),
+                    cx.publisher_str(&a.id),
                     a.published.as_deref().unwrap_or("undated")
                 )),
                 t: &a.display_title,
