@@ -18,6 +18,9 @@ pub struct Report {
     pub warnings: Vec<Warning>,
     pub out: PathBuf,
     pub elapsed: Duration,
+    /// Nothing changed since the last build: nothing was published, and
+    /// the counts and warnings are that build's (see [`crate::stamp`]).
+    pub up_to_date: bool,
     /// Per build-cache table: (name, results reused, results computed).
     pub cache: Vec<crate::cache::Counts>,
 }
@@ -85,6 +88,36 @@ fn build_into(
         .map(Path::to_path_buf)
         .unwrap_or_else(|| root.join("public"));
     build::check_out_dir(root, &out)?;
+    // the "nothing changed" fast path: inputs scanned before anything is
+    // read (a `serve` build, which needs every page in memory, always builds)
+    let stamp_cache = if cache && keep.is_none() {
+        crate::cache::Cache::at(root)
+    } else {
+        crate::cache::Cache::off()
+    };
+    let options = crate::stamp::Options {
+        out: build::absolute(&out)?,
+        base_url: base_url.clone(),
+    };
+    let inputs = crate::stamp::scan_inputs(root);
+    if let Some(s) = inputs
+        .as_deref()
+        .and_then(|i| crate::stamp::unchanged(&stamp_cache, i, &options))
+    {
+        return Ok(Report {
+            articles: s.articles,
+            pages: s.pages,
+            actors: s.actors,
+            sources: s.sources,
+            events: s.events,
+            content_written: Vec::new(),
+            warnings: s.warnings(),
+            out,
+            elapsed: started.elapsed(),
+            up_to_date: true,
+            cache: Vec::new(),
+        });
+    }
     let site = build::build(&BuildOptions {
         root: root.to_path_buf(),
         base_url,
@@ -126,6 +159,24 @@ fn build_into(
     let pages = staging.html_pages();
     staging.commit()?;
     timer.lap("publish");
+    let summary = crate::stamp::Summary {
+        articles: site.dossier.articles.len(),
+        pages,
+        actors: site.dossier.actors.len(),
+        sources: site.dossier.sources.len(),
+        events: site.dossier.events.len(),
+        warnings: warnings
+            .iter()
+            .map(|w| (w.kind.to_string(), w.file.clone(), w.message.clone()))
+            .collect(),
+    };
+    if let Some(w) = crate::stamp::record(&stamp_cache, root, inputs, options, summary) {
+        warnings.push(Warning {
+            kind: "cache",
+            file: None,
+            message: w,
+        });
+    }
     let report = Report {
         articles: site.dossier.articles.len(),
         pages,
@@ -136,6 +187,7 @@ fn build_into(
         warnings,
         out,
         elapsed: started.elapsed(),
+        up_to_date: false,
         cache: site
             .cache_counts
             .lock()

@@ -21,5 +21,6 @@ pub mod modeling;
 pub mod publish;
 pub mod render;
 pub mod serve;
+pub mod stamp;
 pub mod svg;
 pub mod text;

@@ -39,7 +39,8 @@ enum Command {
     /// A rebuild reuses, from ROOT/.dossier-cache/, the cleaning and
     /// extraction of every article whose text did not change, and every page
     /// whose data did not change; the output is byte for byte what a build
-    /// without the cache gives.
+    /// without the cache gives. When no input changed since the last build
+    /// (and the output folder is as that build left it), nothing is done.
     Build {
         /// Project folder (holds seeds/, content/, config.yaml).
         #[arg(long, default_value = ".")]
@@ -163,6 +164,18 @@ fn run(cli: &Cli) -> dossier::error::Result<ExitCode> {
                         }
                         eprintln!("  (run with --verbose to see each one)");
                     }
+                }
+                if report.up_to_date {
+                    eprintln!(
+                        "up to date: nothing changed since the last build of {} article{} → {} pages ({} warning{}); {} left as it is (--no-cache builds anyway)",
+                        report.articles,
+                        plural(report.articles),
+                        report.pages,
+                        report.warnings.len(),
+                        plural(report.warnings.len()),
+                        report.out.display()
+                    );
+                    return Ok(ExitCode::SUCCESS);
                 }
                 eprintln!(
                     "built {} article{} → {} pages ({} actors, {} sources, {} events), {} warning{}, {} content file{} written, in {:.2} s → {}",

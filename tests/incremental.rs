@@ -246,3 +246,81 @@ fn no_cache_leaves_no_cache() {
     assert!(dir.path().join(".dossier-cache/clean.bin").is_file());
     assert!(dir.path().join(".dossier-cache/CACHEDIR.TAG").is_file());
 }
+
+#[test]
+fn an_unchanged_project_is_not_built_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    project(root);
+    // the first build writes the content files (an input): no record
+    let first = commands::build(root, None, None).unwrap();
+    assert!(!first.up_to_date);
+    assert!(!first.content_written.is_empty());
+    let second = commands::build(root, None, None).unwrap();
+    assert!(!second.up_to_date, "the first build changed content/");
+    assert!(second.content_written.is_empty());
+    let site = snapshot(&root.join("public"));
+
+    // nothing changed: nothing done, the same report
+    let third = commands::build(root, None, None).unwrap();
+    assert!(third.up_to_date);
+    assert_eq!(
+        (
+            third.articles,
+            third.pages,
+            third.actors,
+            third.sources,
+            third.events
+        ),
+        (
+            second.articles,
+            second.pages,
+            second.actors,
+            second.sources,
+            second.events
+        )
+    );
+    assert_eq!(third.warnings, second.warnings);
+    assert!(third.cache.is_empty(), "no cache table was even read");
+    assert_eq!(snapshot(&root.join("public")), site);
+
+    // a seed saved again, same bytes: built (and still the same site)
+    let seed = fs::read_dir(root.join("seeds"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .min()
+        .unwrap();
+    let text = fs::read(&seed).unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    fs::write(&seed, &text).unwrap();
+    let r = build_and_compare(root, "seed saved again");
+    assert!(!r.up_to_date);
+    assert!(commands::build(root, None, None).unwrap().up_to_date);
+
+    // a page deleted from the published site: built, and the page is back
+    fs::remove_file(root.join("public/timeline/index.html")).unwrap();
+    let r = build_and_compare(root, "page deleted");
+    assert!(!r.up_to_date);
+    assert!(root.join("public/timeline/index.html").is_file());
+
+    // another base URL: built; the same again: up to date
+    let url = Some("https://example.org/dossier/".to_string());
+    assert!(!commands::build(root, None, url.clone()).unwrap().up_to_date);
+    assert!(commands::build(root, None, url).unwrap().up_to_date);
+    assert!(!commands::build(root, None, None).unwrap().up_to_date);
+
+    // a content file edited by hand: built
+    let md = fs::read_dir(root.join("content/articles"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "md"))
+        .min()
+        .unwrap();
+    let body = fs::read_to_string(&md).unwrap();
+    fs::write(&md, format!("{body}\nAn analyst's note.\n")).unwrap();
+    let r = build_and_compare(root, "content edited");
+    assert!(!r.up_to_date);
+    assert!(fs::read_to_string(root.join("public/data/dossier.json"))
+        .unwrap()
+        .contains("An analyst's note."));
+}

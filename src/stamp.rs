@@ -1,0 +1,282 @@
+//! The "nothing changed" fast path.
+//!
+//! After a build, a stamp in the build cache records what the build read
+//! (every file under `seeds/`, `content/` and `templates/`, and
+//! `config.yaml`: its size, times and inode), the options, and what the
+//! published folder then held (every file's size, times and inode), with
+//! the build's summary and warnings. A later build that finds its inputs,
+//! options and output folder exactly as recorded would make the same site:
+//! it publishes nothing and reports the recorded result.
+//!
+//! A stamp is only written when nothing changed under the inputs while the
+//! build ran (the input scans before and after it are equal): a build that
+//! wrote content files, or during which a person saved one, leaves no stamp,
+//! and the next build is a full one. Any difference (a touched file, a
+//! deleted page, another `--base-url`, another build of `dossier`) means a
+//! full build; the stamp can make a build faster, never different.
+
+use crate::cache::{Cache, Key, Table};
+use crate::error::Warning;
+use serde::{Deserialize, Serialize};
+use std::path::{Path, PathBuf};
+
+/// One file as the file system describes it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Entry {
+    rel: String,
+    symlink: bool,
+    len: u64,
+    mtime: (i64, i64),
+    ctime: (i64, i64),
+    ino: u64,
+}
+
+/// Every file under `base`'s `parts` (folders walked whole, files taken as
+/// they are), sorted by path; `None` if any of it cannot be read (then no
+/// stamp can vouch for it).
+fn scan(base: &Path, parts: &[&str]) -> Option<Vec<Entry>> {
+    let mut out = Vec::new();
+    for part in parts {
+        let top = if part.is_empty() {
+            base.to_path_buf()
+        } else {
+            base.join(part)
+        };
+        if std::fs::symlink_metadata(&top).is_err() {
+            continue; // absent: an absent input is part of the record too
+        }
+        for e in walkdir::WalkDir::new(&top).follow_links(false) {
+            let e = e.ok()?;
+            if e.file_type().is_dir() {
+                continue;
+            }
+            let m = e.metadata().ok()?;
+            let rel = e.path().strip_prefix(base).ok()?.to_str()?.to_string();
+            out.push(entry(rel, e.file_type().is_symlink(), &m));
+        }
+    }
+    out.sort_by(|a, b| a.rel.cmp(&b.rel));
+    Some(out)
+}
+
+#[cfg(unix)]
+fn entry(rel: String, symlink: bool, m: &std::fs::Metadata) -> Entry {
+    use std::os::unix::fs::MetadataExt;
+    Entry {
+        rel,
+        symlink,
+        len: m.len(),
+        mtime: (m.mtime(), m.mtime_nsec()),
+        ctime: (m.ctime(), m.ctime_nsec()),
+        ino: m.ino(),
+    }
+}
+
+#[cfg(not(unix))]
+fn entry(rel: String, symlink: bool, m: &std::fs::Metadata) -> Entry {
+    let t = m
+        .modified()
+        .ok()
+        .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+        .map(|d| (d.as_secs() as i64, i64::from(d.subsec_nanos())))
+        .unwrap_or((0, 0));
+    Entry {
+        rel,
+        symlink,
+        len: m.len(),
+        mtime: t,
+        ctime: (0, 0),
+        ino: 0,
+    }
+}
+
+/// What a build reads from the project folder.
+pub fn scan_inputs(root: &Path) -> Option<Vec<Entry>> {
+    scan(root, &["config.yaml", "seeds", "content", "templates"])
+}
+
+/// The build options that change the site.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Options {
+    pub out: PathBuf,
+    pub base_url: Option<String>,
+}
+
+/// What a build reported, to report again when nothing changed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Summary {
+    pub articles: usize,
+    pub pages: usize,
+    pub actors: usize,
+    pub sources: usize,
+    pub events: usize,
+    /// (kind, file, message)
+    pub warnings: Vec<(String, Option<String>, String)>,
+}
+
+impl Summary {
+    /// The recorded warnings, as warnings again.
+    pub fn warnings(&self) -> Vec<Warning> {
+        self.warnings
+            .iter()
+            .map(|(kind, file, message)| Warning {
+                kind: intern(kind),
+                file: file.clone(),
+                message: message.clone(),
+            })
+            .collect()
+    }
+}
+
+/// A warning kind read back from a stamp, as the `'static` name
+/// [`Warning`] holds (each distinct name is kept once per process).
+fn intern(kind: &str) -> &'static str {
+    static KINDS: std::sync::Mutex<Vec<&'static str>> = std::sync::Mutex::new(Vec::new());
+    let mut kinds = KINDS
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    if let Some(k) = kinds.iter().find(|k| **k == kind) {
+        return k;
+    }
+    let k: &'static str = Box::leak(kind.to_string().into_boxed_str());
+    kinds.push(k);
+    k
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+struct Stamp {
+    options: Options,
+    inputs: Vec<Entry>,
+    outputs: Vec<Entry>,
+    summary: Summary,
+}
+
+const TABLE: &str = "stamp";
+
+fn key() -> u128 {
+    Key::new(TABLE).finish()
+}
+
+/// The recorded summary, if `inputs` (scanned before anything else was
+/// read), `options` and the output folder are exactly as the last build
+/// recorded them.
+pub fn unchanged(cache: &Cache, inputs: &[Entry], options: &Options) -> Option<Summary> {
+    let stamp: Stamp = cache.table(TABLE).get(key())?;
+    if stamp.options != *options || stamp.inputs != inputs {
+        return None;
+    }
+    if scan(&options.out, &[""])? != stamp.outputs {
+        return None;
+    }
+    Some(stamp.summary)
+}
+
+/// After a build: record it if its inputs are still those scanned before
+/// it (`before`), else drop the last record. Returns a warning text when
+/// the cache cannot be written.
+pub fn record(
+    cache: &Cache,
+    root: &Path,
+    before: Option<Vec<Entry>>,
+    options: Options,
+    summary: Summary,
+) -> Option<String> {
+    let table = cache.table(TABLE);
+    let stamp = before.and_then(|inputs| {
+        if scan_inputs(root).as_ref() != Some(&inputs) {
+            return None;
+        }
+        let outputs = scan(&options.out, &[""])?;
+        Some(Stamp {
+            options,
+            inputs,
+            outputs,
+            summary,
+        })
+    });
+    match stamp {
+        Some(s) => table.save([(key(), Table::encode(&s))]),
+        None => table.save([]),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn scan_sees_every_change() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::create_dir_all(root.join("seeds/sub")).unwrap();
+        std::fs::write(root.join("seeds/a.txt"), "one").unwrap();
+        std::fs::write(root.join("seeds/sub/b.txt"), "two").unwrap();
+        let first = scan_inputs(root).unwrap();
+        let rels: Vec<&str> = first.iter().map(|e| e.rel.as_str()).collect();
+        assert_eq!(rels, ["seeds/a.txt", "seeds/sub/b.txt"]);
+        assert_eq!(scan_inputs(root).unwrap(), first, "stable when untouched");
+
+        // same length, new bytes
+        std::fs::write(root.join("seeds/a.txt"), "uno").unwrap();
+        let second = scan_inputs(root).unwrap();
+        assert_ne!(second, first);
+        // a new config file
+        std::fs::write(root.join("config.yaml"), "title: x\n").unwrap();
+        let third = scan_inputs(root).unwrap();
+        assert_ne!(third, second);
+        assert!(third.iter().any(|e| e.rel == "config.yaml"));
+        // a removed seed
+        std::fs::remove_file(root.join("seeds/sub/b.txt")).unwrap();
+        assert_ne!(scan_inputs(root).unwrap(), third);
+    }
+
+    #[test]
+    fn a_record_holds_only_while_everything_is_as_recorded() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        let out = root.join("public");
+        std::fs::create_dir_all(root.join("seeds")).unwrap();
+        std::fs::create_dir_all(out.join("a")).unwrap();
+        std::fs::write(root.join("seeds/a.txt"), "one").unwrap();
+        std::fs::write(out.join("a/index.html"), "page").unwrap();
+        let cache = Cache::at(root);
+        let options = Options {
+            out: out.clone(),
+            base_url: None,
+        };
+        let summary = Summary {
+            articles: 1,
+            pages: 1,
+            actors: 0,
+            sources: 0,
+            events: 0,
+            warnings: vec![("no date".into(), Some("seeds/a.txt".into()), "m".into())],
+        };
+        let before = scan_inputs(root);
+        assert!(record(&cache, root, before, options.clone(), summary.clone()).is_none());
+        let now = scan_inputs(root).unwrap();
+        let got = unchanged(&cache, &now, &options).expect("nothing changed");
+        assert_eq!(got, summary);
+        assert_eq!(got.warnings()[0].kind, "no date");
+
+        // another option
+        let other = Options {
+            base_url: Some("https://example.org/".into()),
+            ..options.clone()
+        };
+        assert!(unchanged(&cache, &now, &other).is_none());
+        // a page edited in the output folder
+        std::fs::write(out.join("a/index.html"), "edited").unwrap();
+        assert!(unchanged(&cache, &now, &options).is_none());
+
+        // inputs that changed while the build ran: the record is dropped
+        let before = scan_inputs(root);
+        std::fs::write(root.join("seeds/b.txt"), "two").unwrap();
+        assert!(record(&cache, root, before, options.clone(), summary).is_none());
+        let now = scan_inputs(root).unwrap();
+        assert!(unchanged(&cache, &now, &options).is_none());
+        // a cache that is off keeps nothing
+        let off = Cache::off();
+        assert!(unchanged(&off, &now, &options).is_none());
+    }
+}
