@@ -124,7 +124,8 @@ fn build_into(
         cache,
     })?;
     let mut timer = build::Timer::new();
-    let staging = crate::publish::Staging::begin(&out)?;
+    let staging = crate::publish::Staging::begin(&out)?
+        .with_known(crate::stamp::published(&stamp_cache, &options.out));
     // The content files are written while the pages render: each is made,
     // written and dropped in turn, so their texts are never all in memory.
     let (rendered, writes) = rayon::join(
@@ -157,7 +158,10 @@ fn build_into(
     }
     rendered?;
     let pages = staging.html_pages();
+    let sums = staging.sums();
     staging.commit()?;
+    let (outputs, warning) = crate::stamp::record_published(&stamp_cache, &options.out, &sums);
+    warnings.extend(warning.map(cache_warning));
     timer.lap("publish");
     let summary = crate::stamp::Summary {
         articles: site.dossier.articles.len(),
@@ -170,13 +174,8 @@ fn build_into(
             .map(|w| (w.kind.to_string(), w.file.clone(), w.message.clone()))
             .collect(),
     };
-    if let Some(w) = crate::stamp::record(&stamp_cache, root, inputs, options, summary) {
-        warnings.push(Warning {
-            kind: "cache",
-            file: None,
-            message: w,
-        });
-    }
+    let warning = crate::stamp::record(&stamp_cache, root, inputs, outputs, options, summary);
+    warnings.extend(warning.map(cache_warning));
     let report = Report {
         articles: site.dossier.articles.len(),
         pages,
@@ -195,6 +194,14 @@ fn build_into(
             .clone(),
     };
     Ok(report)
+}
+
+fn cache_warning(message: String) -> Warning {
+    Warning {
+        kind: "cache",
+        file: None,
+        message,
+    }
 }
 
 /// Write a content file unless a person saved it while we built (that is

@@ -103,6 +103,10 @@ pub struct Staging {
     written: std::sync::atomic::AtomicUsize,
     reused: std::sync::atomic::AtomicUsize,
     html: std::sync::atomic::AtomicUsize,
+    /// the previous build's published files (see [`Staging::with_known`])
+    known: crate::stamp::Known,
+    /// (length, xxh3-64) of every file of the new site
+    sums: std::sync::Mutex<Vec<(String, u64, u64)>>,
     committed: bool,
 }
 
@@ -131,8 +135,46 @@ impl Staging {
             written: Default::default(),
             reused: Default::default(),
             html: Default::default(),
+            known: Default::default(),
+            sums: Default::default(),
             committed: false,
         })
+    }
+
+    /// What the previous build recorded of the files it published: a file
+    /// still as recorded (same size, times and inode) is known to hold the
+    /// recorded bytes' hash, so it need not be read to be compared.
+    pub fn with_known(mut self, known: crate::stamp::Known) -> Staging {
+        self.known = known;
+        self
+    }
+
+    /// Is the previous site's `rel` known to hold bytes of this length and
+    /// hash (`Some(true)`), known not to (`Some(false)`), or unknown?
+    fn known_same(&self, rel: &str, old: &Path, len: u64, hash: u64) -> Option<bool> {
+        let (was, sum) = self.known.get(rel)?;
+        if !crate::stamp::still(was, rel, old) {
+            return None;
+        }
+        Some(was.len() == len && *sum == hash)
+    }
+
+    /// Remember the length and hash of a file of the new site.
+    fn sum(&self, rel: &str, len: u64, hash: u64) {
+        self.sums
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .push((rel.to_string(), len, hash));
+    }
+
+    /// (length, xxh3-64) of every file of the new site, by path.
+    pub fn sums(&self) -> std::collections::HashMap<String, (u64, u64)> {
+        self.sums
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .iter()
+            .map(|(r, l, h)| (r.clone(), (*l, *h)))
+            .collect()
     }
 
     /// Write one file; one whose bytes equal the previous site's copy is
@@ -142,7 +184,12 @@ impl Staging {
         let dest = self.dest(rel)?;
         self.count(rel);
         let old = self.out.join(rel);
-        if same_bytes(&old, bytes) && self.link(&old, &dest) {
+        let hash = xxhash_rust::xxh3::xxh3_64(bytes);
+        self.sum(rel, bytes.len() as u64, hash);
+        let same = self
+            .known_same(rel, &old, bytes.len() as u64, hash)
+            .unwrap_or_else(|| same_bytes(&old, bytes));
+        if same && self.link(&old, &dest) {
             self.reused.fetch_add(1, Relaxed);
             return Ok(());
         }
@@ -298,12 +345,15 @@ impl crate::render::PageSink for Staging {
     fn reuse(&self, rel: &str, len: u64, hash: u64) -> Result<bool> {
         use std::sync::atomic::Ordering::Relaxed;
         let old = self.out.join(rel);
-        let same = match std::fs::symlink_metadata(&old) {
-            Ok(m) if m.is_file() && m.len() == len => std::fs::read(&old)
-                .map(|b| xxhash_rust::xxh3::xxh3_64(&b) == hash)
-                .unwrap_or(false),
-            _ => false,
-        };
+        let same =
+            self.known_same(rel, &old, len, hash).unwrap_or_else(
+                || match std::fs::symlink_metadata(&old) {
+                    Ok(m) if m.is_file() && m.len() == len => std::fs::read(&old)
+                        .map(|b| xxhash_rust::xxh3::xxh3_64(&b) == hash)
+                        .unwrap_or(false),
+                    _ => false,
+                },
+            );
         if !same {
             return Ok(false);
         }
@@ -312,6 +362,7 @@ impl crate::render::PageSink for Staging {
             return Ok(false);
         }
         self.count(rel);
+        self.sum(rel, len, hash);
         self.reused.fetch_add(1, Relaxed);
         Ok(true)
     }
@@ -328,12 +379,39 @@ impl crate::render::PageSink for Staging {
         let dest = self.dest(&rel)?;
         self.clear(&dest);
         let file = std::fs::File::create(&dest).map_err(|e| Error::io(&dest, "cannot write", e))?;
-        let mut w = std::io::BufWriter::with_capacity(1 << 20, file);
+        let mut w = Summing {
+            inner: std::io::BufWriter::with_capacity(1 << 20, file),
+            hasher: xxhash_rust::xxh3::Xxh3::new(),
+            len: 0,
+        };
         write(&mut w)?;
-        w.flush().map_err(|e| Error::io(&dest, "cannot write", e))?;
+        w.inner
+            .flush()
+            .map_err(|e| Error::io(&dest, "cannot write", e))?;
+        self.sum(&rel, w.len, w.hasher.digest());
         self.count(&rel);
         self.written.fetch_add(1, Relaxed);
         Ok(())
+    }
+}
+
+/// A writer that hashes (xxh3-64) and counts what goes through it.
+struct Summing<W: std::io::Write> {
+    inner: W,
+    hasher: xxhash_rust::xxh3::Xxh3,
+    len: u64,
+}
+
+impl<W: std::io::Write> std::io::Write for Summing<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let n = self.inner.write(buf)?;
+        self.hasher.update(&buf[..n]);
+        self.len += n as u64;
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.inner.flush()
     }
 }
 

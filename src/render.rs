@@ -122,13 +122,33 @@ impl Pages<'_> {
     }
 
     fn put(&self, rel: String, name: &str, c: Context) -> Result<()> {
+        self.put_filled(rel, name, c, 0, |_| {})
+    }
+
+    /// [`Pages::put`] for a page whose context has parts that are costly to
+    /// make and only needed to render it: `c` holds the rest, `extra` is a
+    /// hash of everything those parts are made of (part of the page's cache
+    /// key), and `fill` adds them to the context when the page is rendered.
+    fn put_filled(
+        &self,
+        rel: String,
+        name: &str,
+        c: Context,
+        extra: u128,
+        fill: impl FnOnce(&mut serde_json::Value),
+    ) -> Result<()> {
         let mut key = crate::cache::Key::new("page");
-        key.bytes(&self.templates.to_le_bytes()).str(&rel).str(name);
+        key.bytes(&self.templates.to_le_bytes())
+            .str(&rel)
+            .str(name)
+            .bytes(&extra.to_le_bytes());
         // every key and value of the context, in order (moved out and back)
-        let v = c.into_json();
+        let mut v = c.into_json();
         let key = key.json(&v).finish();
-        let c = Context::from_value(v)
-            .map_err(|e| Error::Template(format!("rendering {name}: {}", error_chain(&e))))?;
+        let rebuild = |v: serde_json::Value| {
+            Context::from_value(v)
+                .map_err(|e| Error::Template(format!("rendering {name}: {}", error_chain(&e))))
+        };
         let keep = |rec| {
             self.records
                 .lock()
@@ -142,7 +162,8 @@ impl Pages<'_> {
             }
             self.table.reject();
         }
-        let bytes = render_page(self.tera, name, &c)?;
+        fill(&mut v);
+        let bytes = render_page(self.tera, name, &rebuild(v)?)?;
         keep(crate::cache::Table::encode(&(
             bytes.len() as u64,
             xxhash_rust::xxh3::xxh3_64(&bytes),
@@ -931,8 +952,18 @@ pub fn render(site: &Site, root: &Path, sink: &dyn PageSink) -> Result<()> {
             let a = &d.articles[i];
             let mut c = cx.base(&a.page);
             c.insert("nav", "articles");
-            c.insert("article", &art_context(&cx, &per_article, i, &body));
-            pages.put(a.page.clone(), "article.html", c)
+            let (article, yaml) = art_context(&cx, &per_article, i);
+            c.insert("article", &article);
+            // the body's and the front matter's HTML are made only when the
+            // page is rendered; the key holds what they are made of
+            let mut key = crate::cache::Key::new("article parts");
+            key.str(&yaml);
+            body.key_into(&mut key);
+            pages.put_filled(a.page.clone(), "article.html", c, key.finish(), |v| {
+                if let Some(article) = v.get_mut("article") {
+                    art_fill(article, body.html(), &yaml);
+                }
+            })
         })?;
         Ok(())
     };
@@ -971,11 +1002,15 @@ pub fn render(site: &Site, root: &Path, sink: &dyn PageSink) -> Result<()> {
             insert_passages(&mut c, &cx, &shown_passages);
             // the briefing carries the most recent articles in full (paper has limits)
             let order = newest_articles(d, BRIEFING_ARTICLES_MAX);
-            let bodies = article_bodies(&cx, "", true, Some(&order), |_, body| Ok(body))?;
+            let bodies = article_bodies(&cx, "", true, Some(&order), |_, body| Ok(body.html()))?;
             let arts: Vec<_> = order
                 .iter()
                 .zip(bodies.iter())
-                .map(|(&i, body)| art_context(&cx, &per_article, i, body))
+                .map(|(&i, body)| {
+                    let (mut v, yaml) = art_context(&cx, &per_article, i);
+                    art_fill(&mut v, body.clone(), &yaml);
+                    v
+                })
                 .collect();
             c.insert("articles", &arts);
             c.insert("articles_omitted", &(d.articles.len() - order.len()));
@@ -1389,7 +1424,7 @@ fn article_bodies<T: Send>(
     root: &str,
     briefing: bool,
     only: Option<&[usize]>,
-    f: impl Fn(usize, String) -> Result<T> + Sync,
+    f: impl Fn(usize, Body) -> Result<T> + Sync,
 ) -> Result<Vec<T>> {
     let in_briefing: std::collections::HashSet<usize> = only
         .map(|o| o.iter().copied().collect())
@@ -1523,21 +1558,60 @@ fn article_bodies<T: Send>(
                 }
             }
             let dr = &site.drafts[i];
-            let opts = RenderOptions {
-                trusted_html: site.config.trusted_html,
-                spans,
-                after,
-            };
-            let html = crate::markdown::render(&dr.body(), &opts);
-            let html = if briefing {
+            let body = Body {
+                markdown: dr.body(),
+                opts: RenderOptions {
+                    trusted_html: site.config.trusted_html,
+                    spans,
+                    after,
+                },
                 // paragraph anchors become unique per article in the one-page briefing
-                html.replace("<p id=\"p", &format!("<p id=\"article-{}-p", dr.id))
-            } else {
-                html
+                anchors: briefing.then(|| format!("article-{}-p", dr.id)),
             };
-            f(i, html)
+            f(i, body)
         })
         .collect()
+}
+
+/// An article's body, ready to render to HTML: its Markdown and how to
+/// decorate it.
+struct Body<'a> {
+    markdown: Cow<'a, str>,
+    opts: RenderOptions,
+    /// paragraph anchors `p1`, `p2`, … become `{anchors}1`, …
+    anchors: Option<String>,
+}
+
+impl Body<'_> {
+    fn html(&self) -> String {
+        let html = crate::markdown::render(&self.markdown, &self.opts);
+        match &self.anchors {
+            Some(prefix) => html.replace("<p id=\"p", &format!("<p id=\"{prefix}")),
+            None => html,
+        }
+    }
+
+    /// Feed everything [`Body::html`] reads into `key`.
+    fn key_into(&self, key: &mut crate::cache::Key) {
+        key.str(&self.markdown)
+            .opt(self.anchors.as_deref())
+            .bytes(&[u8::from(self.opts.trusted_html)]);
+        for (p, spans) in &self.opts.spans {
+            key.bytes(&(*p as u64).to_le_bytes())
+                .bytes(&(spans.len() as u64).to_le_bytes());
+            for sp in spans {
+                key.bytes(&(sp.start as u64).to_le_bytes())
+                    .bytes(&(sp.end as u64).to_le_bytes())
+                    .str(&sp.open)
+                    .str(sp.close)
+                    .bytes(&[u8::from(sp.link)]);
+            }
+        }
+        key.bytes(&(self.opts.after.len() as u64).to_le_bytes());
+        for (p, html) in &self.opts.after {
+            key.bytes(&(*p as u64).to_le_bytes()).str(html);
+        }
+    }
 }
 
 /// One page of a list that continues on numbered pages: the first is the
@@ -1648,7 +1722,9 @@ impl<'a> PerArticle<'a> {
     }
 }
 
-fn art_context(cx: &Ctx, per: &PerArticle, i: usize, body: &str) -> serde_json::Value {
+/// An article page's data, less its body and front matter (their HTML is
+/// made only when the page is rendered); with the front matter's YAML.
+fn art_context(cx: &Ctx, per: &PerArticle, i: usize) -> (serde_json::Value, String) {
     let d = cx.d;
     let a = &d.articles[i];
     let dr = &cx.site.drafts[i];
@@ -1701,7 +1777,7 @@ fn art_context(cx: &Ctx, per: &PerArticle, i: usize, body: &str) -> serde_json::
                 .map(|&j| source_brief(&d.sources[j]))
         })
         .collect();
-    json!({
+    let v = json!({
         "id": a.id,
         "title": a.display_title,
         "untitled": a.title.is_empty(),
@@ -1716,15 +1792,26 @@ fn art_context(cx: &Ctx, per: &PerArticle, i: usize, body: &str) -> serde_json::
         "content": a.content,
         "edited": a.edited,
         "removed": a.removed,
-        "body": body,
-        "front_matter": crate::highlight::yaml_lines_block(&yaml),
         "quotes": quotes,
         "events": events,
         "actors": actors,
         "cited": cited,
         "places": a.places,
         "page": a.page,
-    })
+    });
+    (v, yaml)
+}
+
+/// Complete an [`art_context`] with the body's HTML and the highlighted
+/// front matter.
+fn art_fill(article: &mut serde_json::Value, body: String, yaml: &str) {
+    if let Some(obj) = article.as_object_mut() {
+        obj.insert("body".into(), body.into());
+        obj.insert(
+            "front_matter".into(),
+            crate::highlight::yaml_lines_block(yaml).into(),
+        );
+    }
 }
 
 /// The search index, written as it is serialised.

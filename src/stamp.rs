@@ -1,4 +1,10 @@
-//! The "nothing changed" fast path.
+//! What a build leaves for the next one to skip work: the files it
+//! published, and the "nothing changed" fast path.
+//!
+//! After every publish, the `published` record lists each file of the
+//! output folder with its size, times, inode and the hash of its bytes. A
+//! file of the previous site still as recorded need not be read to be
+//! compared with a page of the new one (see `publish::Staging::with_known`).
 //!
 //! After a build, a stamp in the build cache records what the build read
 //! (every file under `seeds/`, `content/` and `templates/`, and
@@ -114,6 +120,71 @@ pub struct Summary {
     pub warnings: Vec<(String, Option<String>, String)>,
 }
 
+impl Entry {
+    /// The size in bytes.
+    pub fn len(&self) -> u64 {
+        self.len
+    }
+
+    /// An empty file?
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+}
+
+/// Is the file at `path` (`rel` in its folder) still as `was` records it?
+pub fn still(was: &Entry, rel: &str, path: &Path) -> bool {
+    std::fs::symlink_metadata(path)
+        .is_ok_and(|m| m.is_file() && entry(rel.to_string(), false, &m) == *was)
+}
+
+/// The previous build's published files: path → (as recorded, xxh3-64 of
+/// the bytes).
+pub type Known = std::collections::HashMap<String, (Entry, u64)>;
+
+const PUBLISHED: &str = "published";
+
+/// What the last build recorded of the files it published (empty if
+/// nothing was recorded for `out`).
+pub fn published(cache: &Cache, out: &Path) -> Known {
+    let Some((at, files)) = cache
+        .table(PUBLISHED)
+        .get::<(PathBuf, Vec<(Entry, u64)>)>(key(PUBLISHED))
+    else {
+        return Known::new();
+    };
+    if at != out {
+        return Known::new();
+    }
+    files
+        .into_iter()
+        .map(|(e, h)| (e.rel.clone(), (e, h)))
+        .collect()
+}
+
+/// After a publish to `out`: record its files, each with the hash `sums`
+/// gives it (a file without one, or of another length, is left out).
+/// Returns the output folder as scanned (for [`record`]), and a warning
+/// text when the cache cannot be written.
+pub fn record_published(
+    cache: &Cache,
+    out: &Path,
+    sums: &std::collections::HashMap<String, (u64, u64)>,
+) -> (Option<Vec<Entry>>, Option<String>) {
+    let table = cache.table(PUBLISHED);
+    let scanned = scan(out, &[""]);
+    let files: Vec<(Entry, u64)> = scanned
+        .iter()
+        .flatten()
+        .filter_map(|e| {
+            let &(len, hash) = sums.get(&e.rel)?;
+            (len == e.len && !e.symlink).then(|| (e.clone(), hash))
+        })
+        .collect();
+    let warning = table.save([(key(PUBLISHED), Table::encode(&(out.to_path_buf(), files)))]);
+    (scanned, warning)
+}
+
 impl Summary {
     /// The recorded warnings, as warnings again.
     pub fn warnings(&self) -> Vec<Warning> {
@@ -153,15 +224,15 @@ struct Stamp {
 
 const TABLE: &str = "stamp";
 
-fn key() -> u128 {
-    Key::new(TABLE).finish()
+fn key(table: &str) -> u128 {
+    Key::new(table).finish()
 }
 
 /// The recorded summary, if `inputs` (scanned before anything else was
 /// read), `options` and the output folder are exactly as the last build
 /// recorded them.
 pub fn unchanged(cache: &Cache, inputs: &[Entry], options: &Options) -> Option<Summary> {
-    let stamp: Stamp = cache.table(TABLE).get(key())?;
+    let stamp: Stamp = cache.table(TABLE).get(key(TABLE))?;
     if stamp.options != *options || stamp.inputs != inputs {
         return None;
     }
@@ -172,21 +243,22 @@ pub fn unchanged(cache: &Cache, inputs: &[Entry], options: &Options) -> Option<S
 }
 
 /// After a build: record it if its inputs are still those scanned before
-/// it (`before`), else drop the last record. Returns a warning text when
-/// the cache cannot be written.
+/// it (`before`), else drop the last record. `outputs` is the output
+/// folder as scanned after the publish. Returns a warning text when the
+/// cache cannot be written.
 pub fn record(
     cache: &Cache,
     root: &Path,
     before: Option<Vec<Entry>>,
+    outputs: Option<Vec<Entry>>,
     options: Options,
     summary: Summary,
 ) -> Option<String> {
     let table = cache.table(TABLE);
-    let stamp = before.and_then(|inputs| {
+    let stamp = before.zip(outputs).and_then(|(inputs, outputs)| {
         if scan_inputs(root).as_ref() != Some(&inputs) {
             return None;
         }
-        let outputs = scan(&options.out, &[""])?;
         Some(Stamp {
             options,
             inputs,
@@ -195,7 +267,7 @@ pub fn record(
         })
     });
     match stamp {
-        Some(s) => table.save([(key(), Table::encode(&s))]),
+        Some(s) => table.save([(key(TABLE), Table::encode(&s))]),
         None => table.save([]),
     }
 }
@@ -253,7 +325,16 @@ mod tests {
             warnings: vec![("no date".into(), Some("seeds/a.txt".into()), "m".into())],
         };
         let before = scan_inputs(root);
-        assert!(record(&cache, root, before, options.clone(), summary.clone()).is_none());
+        let outputs = scan(&out, &[""]);
+        assert!(record(
+            &cache,
+            root,
+            before,
+            outputs,
+            options.clone(),
+            summary.clone()
+        )
+        .is_none());
         let now = scan_inputs(root).unwrap();
         let got = unchanged(&cache, &now, &options).expect("nothing changed");
         assert_eq!(got, summary);
@@ -272,11 +353,43 @@ mod tests {
         // inputs that changed while the build ran: the record is dropped
         let before = scan_inputs(root);
         std::fs::write(root.join("seeds/b.txt"), "two").unwrap();
-        assert!(record(&cache, root, before, options.clone(), summary).is_none());
+        let outputs = scan(&out, &[""]);
+        assert!(record(&cache, root, before, outputs, options.clone(), summary).is_none());
         let now = scan_inputs(root).unwrap();
         assert!(unchanged(&cache, &now, &options).is_none());
         // a cache that is off keeps nothing
         let off = Cache::off();
         assert!(unchanged(&off, &now, &options).is_none());
+    }
+
+    #[test]
+    fn published_files_are_known_while_untouched() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        std::fs::create_dir_all(out.join("a")).unwrap();
+        std::fs::write(out.join("a/index.html"), "page").unwrap();
+        std::fs::write(out.join("b.css"), "css").unwrap();
+        let cache = Cache::at(dir.path());
+        let sums = [
+            ("a/index.html".to_string(), (4, 11)),
+            ("b.css".into(), (99, 12)),
+        ]
+        .into_iter()
+        .collect();
+        let (scanned, warning) = record_published(&cache, &out, &sums);
+        assert!(warning.is_none());
+        assert_eq!(scanned.unwrap().len(), 2);
+        let known = published(&cache, &out);
+        // b.css's recorded length is not its own: left out
+        assert_eq!(known.keys().collect::<Vec<_>>(), ["a/index.html"]);
+        let (was, hash) = &known["a/index.html"];
+        assert_eq!(*hash, 11);
+        assert!(still(was, "a/index.html", &out.join("a/index.html")));
+        // another folder: nothing known
+        assert!(published(&cache, &dir.path().join("elsewhere")).is_empty());
+        // rewritten, even with the same length: no longer as recorded
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        std::fs::write(out.join("a/index.html"), "PAGE").unwrap();
+        assert!(!still(was, "a/index.html", &out.join("a/index.html")));
     }
 }
