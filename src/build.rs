@@ -361,7 +361,10 @@ fn assemble(
     // each seed's cleaning, reused from the cache while its text, the
     // options and its answers from the corpus statistics are unchanged
     let table = cache.table("clean");
-    let (cleaned, records): (Vec<clean::Cleaned>, Vec<(u128, Record)>) = seeds
+    // with each cleaned text, the article body it gives (Markdown), the
+    // plain paragraphs the extractors read and their hash, made alongside
+    type Made = (clean::Cleaned, Option<String>, Vec<String>, u64);
+    let (cleaned, records): (Vec<Made>, Vec<(u128, Record)>) = seeds
         .par_iter()
         .map(|s| {
             let mut key = Key::new("clean");
@@ -372,7 +375,11 @@ fn assemble(
                 |(_, probes): &(clean::Cleaned, Vec<clean::Probe>)| stats.still_answers(probes),
                 || clean::clean_probed(&s.text, &stats, &opts),
             );
-            (c, rec)
+            let h = hash_paragraphs(&c.paragraphs);
+            let body = content::body_from_paragraphs(&c.paragraphs);
+            let paragraphs = crate::markdown::paragraphs_plain(&body);
+            let body = Draft::store_body(body, &paragraphs);
+            ((c, body, paragraphs, h), rec)
         })
         .unzip();
     counts.push(table.report());
@@ -398,7 +405,7 @@ fn assemble(
     let mut drafts = Vec::new();
     let mut seen_text: HashMap<u64, String> = HashMap::new();
 
-    for (seed, c) in seeds.iter().zip(cleaned) {
+    for (seed, (c, body, paragraphs, h)) in seeds.iter().zip(cleaned) {
         let seed_cfg = config
             .seeds
             .get(&seed.file_name)
@@ -412,7 +419,6 @@ fn assemble(
             });
             continue;
         }
-        let h = hash_paragraphs(&c.paragraphs);
         if let Some(first) = seen_text.get(&h) {
             warnings.push(Warning {
                 kind: "possible duplicate",
@@ -447,9 +453,6 @@ fn assemble(
             };
             (publisher, date, basis)
         };
-        let body = content::body_from_paragraphs(&c.paragraphs);
-        let paragraphs = crate::markdown::paragraphs_plain(&body);
-        let body = Draft::store_body(body, &paragraphs);
         let generated = Draft {
             id: "".into(),
             seed: Some(seed.rel.clone()),
