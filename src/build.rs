@@ -182,6 +182,7 @@ pub fn build(opts: &BuildOptions) -> Result<Site> {
     // extraction over the final text of every article
     let docs: Vec<DocText> = drafts.iter().map(Draft::doc).collect();
     let passages = extract::passages::shared_passages(&docs);
+    timer.detail("shared passages");
     let estimated = estimate_dates(&drafts, &passages);
     timer.lap("shared passages, date estimates");
     drop(docs);
@@ -680,18 +681,21 @@ fn estimate_dates(
         })
         .collect();
     let n = drafts.len() as f64;
-    let mut df: HashMap<&str, usize> = HashMap::new();
-    for t in &terms {
-        for w in t {
-            *df.entry(w.as_str()).or_insert(0) += 1;
-        }
-    }
+    let df: HashMap<&str, usize> = terms
+        .par_iter()
+        .fold(HashMap::new, |mut df: HashMap<&str, usize>, t| {
+            for w in t {
+                *df.entry(w.as_str()).or_insert(0) += 1;
+            }
+            df
+        })
+        .reduce(HashMap::new, crate::text::merge_counts);
     // idf-weighted cosine over terms carried by 2..=max_df articles
     let max_df = (drafts.len() / 3).clamp(8, 2000);
     let idf = |w: &str| (n / df[w] as f64).ln();
     let eligible = |w: &str| (2..=max_df).contains(&df[w]);
     let norm: Vec<f64> = terms
-        .iter()
+        .par_iter()
         .map(|t| {
             t.iter()
                 .filter(|w| eligible(w))
@@ -714,33 +718,34 @@ fn estimate_dates(
             }
         }
     }
-    for a in undated {
-        let mut score: HashMap<usize, f64> = HashMap::new();
-        for w in &terms[a] {
-            let Some(list) = postings.get(w.as_str()) else {
-                continue;
-            };
-            let x = idf(w).powi(2);
-            for &b in list {
-                *score.entry(b).or_insert(0.0) += x;
-            }
-        }
-        let best = score
-            .into_iter()
-            .map(|(b, dot)| (b, dot / (norm[a] * norm[b]).max(1e-9)))
-            .max_by(|x, y| {
-                x.1.partial_cmp(&y.1)
-                    .unwrap_or(std::cmp::Ordering::Equal)
-                    .then(y.0.cmp(&x.0))
-            });
-        if let Some((b, sim)) = best {
-            if sim >= SIMILAR_FOR_DATE {
-                if let Some(d) = drafts[b].published {
-                    out.push((a, d, FROM_SIMILAR));
+    // each undated article on its own (in parallel), results in order
+    let found: Vec<Option<(usize, NaiveDate, &'static str)>> = undated
+        .par_iter()
+        .map(|&a| {
+            let mut score: HashMap<usize, f64> = HashMap::new();
+            for w in &terms[a] {
+                let Some(list) = postings.get(w.as_str()) else {
+                    continue;
+                };
+                let x = idf(w).powi(2);
+                for &b in list {
+                    *score.entry(b).or_insert(0.0) += x;
                 }
             }
-        }
-    }
+            let best = score
+                .into_iter()
+                .map(|(b, dot)| (b, dot / (norm[a] * norm[b]).max(1e-9)))
+                .max_by(|x, y| {
+                    x.1.partial_cmp(&y.1)
+                        .unwrap_or(std::cmp::Ordering::Equal)
+                        .then(y.0.cmp(&x.0))
+                });
+            let (b, sim) = best?;
+            let d = drafts[b].published.filter(|_| sim >= SIMILAR_FOR_DATE)?;
+            Some((a, d, FROM_SIMILAR))
+        })
+        .collect();
+    out.extend(found.into_iter().flatten());
     out
 }
 
