@@ -379,16 +379,19 @@ impl crate::render::PageSink for Staging {
         let dest = self.dest(&rel)?;
         self.clear(&dest);
         let file = std::fs::File::create(&dest).map_err(|e| Error::io(&dest, "cannot write", e))?;
-        let mut w = Summing {
-            inner: std::io::BufWriter::with_capacity(1 << 20, file),
-            hasher: xxhash_rust::xxh3::Xxh3::new(),
-            len: 0,
-        };
+        // buffered before the hash, which then sees large pieces
+        let mut w = std::io::BufWriter::with_capacity(
+            1 << 20,
+            Summing {
+                inner: file,
+                hasher: xxhash_rust::xxh3::Xxh3::new(),
+                len: 0,
+            },
+        );
         write(&mut w)?;
-        w.inner
-            .flush()
-            .map_err(|e| Error::io(&dest, "cannot write", e))?;
-        self.sum(&rel, w.len, w.hasher.digest());
+        w.flush().map_err(|e| Error::io(&dest, "cannot write", e))?;
+        let summed = w.get_ref();
+        self.sum(&rel, summed.len, summed.hasher.digest());
         self.count(&rel);
         self.written.fetch_add(1, Relaxed);
         Ok(())
