@@ -831,10 +831,8 @@ pub fn fresh_content_writes<T: Send>(
                 return None;
             }
             let existing = on_disk.get(d.content_rel.as_str());
-            let text = content::render(&content_front(d, art), &d.body());
-            let same = existing.is_some_and(|f| {
-                f.fingerprint.as_deref() == Some(content::fingerprint(&text).as_str())
-            });
+            let (text, fp) = content::render_with_fingerprint(&content_front(d, art), &d.body());
+            let same = existing.is_some_and(|f| f.fingerprint.as_deref() == Some(fp.as_str()));
             (!same).then(|| {
                 write(ContentWrite {
                     rel: d.content_rel.clone(),

@@ -182,6 +182,11 @@ pub fn bytes_hash(b: &[u8]) -> String {
 
 /// Render a generated article file, fingerprint included.
 pub fn render(front: &FrontMatter, body: &str) -> String {
+    render_with_fingerprint(front, body).0
+}
+
+/// [`render`], with the text's [`fingerprint`] (the one written into it).
+pub fn render_with_fingerprint(front: &FrontMatter, body: &str) -> (String, String) {
     let mut f = front.clone();
     f.fingerprint = None;
     let yaml = serde_yaml::to_string(&f).unwrap_or_default();
@@ -202,7 +207,7 @@ pub fn render(front: &FrontMatter, body: &str) -> String {
     out.push_str(&fp);
     out.push('\n');
     out.push_str(&text[head_end..]);
-    out
+    (out, fp)
 }
 
 /// Escape plain text so that Markdown renders it back verbatim.
@@ -353,6 +358,11 @@ mod tests {
         assert_eq!(f.front.title, "A title: with colon");
         assert_eq!(f.front.published, NaiveDate::from_ymd_opt(2019, 3, 22));
         assert_eq!(f.body, "Para one.\n\nPara two.\n");
+        // the fingerprint handed back is the one in the file, and its text's
+        let (again, fp) = render_with_fingerprint(&front(), "Para one.\n\nPara two.\n");
+        assert_eq!(again, text);
+        assert_eq!(f.front.fingerprint.as_deref(), Some(fp.as_str()));
+        assert_eq!(fingerprint(&text), fp);
     }
 
     #[test]
