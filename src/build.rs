@@ -666,26 +666,16 @@ fn estimate_dates(
         return out;
     }
     // terms of every article: distinct lower-cased words of 4+ letters
-    let terms: Vec<BTreeSet<String>> = drafts
+    let terms: Vec<Terms> = drafts
         .par_iter()
-        .map(|d| {
-            let mut t = BTreeSet::new();
-            for p in std::iter::once(&d.title).chain(d.paragraphs.iter()) {
-                for w in norm_key(p).split(' ') {
-                    if w.len() >= 4 && !w.bytes().all(|b| b.is_ascii_digit()) {
-                        t.insert(w.to_string());
-                    }
-                }
-            }
-            t
-        })
+        .map(|d| Terms::of(std::iter::once(&d.title).chain(d.paragraphs.iter())))
         .collect();
     let n = drafts.len() as f64;
     let df: HashMap<&str, usize> = terms
         .par_iter()
         .fold(HashMap::new, |mut df: HashMap<&str, usize>, t| {
-            for w in t {
-                *df.entry(w.as_str()).or_insert(0) += 1;
+            for w in t.iter() {
+                *df.entry(w).or_insert(0) += 1;
             }
             df
         })
@@ -709,9 +699,9 @@ fn estimate_dates(
         if drafts[i].published.is_none() {
             continue;
         }
-        for w in t {
+        for w in t.iter() {
             if eligible(w) {
-                let list = postings.entry(w.as_str()).or_default();
+                let list = postings.entry(w).or_default();
                 if list.len() < 256 {
                     list.push(i);
                 }
@@ -723,8 +713,8 @@ fn estimate_dates(
         .par_iter()
         .map(|&a| {
             let mut score: HashMap<usize, f64> = HashMap::new();
-            for w in &terms[a] {
-                let Some(list) = postings.get(w.as_str()) else {
+            for w in terms[a].iter() {
+                let Some(list) = postings.get(w) else {
                     continue;
                 };
                 let x = idf(w).powi(2);
@@ -747,6 +737,43 @@ fn estimate_dates(
         .collect();
     out.extend(found.into_iter().flatten());
     out
+}
+
+/// The distinct words of 4+ letters (not all digits) of some texts, in
+/// their normalised form ([`norm_key`]), in lexical order: one string and
+/// the byte ranges of its words (no allocation per word).
+struct Terms {
+    text: String,
+    words: Vec<(usize, usize)>,
+}
+
+impl Terms {
+    fn of<'a>(texts: impl Iterator<Item = &'a String>) -> Terms {
+        let mut text = String::new();
+        for t in texts {
+            text.push_str(&norm_key(t));
+            text.push(' ');
+        }
+        let mut words: Vec<(usize, usize)> = Vec::new();
+        let mut at = 0usize;
+        for w in text.split(' ') {
+            let end = at + w.len();
+            if w.len() >= 4 && !w.bytes().all(|b| b.is_ascii_digit()) {
+                words.push((at, end));
+            }
+            at = end + 1;
+        }
+        let word = |&(a, b): &(usize, usize)| &text[a..b];
+        words.sort_unstable_by(|x, y| word(x).cmp(word(y)));
+        words.dedup_by(|x, y| word(x) == word(y));
+        Terms { text, words }
+    }
+
+    fn iter(&self) -> impl Iterator<Item = &str> {
+        self.words
+            .iter()
+            .map(|&(a, b)| &self.text[a..b])
+    }
 }
 
 /// What the build keeps of a content file it read, past cleaning.
