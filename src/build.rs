@@ -296,13 +296,28 @@ pub const STAGES: u64 = 18;
 pub struct Timer {
     on: bool,
     last: std::time::Instant,
+    /// CPU time of the process at `last` (ms; Linux)
+    cpu: Option<u64>,
+}
+
+/// CPU time (user + system) of the whole process so far, in ms (Linux).
+fn process_cpu_ms() -> Option<u64> {
+    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+    // fields after the command name (which may hold spaces) in parentheses
+    let rest = stat.rsplit_once(')')?.1;
+    let f: Vec<&str> = rest.split_whitespace().collect();
+    let ticks = f.get(11)?.parse::<u64>().ok()? + f.get(12)?.parse::<u64>().ok()?;
+    // the kernel's USER_HZ is 100 on every Linux this runs on
+    Some(ticks * 10)
 }
 
 impl Timer {
     pub fn new() -> Self {
+        let on = std::env::var_os("DOSSIER_TIMINGS").is_some();
         Timer {
-            on: std::env::var_os("DOSSIER_TIMINGS").is_some(),
+            on,
             last: std::time::Instant::now(),
+            cpu: if on { process_cpu_ms() } else { None },
         }
     }
 
@@ -328,8 +343,15 @@ impl Timer {
                 .and_then(|s| s.split_whitespace().nth(1)?.parse::<u64>().ok())
                 .map(|pages| format!(", RSS {} MiB", pages * 4096 / (1 << 20)))
                 .unwrap_or_default();
+            // CPU time over wall time: how parallel the stage was
+            let cpu = process_cpu_ms();
+            let used = match (self.cpu, cpu) {
+                (Some(a), Some(b)) => format!(", CPU {} ms", b.saturating_sub(a)),
+                _ => String::new(),
+            };
+            self.cpu = cpu;
             eprintln!(
-                "timing: {what}: {} ms{rss}",
+                "timing: {what}: {} ms{used}{rss}",
                 self.last.elapsed().as_millis()
             );
         }
