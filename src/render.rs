@@ -187,6 +187,23 @@ impl Pages<'_> {
     }
 }
 
+/// Put an already built JSON value into a context by moving it
+/// (`Context::insert` serialises a deep copy of what it is given).
+trait InsertOwned {
+    fn insert_owned(&mut self, key: &str, v: impl Into<serde_json::Value>);
+}
+
+impl InsertOwned for Context {
+    fn insert_owned(&mut self, key: &str, v: impl Into<serde_json::Value>) {
+        let mut m = serde_json::Map::new();
+        m.insert(key.to_string(), v.into());
+        // an object always makes a context
+        if let Ok(c) = Context::from_value(serde_json::Value::Object(m)) {
+            self.extend(c);
+        }
+    }
+}
+
 /// Tera's whole error chain on one line each (template name and line included).
 pub fn error_chain(e: &dyn std::error::Error) -> String {
     let mut s = e.to_string();
@@ -621,7 +638,7 @@ pub fn render(site: &Site, root: &Path, sink: &dyn PageSink) -> Result<()> {
             let latest = timeline_json(&cx, &latest, &[], &[]);
             let mut latest = latest["days"].as_array().cloned().unwrap_or_default();
             latest.reverse();
-            c.insert("latest", &latest);
+            c.insert_owned("latest", latest);
             c.insert("top_actors", &top_actors);
             c.insert("discrepancies", &discrepancies(&cx));
             insert_passages(&mut c, &cx, &shown_passages);
@@ -677,7 +694,7 @@ pub fn render(site: &Site, root: &Path, sink: &dyn PageSink) -> Result<()> {
                 .collect();
                 let mut c = cx.base("timeline/index.html");
                 c.insert("nav", "timeline");
-                c.insert("timeline", &timeline_json(&cx, &[], &[], &tl.background));
+                c.insert_owned("timeline", timeline_json(&cx, &[], &[], &tl.background));
                 c.insert("month_pages", &index);
                 c.insert("svg", &svg);
                 pages.put("timeline/index.html".into(), "timeline.html", c)?;
@@ -689,7 +706,7 @@ pub fn render(site: &Site, root: &Path, sink: &dyn PageSink) -> Result<()> {
                         let mut c = cx.base(&path);
                         c.insert("nav", "timeline");
                         c.insert("month_label", &date_label(m));
-                        c.insert("timeline", &timeline_json(&cx, days, months, &[]));
+                        c.insert_owned("timeline", timeline_json(&cx, days, months, &[]));
                         c.insert("svg", "");
                         pages.put(path, "timeline.html", c)
                     })
@@ -739,14 +756,14 @@ pub fn render(site: &Site, root: &Path, sink: &dyn PageSink) -> Result<()> {
             .flatten()
             .map(|q| json!({"text": q.text, "article": art_summary(&cx, &q.article), "paragraph": q.paragraph}))
             .collect();
-        c.insert("quotes", &quotes);
+        c.insert_owned("quotes", quotes);
         let events: Vec<_> = events_by_actor
             .get(a.id.as_ref())
             .into_iter()
             .flatten()
             .map(|e| json!({"id": e.id, "href": cx.event_href(e), "date_label": date_label(&e.date), "text": e.text, "precision": e.precision, "ref": e.refs.first()}))
             .collect();
-        c.insert("events", &events);
+        c.insert_owned("events", events);
         // keyword in context
         let mut kwic = Vec::new();
         let mut per_source: BTreeMap<&str, usize> = BTreeMap::new();
@@ -775,7 +792,7 @@ pub fn render(site: &Site, root: &Path, sink: &dyn PageSink) -> Result<()> {
                 }));
             }
         }
-        c.insert("kwic", &kwic);
+        c.insert_owned("kwic", kwic);
         c.insert(
             "per_source",
             &per_source
@@ -794,7 +811,7 @@ pub fn render(site: &Site, root: &Path, sink: &dyn PageSink) -> Result<()> {
                     .collect()
             })
             .unwrap_or_default();
-        c.insert("cooccurring", &co);
+        c.insert_owned("cooccurring", co);
         // the articles, a page of them at a time
         let slots = list_pages(&path, a.articles.len(), site.config.list_page_size);
         pages.put_paged(
@@ -875,7 +892,7 @@ pub fn render(site: &Site, root: &Path, sink: &dyn PageSink) -> Result<()> {
                     .map(|&i| json!({"actor": actor_brief(&d.actors[i]), "count": n}))
             })
             .collect();
-        c.insert("top_actors", &top);
+        c.insert_owned("top_actors", top);
         let mine: BTreeSet<&str> = s.articles.iter().map(|x| x.as_ref()).collect();
         let shared: Vec<_> = d
             .shared_passages
@@ -887,7 +904,7 @@ pub fn render(site: &Site, root: &Path, sink: &dyn PageSink) -> Result<()> {
             .take(SOURCE_PASSAGES_MAX)
             .map(|p| passage_json(&cx, p))
             .collect();
-        c.insert("shared", &shared);
+        c.insert_owned("shared", shared);
         // its articles and citations, a page of each at a time
         let size = site.config.list_page_size;
         let slots = list_pages(&s.page, s.articles.len().max(s.citations.len()), size);
@@ -914,7 +931,7 @@ pub fn render(site: &Site, root: &Path, sink: &dyn PageSink) -> Result<()> {
                     .iter()
                     .map(|ci| json!({"text": ci.text, "article": art_summary(&cx, &ci.at.article), "paragraph": ci.at.paragraph}))
                     .collect();
-                c.insert("citations", &citations);
+                c.insert_owned("citations", citations);
             },
         )
     }).collect::<Result<()>>()?;
@@ -957,7 +974,7 @@ pub fn render(site: &Site, root: &Path, sink: &dyn PageSink) -> Result<()> {
             let mut c = cx.base(&a.page);
             c.insert("nav", "articles");
             let (article, yaml) = art_context(&cx, &per_article, i);
-            c.insert("article", &article);
+            c.insert_owned("article", article);
             // the body's and the front matter's HTML are made only when the
             // page is rendered; the key holds what they are made of
             let mut key = crate::cache::Key::new("article parts");
@@ -986,7 +1003,7 @@ pub fn render(site: &Site, root: &Path, sink: &dyn PageSink) -> Result<()> {
             );
             c.insert("key_points", &key_points(&cx));
             let (brief_timeline, events_omitted) = briefing_timeline(&cx, &tl);
-            c.insert("timeline", &brief_timeline);
+            c.insert_owned("timeline", brief_timeline);
             c.insert("events_omitted", &events_omitted);
             c.insert("top_actors", &top_actors);
             let mut all_actors: Vec<_> = d.actors.iter().collect();
@@ -1016,7 +1033,7 @@ pub fn render(site: &Site, root: &Path, sink: &dyn PageSink) -> Result<()> {
                     v
                 })
                 .collect();
-            c.insert("articles", &arts);
+            c.insert_owned("articles", arts);
             c.insert("articles_omitted", &(d.articles.len() - order.len()));
             c.insert("n_articles", &d.articles.len());
             c.insert(
