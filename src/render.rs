@@ -1330,36 +1330,94 @@ fn timeline_idx(d: &Dossier) -> TimelineIdx<'_> {
 }
 
 /// What a citation on a list needs of an article (lighter than its summary).
-fn cite_json(cx: &Ctx, id: &str) -> serde_json::Value {
-    let s = art_summary(cx, id);
-    json!({"id": s.id, "label": s.label, "page": s.page, "published_label": s.published_label})
+/// An article as a reference cites it.
+#[derive(Serialize)]
+struct Cite<'a> {
+    id: Cow<'a, str>,
+    label: Cow<'a, str>,
+    page: &'a str,
+    published_label: Option<&'a str>,
 }
 
-/// One event for the timeline pages.
-fn event_json(cx: &Ctx, e: &crate::model::Event) -> serde_json::Value {
-    let refs: Vec<_> = e
-        .refs
-        .iter()
-        .take(REFS_MAX)
-        .map(|r| {
-            json!({
-                "article": cite_json(cx, &r.at.article), "paragraph": r.at.paragraph,
-                "evidence": r.evidence, "basis": r.basis,
+fn cite<'c>(cx: &'c Ctx<'_>, id: &str) -> Cite<'c> {
+    let s = art_summary(cx, id);
+    Cite {
+        id: s.id,
+        label: s.label,
+        page: s.page,
+        published_label: s.published_label,
+    }
+}
+
+/// One event for the timeline pages (serialised once, where the page's
+/// data is made: no JSON copies of its parts).
+#[derive(Serialize)]
+struct EventView<'a> {
+    id: &'a str,
+    date: &'a str,
+    date_label: String,
+    precision: &'a str,
+    basis: &'a str,
+    text: &'a str,
+    refs: Vec<EventRefView<'a>>,
+    actors: Vec<ActorName<'a>>,
+    more: usize,
+    n_articles: usize,
+    href: String,
+    estimated: bool,
+}
+
+#[derive(Serialize)]
+struct EventRefView<'a> {
+    article: Cite<'a>,
+    paragraph: usize,
+    evidence: &'a str,
+    basis: &'a str,
+}
+
+#[derive(Serialize)]
+struct ActorName<'a> {
+    id: &'a str,
+    name: String,
+}
+
+fn event_view<'c>(cx: &'c Ctx<'_>, e: &'c crate::model::Event) -> EventView<'c> {
+    EventView {
+        id: &e.id,
+        date: &e.date,
+        date_label: date_label(&e.date),
+        precision: e.precision,
+        basis: e.basis,
+        text: &e.text,
+        refs: e
+            .refs
+            .iter()
+            .take(REFS_MAX)
+            .map(|r| EventRefView {
+                article: cite(cx, &r.at.article),
+                paragraph: r.at.paragraph,
+                evidence: &r.evidence,
+                basis: r.basis,
             })
-        })
-        .collect();
-    let actors: Vec<_> = e
-        .actors
-        .iter()
-        .map(|a| json!({"id": a, "name": cx.actor_name(a)}))
-        .collect();
-    json!({
-        "id": e.id, "date": e.date, "date_label": date_label(&e.date), "precision": e.precision,
-        "basis": e.basis, "text": e.text, "refs": refs, "actors": actors,
-        "more": e.refs.len().saturating_sub(REFS_MAX), "n_articles": e.articles.len(),
-        "href": cx.event_href(e),
-        "estimated": e.refs.iter().any(|r| r.basis == "estimated") || e.refs.iter().any(|r| cx.article(&r.at.article).and_then(|a| a.published_basis.as_deref()) == Some("estimated")),
-    })
+            .collect(),
+        actors: e
+            .actors
+            .iter()
+            .map(|a| ActorName {
+                id: a.as_ref(),
+                name: cx.actor_name(a),
+            })
+            .collect(),
+        more: e.refs.len().saturating_sub(REFS_MAX),
+        n_articles: e.articles.len(),
+        href: cx.event_href(e),
+        estimated: e.refs.iter().any(|r| r.basis == "estimated")
+            || e.refs.iter().any(|r| {
+                cx.article(&r.at.article)
+                    .and_then(|a| a.published_basis.as_deref())
+                    == Some("estimated")
+            }),
+    }
 }
 
 /// Timeline JSON for a selection of days and events, built in parallel.
@@ -1369,16 +1427,36 @@ fn timeline_json(
     months: &[usize],
     background: &[usize],
 ) -> serde_json::Value {
-    let evs = |idx: &[usize]| -> Vec<serde_json::Value> {
+    #[derive(Serialize)]
+    struct Day<'a> {
+        date: &'a str,
+        label: String,
+        events: Vec<EventView<'a>>,
+    }
+    #[derive(Serialize)]
+    struct Timeline<'a> {
+        days: Vec<Day<'a>>,
+        months: Vec<EventView<'a>>,
+        background: Vec<EventView<'a>>,
+    }
+    let evs = |idx: &[usize]| -> Vec<EventView> {
         idx.par_iter()
-            .map(|&i| event_json(cx, &cx.d.events[i]))
+            .map(|&i| event_view(cx, &cx.d.events[i]))
             .collect()
     };
-    let days: Vec<_> = days
-        .par_iter()
-        .map(|(date, idx)| json!({"date": date, "label": date_label(date), "events": evs(idx)}))
-        .collect();
-    json!({"days": days, "months": evs(months), "background": evs(background)})
+    let t = Timeline {
+        days: days
+            .par_iter()
+            .map(|(date, idx)| Day {
+                date,
+                label: date_label(date),
+                events: evs(idx),
+            })
+            .collect(),
+        months: evs(months),
+        background: evs(background),
+    };
+    serde_json::to_value(t).unwrap_or_default()
 }
 
 /// The briefing's timeline: the most widely reported events (by number of
