@@ -792,9 +792,7 @@ impl Terms {
     }
 
     fn iter(&self) -> impl Iterator<Item = &str> {
-        self.words
-            .iter()
-            .map(|&(a, b)| &self.text[a..b])
+        self.words.iter().map(|&(a, b)| &self.text[a..b])
     }
 }
 
