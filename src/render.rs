@@ -2047,6 +2047,62 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_body_key_changes_with_everything_its_html_is_made_of() {
+        use crate::markdown::Span;
+        let body = |md: &str, href: &str, after: &str, anchors: Option<&str>| {
+            let mut spans = BTreeMap::new();
+            spans.insert(
+                0,
+                vec![Span {
+                    start: 0,
+                    end: 4,
+                    open: format!("<a class=\"actor\" href=\"{href}\">"),
+                    close: "</a>",
+                    link: true,
+                }],
+            );
+            let mut notes = BTreeMap::new();
+            if !after.is_empty() {
+                notes.insert(0, after.to_string());
+            }
+            Body {
+                markdown: Cow::Owned(md.to_string()),
+                opts: RenderOptions {
+                    trusted_html: false,
+                    spans,
+                    after: notes,
+                },
+                anchors: anchors.map(str::to_string),
+            }
+        };
+        let key = |b: &Body| {
+            let mut k = crate::cache::Key::new("t");
+            b.key_into(&mut k);
+            k.finish()
+        };
+        let base = body("Jane met Bob.\n", "a.html", "", None);
+        assert_eq!(
+            key(&base),
+            key(&body("Jane met Bob.\n", "a.html", "", None))
+        );
+        for other in [
+            body("Jane met Rob.\n", "a.html", "", None),
+            body("Jane met Bob.\n", "b.html", "", None),
+            body("Jane met Bob.\n", "a.html", "<p>also in</p>", None),
+            body("Jane met Bob.\n", "a.html", "", Some("article-x-p")),
+        ] {
+            assert_ne!(key(&base), key(&other));
+        }
+        // and the HTML is what the decorations say
+        let html = body("Jane met Bob.\n", "a.html", "", Some("article-x-p")).html();
+        assert!(
+            html.contains("<a class=\"actor\" href=\"a.html\">Jane</a>"),
+            "{html}"
+        );
+        assert!(html.contains("id=\"article-x-p1\""), "{html}");
+    }
+
+    #[test]
     fn streamed_json_is_escaped_like_safe_json() {
         use std::io::Write;
         let v = json!({"a": "</script> & <b>", "n": [1, 2]});
