@@ -288,8 +288,21 @@ mod tests {
         assert_eq!(rels, ["seeds/a.txt", "seeds/sub/b.txt"]);
         assert_eq!(scan_inputs(root).unwrap(), first, "stable when untouched");
 
-        // same length, new bytes
-        std::fs::write(root.join("seeds/a.txt"), "uno").unwrap();
+        // same length, new bytes, the modification time put back
+        let seed = root.join("seeds/a.txt");
+        let mtime = std::fs::metadata(&seed).unwrap().modified().unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        let f = std::fs::OpenOptions::new().write(true).open(&seed).unwrap();
+        std::io::Write::write_all(&mut &f, b"uno").unwrap();
+        f.set_modified(mtime).unwrap();
+        drop(f);
+        let second = scan_inputs(root).unwrap();
+        if cfg!(unix) {
+            assert_ne!(second, first, "the change time tells");
+        }
+        // and saved anew
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        std::fs::write(&seed, "one").unwrap();
         let second = scan_inputs(root).unwrap();
         assert_ne!(second, first);
         // a new config file
