@@ -345,15 +345,9 @@ impl crate::render::PageSink for Staging {
     fn reuse(&self, rel: &str, len: u64, hash: u64) -> Result<bool> {
         use std::sync::atomic::Ordering::Relaxed;
         let old = self.out.join(rel);
-        let same =
-            self.known_same(rel, &old, len, hash).unwrap_or_else(
-                || match std::fs::symlink_metadata(&old) {
-                    Ok(m) if m.is_file() && m.len() == len => std::fs::read(&old)
-                        .map(|b| xxhash_rust::xxh3::xxh3_64(&b) == hash)
-                        .unwrap_or(false),
-                    _ => false,
-                },
-            );
+        let same = self
+            .known_same(rel, &old, len, hash)
+            .unwrap_or_else(|| same_hash(&old, len, hash));
         if !same {
             return Ok(false);
         }
@@ -431,6 +425,16 @@ fn same_file(a: &Path, b: &Path) -> bool {
 #[cfg(not(unix))]
 fn same_file(_a: &Path, _b: &Path) -> bool {
     false
+}
+
+/// Does the file at `path` hold bytes of this length and xxh3-64 hash?
+fn same_hash(path: &Path, len: u64, hash: u64) -> bool {
+    match std::fs::symlink_metadata(path) {
+        Ok(m) if m.is_file() && m.len() == len => std::fs::read(path)
+            .map(|b| xxhash_rust::xxh3::xxh3_64(&b) == hash)
+            .unwrap_or(false),
+        _ => false,
+    }
 }
 
 fn same_bytes(path: &Path, bytes: &[u8]) -> bool {

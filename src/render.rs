@@ -104,11 +104,10 @@ impl Pages<'_> {
         &self,
         name: &str,
         slots: &[ListPage],
-        first: Option<Context>,
+        mut first: Option<Context>,
         continuation: impl Fn(&str) -> Context,
         fill: impl Fn(&mut Context, &ListPage),
     ) -> Result<()> {
-        let mut first = first;
         for slot in slots {
             let mut c = match first.take() {
                 Some(c) if slot.no == 1 => c,
@@ -145,10 +144,6 @@ impl Pages<'_> {
         // every key and value of the context, in order (moved out and back)
         let mut v = c.into_json();
         let key = key.json(&v).finish();
-        let rebuild = |v: serde_json::Value| {
-            Context::from_value(v)
-                .map_err(|e| Error::Template(format!("rendering {name}: {}", error_chain(&e))))
-        };
         let keep = |rec| {
             self.records
                 .lock()
@@ -163,7 +158,9 @@ impl Pages<'_> {
             self.table.reject();
         }
         fill(&mut v);
-        let bytes = render_page(self.tera, name, &rebuild(v)?)?;
+        let c = Context::from_value(v)
+            .map_err(|e| Error::Template(format!("rendering {name}: {}", error_chain(&e))))?;
+        let bytes = render_page(self.tera, name, &c)?;
         keep(crate::cache::Table::encode(&(
             bytes.len() as u64,
             xxhash_rust::xxh3::xxh3_64(&bytes),
@@ -1026,10 +1023,10 @@ pub fn render(site: &Site, root: &Path, sink: &dyn PageSink) -> Result<()> {
             let bodies = article_bodies(&cx, "", true, Some(&order), |_, body| Ok(body.html()))?;
             let arts: Vec<_> = order
                 .iter()
-                .zip(bodies.iter())
+                .zip(bodies)
                 .map(|(&i, body)| {
                     let (mut v, yaml) = art_context(&cx, &per_article, i);
-                    art_fill(&mut v, body.clone(), &yaml);
+                    art_fill(&mut v, body, &yaml);
                     v
                 })
                 .collect();
@@ -1330,7 +1327,6 @@ fn timeline_idx(d: &Dossier) -> TimelineIdx<'_> {
 }
 
 /// What a citation on a list needs of an article (lighter than its summary).
-/// An article as a reference cites it.
 #[derive(Serialize)]
 struct Cite<'a> {
     id: Cow<'a, str>,
