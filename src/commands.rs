@@ -160,7 +160,7 @@ fn build_into(
     let pages = staging.html_pages();
     let sums = staging.sums();
     staging.commit()?;
-    let (outputs, warning) = crate::stamp::record_published(&stamp_cache, &options.out, &sums);
+    let warning = crate::stamp::record_published(&stamp_cache, &options.out, &sums);
     warnings.extend(warning.map(cache_warning));
     timer.lap("publish");
     let summary = crate::stamp::Summary {
@@ -174,7 +174,7 @@ fn build_into(
             .map(|w| (w.kind.to_string(), w.file.clone(), w.message.clone()))
             .collect(),
     };
-    let warning = crate::stamp::record(&stamp_cache, root, inputs, outputs, options, summary);
+    let warning = crate::stamp::record(&stamp_cache, root, inputs, options, summary);
     warnings.extend(warning.map(cache_warning));
     let report = Report {
         articles: site.dossier.articles.len(),

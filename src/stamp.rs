@@ -8,11 +8,11 @@
 //!
 //! After a build, a stamp in the build cache records what the build read
 //! (every file under `seeds/`, `content/` and `templates/`, and
-//! `config.yaml`: its size, times and inode), the options, and what the
-//! published folder then held (every file's size, times and inode), with
-//! the build's summary and warnings. A later build that finds its inputs,
-//! options and output folder exactly as recorded would make the same site:
-//! it publishes nothing and reports the recorded result.
+//! `config.yaml`: its size, times and inode), the options, and the build's
+//! summary and warnings. A later build that finds its inputs and options
+//! as the stamp records them, and the output folder as the `published`
+//! record lists it, would make the same site: it publishes nothing and
+//! reports the recorded result.
 //!
 //! A stamp is only written when nothing changed under the inputs while the
 //! build ran (the input scans before and after it are equal): a build that
@@ -147,42 +147,41 @@ const PUBLISHED: &str = "published";
 /// What the last build recorded of the files it published (empty if
 /// nothing was recorded for `out`).
 pub fn published(cache: &Cache, out: &Path) -> Known {
-    let Some((at, files)) = cache
-        .table(PUBLISHED)
-        .get::<(PathBuf, Vec<(Entry, u64)>)>(key(PUBLISHED))
-    else {
-        return Known::new();
-    };
-    if at != out {
-        return Known::new();
-    }
-    files
+    published_files(cache, out)
+        .unwrap_or_default()
         .into_iter()
         .map(|(e, h)| (e.rel.clone(), (e, h)))
         .collect()
 }
 
+/// The files the last build published to `out`, sorted by path, if it
+/// recorded them.
+fn published_files(cache: &Cache, out: &Path) -> Option<Vec<(Entry, u64)>> {
+    let (at, files) = cache
+        .table(PUBLISHED)
+        .get::<(PathBuf, Vec<(Entry, u64)>)>(key(PUBLISHED))?;
+    (at == out).then_some(files)
+}
+
 /// After a publish to `out`: record its files, each with the hash `sums`
-/// gives it (a file without one, or of another length, is left out).
-/// Returns the output folder as scanned (for [`record`]), and a warning
-/// text when the cache cannot be written.
+/// gives it (a file without one, or of another length, is left out, and
+/// the folder then never counts as unchanged). Returns a warning text when
+/// the cache cannot be written.
 pub fn record_published(
     cache: &Cache,
     out: &Path,
     sums: &std::collections::HashMap<String, (u64, u64)>,
-) -> (Option<Vec<Entry>>, Option<String>) {
+) -> Option<String> {
     let table = cache.table(PUBLISHED);
-    let scanned = scan(out, &[""]);
-    let files: Vec<(Entry, u64)> = scanned
-        .iter()
+    let files: Vec<(Entry, u64)> = scan(out, &[""])
+        .into_iter()
         .flatten()
         .filter_map(|e| {
             let &(len, hash) = sums.get(&e.rel)?;
-            (len == e.len && !e.symlink).then(|| (e.clone(), hash))
+            (len == e.len && !e.symlink).then_some((e, hash))
         })
         .collect();
-    let warning = table.save([(key(PUBLISHED), Table::encode(&(out.to_path_buf(), files)))]);
-    (scanned, warning)
+    table.save([(key(PUBLISHED), Table::encode(&(out.to_path_buf(), files)))])
 }
 
 impl Summary {
@@ -218,7 +217,6 @@ fn intern(kind: &str) -> &'static str {
 struct Stamp {
     options: Options,
     inputs: Vec<Entry>,
-    outputs: Vec<Entry>,
     summary: Summary,
 }
 
@@ -230,42 +228,36 @@ fn key(table: &str) -> u128 {
 
 /// The recorded summary, if `inputs` (scanned before anything else was
 /// read), `options` and the output folder are exactly as the last build
-/// recorded them.
+/// recorded them (the folder: as [`record_published`] recorded it).
 pub fn unchanged(cache: &Cache, inputs: &[Entry], options: &Options) -> Option<Summary> {
     let stamp: Stamp = cache.table(TABLE).get(key(TABLE))?;
     if stamp.options != *options || stamp.inputs != inputs {
         return None;
     }
-    if scan(&options.out, &[""])? != stamp.outputs {
-        return None;
-    }
-    Some(stamp.summary)
+    let recorded = published_files(cache, &options.out)?;
+    let now = scan(&options.out, &[""])?;
+    let same = now.len() == recorded.len() && now.iter().zip(&recorded).all(|(a, (b, _))| a == b);
+    same.then_some(stamp.summary)
 }
 
-/// After a build: record it if its inputs are still those scanned before
-/// it (`before`), else drop the last record. `outputs` is the output
-/// folder as scanned after the publish. Returns a warning text when the
-/// cache cannot be written.
+/// After a build (and [`record_published`]): record it if its inputs are
+/// still those scanned before it (`before`), else drop the last record.
+/// Returns a warning text when the cache cannot be written.
 pub fn record(
     cache: &Cache,
     root: &Path,
     before: Option<Vec<Entry>>,
-    outputs: Option<Vec<Entry>>,
     options: Options,
     summary: Summary,
 ) -> Option<String> {
     let table = cache.table(TABLE);
-    let stamp = before.zip(outputs).and_then(|(inputs, outputs)| {
-        if scan_inputs(root).as_ref() != Some(&inputs) {
-            return None;
-        }
-        Some(Stamp {
+    let stamp = before
+        .filter(|inputs| scan_inputs(root).as_ref() == Some(inputs))
+        .map(|inputs| Stamp {
             options,
             inputs,
-            outputs,
             summary,
-        })
-    });
+        });
     match stamp {
         Some(s) => table.save([(key(TABLE), Table::encode(&s))]),
         None => table.save([]),
@@ -275,6 +267,18 @@ pub fn record(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Overwrite the start of `path` in place with `bytes`, then put its
+    /// modification time back (as a tool that preserves times would).
+    fn rewrite_keeping_mtime(path: &Path, bytes: &[u8]) {
+        let mtime = std::fs::metadata(path).unwrap().modified().unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        let f = std::fs::OpenOptions::new().write(true).open(path).unwrap();
+        std::io::Write::write_all(&mut &f, bytes).unwrap();
+        f.set_modified(mtime).unwrap();
+        drop(f);
+        assert_eq!(std::fs::metadata(path).unwrap().modified().unwrap(), mtime);
+    }
 
     #[test]
     fn scan_sees_every_change() {
@@ -290,12 +294,7 @@ mod tests {
 
         // same length, new bytes, the modification time put back
         let seed = root.join("seeds/a.txt");
-        let mtime = std::fs::metadata(&seed).unwrap().modified().unwrap();
-        std::thread::sleep(std::time::Duration::from_millis(20));
-        let f = std::fs::OpenOptions::new().write(true).open(&seed).unwrap();
-        std::io::Write::write_all(&mut &f, b"uno").unwrap();
-        f.set_modified(mtime).unwrap();
-        drop(f);
+        rewrite_keeping_mtime(&seed, b"uno");
         let second = scan_inputs(root).unwrap();
         if cfg!(unix) {
             assert_ne!(second, first, "the change time tells");
@@ -338,16 +337,9 @@ mod tests {
             warnings: vec![("no date".into(), Some("seeds/a.txt".into()), "m".into())],
         };
         let before = scan_inputs(root);
-        let outputs = scan(&out, &[""]);
-        assert!(record(
-            &cache,
-            root,
-            before,
-            outputs,
-            options.clone(),
-            summary.clone()
-        )
-        .is_none());
+        let sums = [("a/index.html".to_string(), (4, 1))].into_iter().collect();
+        assert!(record_published(&cache, &out, &sums).is_none());
+        assert!(record(&cache, root, before, options.clone(), summary.clone()).is_none());
         let now = scan_inputs(root).unwrap();
         let got = unchanged(&cache, &now, &options).expect("nothing changed");
         assert_eq!(got, summary);
@@ -366,8 +358,7 @@ mod tests {
         // inputs that changed while the build ran: the record is dropped
         let before = scan_inputs(root);
         std::fs::write(root.join("seeds/b.txt"), "two").unwrap();
-        let outputs = scan(&out, &[""]);
-        assert!(record(&cache, root, before, outputs, options.clone(), summary).is_none());
+        assert!(record(&cache, root, before, options.clone(), summary).is_none());
         let now = scan_inputs(root).unwrap();
         assert!(unchanged(&cache, &now, &options).is_none());
         // a cache that is off keeps nothing
@@ -389,9 +380,9 @@ mod tests {
         ]
         .into_iter()
         .collect();
-        let (scanned, warning) = record_published(&cache, &out, &sums);
+        let warning = record_published(&cache, &out, &sums);
         assert!(warning.is_none());
-        assert_eq!(scanned.unwrap().len(), 2);
+        assert_eq!(scan(&out, &[""]).unwrap().len(), 2);
         let known = published(&cache, &out);
         // b.css's recorded length is not its own: left out
         assert_eq!(known.keys().collect::<Vec<_>>(), ["a/index.html"]);
@@ -403,13 +394,7 @@ mod tests {
         // rewritten in place, same length, its modification time put
         // back: the change time still tells
         let page = out.join("a/index.html");
-        let mtime = std::fs::metadata(&page).unwrap().modified().unwrap();
-        std::thread::sleep(std::time::Duration::from_millis(20));
-        let f = std::fs::OpenOptions::new().write(true).open(&page).unwrap();
-        std::io::Write::write_all(&mut &f, b"PAGE").unwrap();
-        f.set_modified(mtime).unwrap();
-        drop(f);
-        assert_eq!(std::fs::metadata(&page).unwrap().modified().unwrap(), mtime);
+        rewrite_keeping_mtime(&page, b"PAGE");
         if cfg!(unix) {
             assert!(!still(was, "a/index.html", &page));
         }
