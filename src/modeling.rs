@@ -289,8 +289,11 @@ pub fn model(
     drop(events);
 
     timer.detail("  model: events");
-    // shared passages
-    for (n, p) in site.passages.iter().enumerate() {
+    // shared passages; an id is made from the text, so that it stays the
+    // same when passages are added or dropped elsewhere in the corpus (a
+    // running number would change a page for every passage before it)
+    let mut ids_taken: HashSet<String> = HashSet::new();
+    for p in &site.passages {
         let mut arts: Vec<Id> = p
             .occurrences
             .iter()
@@ -299,7 +302,7 @@ pub fn model(
         arts.sort();
         arts.dedup();
         d.shared_passages.push(SharedPassage {
-            id: format!("passage-{}", n + 1),
+            id: passage_id(&p.text, &mut ids_taken),
             text: p.text.clone(),
             articles: arts,
             refs: p
@@ -453,6 +456,14 @@ fn unique(taken: &mut HashSet<String>, base: String, fallback: &str) -> String {
         n += 1;
     }
     id
+}
+
+/// A shared passage's id: `passage-` and 48 bits of a hash of its text
+/// (`-2`, … in the unlikely case two texts share them), so it does not
+/// depend on where the passage falls in the corpus.
+fn passage_id(text: &str, taken: &mut HashSet<String>) -> String {
+    let hash = xxhash_rust::xxh3::xxh3_64(text.as_bytes()) >> 16;
+    unique(taken, format!("passage-{hash:012x}"), "passage")
 }
 
 /// Words too common to tell two statements apart (sorted: binary search).

@@ -1594,8 +1594,8 @@ fn article_bodies<T: Send>(
                     start: o.start,
                     end: o.end,
                     open: format!(
-                        "<mark class=\"shared\" title=\"Shared passage {}\">",
-                        pi + 1
+                        "<mark class=\"shared\" title=\"Shared passage: in {} articles\">",
+                        d.shared_passages[pi].articles.len()
                     ),
                     close: "</mark>",
                     link: false,
@@ -1634,7 +1634,7 @@ fn article_bodies<T: Send>(
                         let href = if briefing {
                             "#b-discrepancies".to_string()
                         } else {
-                            format!("{root}index.html#passage-{}", pi + 1)
+                            format!("{root}index.html#{}", d.shared_passages[pi].id)
                         };
                         others.push(format!(
                             "<a href=\"{}\">and {more} more</a>",

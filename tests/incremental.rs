@@ -324,3 +324,58 @@ fn an_unchanged_project_is_not_built_again() {
         .unwrap()
         .contains("An analyst's note."));
 }
+
+/// A new shared passage changes the pages of the articles that carry it, and
+/// not those of articles carrying other passages: a passage's id and label do
+/// not depend on where it falls among the others.
+#[test]
+fn a_new_shared_passage_leaves_other_carriers_pages_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    project(root);
+    commands::build(root, None, None).unwrap();
+    let before = snapshot(&root.join("public"));
+    let line = "\nLate on Monday the regional health office said that 88 people had died in the two districts since the weekend.\n";
+    let mut touched = Vec::new();
+    for seed in ["zz-follow-up-0.txt", "zz-follow-up-1.txt"] {
+        let p = root.join("seeds").join(seed);
+        let text = fs::read_to_string(&p).unwrap();
+        fs::write(&p, format!("{text}{line}")).unwrap();
+        touched.push(seed.trim_end_matches(".txt"));
+    }
+    let r = build_and_compare(root, "new shared passage");
+    assert!(!r.up_to_date);
+    let after = snapshot(&root.join("public"));
+    // the touched seeds' pages, by the seed named in their front matter
+    let of_touched = |page: &[u8]| {
+        let page = String::from_utf8_lossy(page);
+        touched
+            .iter()
+            .any(|s| page.contains(&format!("seeds/{s}.txt")))
+    };
+    let carriers: Vec<&String> = before
+        .iter()
+        .filter(|(rel, page)| {
+            rel.starts_with("articles/")
+                && rel.ends_with("/index.html")
+                && !of_touched(page)
+                && String::from_utf8_lossy(page).contains("<mark class=\"shared\"")
+        })
+        .map(|(rel, _)| rel)
+        .collect();
+    assert!(!carriers.is_empty(), "untouched articles carry passages");
+    for rel in carriers {
+        assert!(before[rel] == after[rel], "public/{rel} changed");
+    }
+    // and the new passage is marked on the touched articles' pages
+    let marked = after
+        .iter()
+        .filter(|(rel, page)| {
+            let page = String::from_utf8_lossy(page);
+            rel.starts_with("articles/")
+                && of_touched(page.as_bytes())
+                && page.contains("since the weekend.</mark>")
+        })
+        .count();
+    assert_eq!(marked, 2, "both carriers mark the new passage");
+}
