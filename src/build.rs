@@ -74,6 +74,12 @@ impl Draft {
         }
     }
 
+    /// The file's own Markdown body, when it is not the one generated from
+    /// the paragraphs (see [`Draft::body`]).
+    pub fn own_body(&self) -> Option<&str> {
+        self.body.as_deref()
+    }
+
     /// Keep `body` only if the paragraphs do not give it back.
     fn store_body(body: String, paragraphs: &[String]) -> Option<String> {
         (content::body_from_paragraphs(paragraphs) != body).then_some(body)

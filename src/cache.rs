@@ -368,6 +368,30 @@ impl Key {
         self
     }
 
+    /// Anything serialisable, as its JSON text (without building a
+    /// [`serde_json::Value`]): a JSON text is one value, and different
+    /// values have different texts; a closing NUL (never in a JSON text)
+    /// keeps two of them from running together.
+    pub fn serialized<T: serde::Serialize + ?Sized>(&mut self, v: &T) -> &mut Key {
+        struct Feed<'k>(&'k mut xxhash_rust::xxh3::Xxh3);
+        impl std::io::Write for Feed<'_> {
+            fn write(&mut self, b: &[u8]) -> std::io::Result<usize> {
+                self.0.update(b);
+                Ok(b.len())
+            }
+            fn flush(&mut self) -> std::io::Result<()> {
+                Ok(())
+            }
+        }
+        // a value that cannot be serialised (a map with non-string keys)
+        // still feeds what it wrote up to there, then a marker
+        if serde_json::to_writer(Feed(&mut self.0), v).is_err() {
+            self.0.update(b"\x01error");
+        }
+        self.0.update(&[0]);
+        self
+    }
+
     pub fn finish(&self) -> u128 {
         self.0.digest128()
     }
@@ -479,5 +503,14 @@ mod tests {
             json(serde_json::json!([[[]]]))
         );
         assert_ne!(json(serde_json::json!(1.5)), json(serde_json::json!(2.5)));
+        // serialised values: as their JSON, each one closed
+        let ser = |a: &[u32], b: &[u32]| Key::new("s").serialized(a).serialized(b).finish();
+        assert_eq!(ser(&[1, 2], &[3]), ser(&[1, 2], &[3]));
+        assert_ne!(ser(&[1, 2], &[3]), ser(&[1], &[2, 3]));
+        assert_ne!(ser(&[12], &[]), ser(&[1], &[2]));
+        assert_ne!(
+            Key::new("s").serialized(&Some("a")).finish(),
+            Key::new("s").serialized(&None::<&str>).finish()
+        );
     }
 }

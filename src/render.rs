@@ -970,16 +970,15 @@ pub fn render(site: &Site, root: &Path, sink: &dyn PageSink) -> Result<()> {
             let a = &d.articles[i];
             let mut c = cx.base(&a.page);
             c.insert("nav", "articles");
-            let (article, yaml) = art_context(&cx, &per_article, i);
-            c.insert_owned("article", article);
-            // the body's and the front matter's HTML are made only when the
-            // page is rendered; the key holds what they are made of
+            let (article, front) = art_context(&cx, &per_article, i);
+            // the article's data, body and front matter are made only when
+            // the page is rendered; the key holds what they are made of
             let mut key = crate::cache::Key::new("article parts");
-            key.str(&yaml);
+            key.serialized(&article).serialized(&front);
             body.key_into(&mut key);
             pages.put_filled(a.page.clone(), "article.html", c, key.finish(), |v| {
-                if let Some(article) = v.get_mut("article") {
-                    art_fill(article, body.html(), &yaml);
+                if let Some(map) = v.as_object_mut() {
+                    map.insert("article".into(), art_value(&article, &front, body.html()));
                 }
             })
         })?;
@@ -1025,9 +1024,8 @@ pub fn render(site: &Site, root: &Path, sink: &dyn PageSink) -> Result<()> {
                 .iter()
                 .zip(bodies)
                 .map(|(&i, body)| {
-                    let (mut v, yaml) = art_context(&cx, &per_article, i);
-                    art_fill(&mut v, body, &yaml);
-                    v
+                    let (view, front) = art_context(&cx, &per_article, i);
+                    art_value(&view, &front, body)
                 })
                 .collect();
             c.insert_owned("articles", arts);
@@ -1162,19 +1160,53 @@ fn context_window(text: &str, start: usize, end: usize, width: usize) -> (String
 
 /// What a list needs of an actor (not its whole article list: an actor in
 /// every article would make every page that lists it as large as the corpus).
-fn actor_brief(a: &crate::model::Actor) -> serde_json::Value {
-    json!({
-        "id": a.id, "name": a.name, "kind": a.kind, "role": a.role, "page": a.page,
-        "mentions": a.mentions, "n_articles": a.articles.len(),
-    })
+#[derive(Serialize)]
+struct ActorBrief<'a> {
+    id: &'a str,
+    name: &'a str,
+    kind: &'a str,
+    role: Option<&'a str>,
+    page: &'a str,
+    mentions: usize,
+    n_articles: usize,
+}
+
+fn actor_brief(a: &crate::model::Actor) -> ActorBrief<'_> {
+    ActorBrief {
+        id: &a.id,
+        name: &a.name,
+        kind: &a.kind,
+        role: a.role.as_deref(),
+        page: &a.page,
+        mentions: a.mentions,
+        n_articles: a.articles.len(),
+    }
 }
 
 /// What a list needs of a source.
-fn source_brief(s: &crate::model::Source) -> serde_json::Value {
-    json!({
-        "id": s.id, "name": s.name, "kind": s.kind, "homepage": s.homepage, "page": s.page,
-        "n_articles": s.articles.len(), "n_cited_in": s.cited_in.len(), "n_citations": s.citations.len(),
-    })
+#[derive(Serialize)]
+struct SourceBrief<'a> {
+    id: &'a str,
+    name: &'a str,
+    kind: &'a str,
+    homepage: Option<&'a str>,
+    page: &'a str,
+    n_articles: usize,
+    n_cited_in: usize,
+    n_citations: usize,
+}
+
+fn source_brief(s: &crate::model::Source) -> SourceBrief<'_> {
+    SourceBrief {
+        id: &s.id,
+        name: &s.name,
+        kind: &s.kind,
+        homepage: s.homepage.as_deref(),
+        page: &s.page,
+        n_articles: s.articles.len(),
+        n_cited_in: s.cited_in.len(),
+        n_citations: s.citations.len(),
+    }
 }
 
 fn top_actors(cx: &Ctx, n: usize) -> Vec<serde_json::Value> {
@@ -1654,7 +1686,10 @@ fn article_bodies<T: Send>(
             }
             let dr = &site.drafts[i];
             let body = Body {
-                markdown: dr.body(),
+                markdown: match dr.own_body() {
+                    Some(text) => Markdown::Text(Cow::Borrowed(text)),
+                    None => Markdown::Paragraphs(&dr.paragraphs),
+                },
                 opts: RenderOptions {
                     trusted_html: site.config.trusted_html,
                     spans,
@@ -1671,15 +1706,26 @@ fn article_bodies<T: Send>(
 /// An article's body, ready to render to HTML: its Markdown and how to
 /// decorate it.
 struct Body<'a> {
-    markdown: Cow<'a, str>,
+    markdown: Markdown<'a>,
     opts: RenderOptions,
     /// paragraph anchors `p1`, `p2`, … become `{anchors}1`, …
     anchors: Option<String>,
 }
 
+/// An article body's Markdown: a file's own text, or the paragraphs it is
+/// generated from (made only when the page is rendered).
+enum Markdown<'a> {
+    Text(Cow<'a, str>),
+    Paragraphs(&'a [String]),
+}
+
 impl Body<'_> {
     fn html(&self) -> String {
-        let html = crate::markdown::render(&self.markdown, &self.opts);
+        let markdown = match &self.markdown {
+            Markdown::Text(text) => Cow::Borrowed(text.as_ref()),
+            Markdown::Paragraphs(p) => Cow::Owned(crate::content::body_from_paragraphs(p)),
+        };
+        let html = crate::markdown::render(&markdown, &self.opts);
         match &self.anchors {
             Some(prefix) => html.replace("<p id=\"p", &format!("<p id=\"{prefix}")),
             None => html,
@@ -1688,8 +1734,11 @@ impl Body<'_> {
 
     /// Feed everything [`Body::html`] reads into `key`.
     fn key_into(&self, key: &mut crate::cache::Key) {
-        key.str(&self.markdown)
-            .opt(self.anchors.as_deref())
+        match &self.markdown {
+            Markdown::Text(text) => key.str("text").str(text),
+            Markdown::Paragraphs(p) => key.str("paragraphs").serialized(p),
+        };
+        key.opt(self.anchors.as_deref())
             .bytes(&[u8::from(self.opts.trusted_html)]);
         for (p, spans) in &self.opts.spans {
             key.bytes(&(*p as u64).to_le_bytes())
@@ -1819,7 +1868,11 @@ impl<'a> PerArticle<'a> {
 
 /// An article page's data, less its body and front matter (their HTML is
 /// made only when the page is rendered); with the front matter's YAML.
-fn art_context(cx: &Ctx, per: &PerArticle, i: usize) -> (serde_json::Value, String) {
+fn art_context<'a>(
+    cx: &Ctx<'a>,
+    per: &PerArticle<'a>,
+    i: usize,
+) -> (ArticleView<'a>, crate::content::FrontMatter) {
     let d = cx.d;
     let a = &d.articles[i];
     let dr = &cx.site.drafts[i];
@@ -1837,24 +1890,39 @@ fn art_context(cx: &Ctx, per: &PerArticle, i: usize) -> (serde_json::Value, Stri
         removed: vec![],
         fingerprint: None,
     };
-    let yaml = serde_yaml::to_string(&front).unwrap_or_default();
-    let quotes: Vec<_> = per
+    let quotes = per
         .quotes
         .get(a.id.as_ref())
         .into_iter()
         .flatten()
-        .map(|q| json!({"text": q.text, "paragraph": q.paragraph, "speaker": q.speaker.as_ref().map(|s| json!({"id": s, "name": cx.actor_name(s)})), "speaker_text": q.speaker_text}))
+        .map(|q| QuoteView {
+            text: &q.text,
+            paragraph: q.paragraph,
+            speaker: q.speaker.as_ref().map(|s| Speaker {
+                id: s,
+                name: cx.actor_name(s),
+            }),
+            speaker_text: q.speaker_text.as_deref(),
+        })
         .collect();
-    let events: Vec<_> = per
+    let events = per
         .events
         .get(a.id.as_ref())
         .into_iter()
         .flatten()
-        .map(|(e, r)| {
-            json!({"id": e.id, "href": cx.event_href(e), "date": e.date, "date_label": date_label(&e.date), "precision": e.precision, "basis": r.basis, "evidence": r.evidence, "text": r.text, "paragraph": r.at.paragraph})
+        .map(|(e, r)| ArticleEvent {
+            id: &e.id,
+            href: cx.event_href(e),
+            date: &e.date,
+            date_label: date_label(&e.date),
+            precision: e.precision,
+            basis: r.basis,
+            evidence: &r.evidence,
+            text: &r.text,
+            paragraph: r.at.paragraph,
         })
         .collect();
-    let actors: Vec<_> = a
+    let actors = a
         .actors
         .iter()
         .filter_map(|x| {
@@ -1863,7 +1931,7 @@ fn art_context(cx: &Ctx, per: &PerArticle, i: usize) -> (serde_json::Value, Stri
                 .map(|&j| actor_brief(&d.actors[j]))
         })
         .collect();
-    let cited: Vec<_> = a
+    let cited = a
         .cited_sources
         .iter()
         .filter_map(|x| {
@@ -1872,29 +1940,100 @@ fn art_context(cx: &Ctx, per: &PerArticle, i: usize) -> (serde_json::Value, Stri
                 .map(|&j| source_brief(&d.sources[j]))
         })
         .collect();
-    let v = json!({
-        "id": a.id,
-        "title": a.display_title,
-        "untitled": a.title.is_empty(),
-        "dek": a.dek,
-        "publisher": cx.publisher_str(&a.id),
-        "publisher_id": a.publisher,
-        "published": a.published,
-        "published_label": a.published.as_deref().map(date_label),
-        "basis": a.published_basis,
-        "url": a.url.as_deref().filter(|u| crate::markdown::safe_url(u) && u.contains("://")),
-        "seed": a.seed,
-        "content": a.content,
-        "edited": a.edited,
-        "removed": a.removed,
-        "quotes": quotes,
-        "events": events,
-        "actors": actors,
-        "cited": cited,
-        "places": a.places,
-        "page": a.page,
-    });
-    (v, yaml)
+    let view = ArticleView {
+        id: &a.id,
+        title: &a.display_title,
+        untitled: a.title.is_empty(),
+        dek: a.dek.as_deref(),
+        publisher: cx.publisher_str(&a.id),
+        publisher_id: a.publisher.as_deref(),
+        published: a.published.as_deref(),
+        published_label: a.published.as_deref().map(date_label),
+        basis: a.published_basis.as_deref(),
+        url: a
+            .url
+            .as_deref()
+            .filter(|u| crate::markdown::safe_url(u) && u.contains("://")),
+        seed: a.seed.as_deref(),
+        content: &a.content,
+        edited: a.edited,
+        removed: &a.removed,
+        quotes,
+        events,
+        actors,
+        cited,
+        places: &a.places,
+        page: &a.page,
+    };
+    (view, front)
+}
+
+/// What an article page (and the briefing) shows of an article, borrowed
+/// from the model: hashed for the page's key, and put into a context only
+/// when the page is rendered. With [`art_fill`], `body` and `front_matter`.
+#[derive(Serialize)]
+struct ArticleView<'a> {
+    id: &'a str,
+    title: &'a str,
+    untitled: bool,
+    dek: Option<&'a str>,
+    publisher: &'a str,
+    publisher_id: Option<&'a str>,
+    published: Option<&'a str>,
+    published_label: Option<String>,
+    basis: Option<&'a str>,
+    url: Option<&'a str>,
+    seed: Option<&'a str>,
+    content: &'a str,
+    edited: bool,
+    removed: &'a [String],
+    quotes: Vec<QuoteView<'a>>,
+    events: Vec<ArticleEvent<'a>>,
+    actors: Vec<ActorBrief<'a>>,
+    cited: Vec<SourceBrief<'a>>,
+    places: &'a [String],
+    page: &'a str,
+}
+
+#[derive(Serialize)]
+struct QuoteView<'a> {
+    text: &'a str,
+    paragraph: usize,
+    speaker: Option<Speaker<'a>>,
+    speaker_text: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct Speaker<'a> {
+    id: &'a str,
+    name: String,
+}
+
+/// An event as an article reporting it lists it.
+#[derive(Serialize)]
+struct ArticleEvent<'a> {
+    id: &'a str,
+    href: String,
+    date: &'a str,
+    date_label: String,
+    precision: &'a str,
+    basis: &'a str,
+    evidence: &'a str,
+    text: &'a str,
+    paragraph: usize,
+}
+
+/// An article's context value for a template: its [`ArticleView`], its
+/// body's HTML and its highlighted front matter.
+fn art_value(
+    view: &ArticleView,
+    front: &crate::content::FrontMatter,
+    body: String,
+) -> serde_json::Value {
+    let mut v = serde_json::to_value(view).unwrap_or_default();
+    let yaml = serde_yaml::to_string(front).unwrap_or_default();
+    art_fill(&mut v, body, &yaml);
+    v
 }
 
 /// Complete an [`art_context`] with the body's HTML and the highlighted
@@ -2062,7 +2201,7 @@ mod tests {
                 notes.insert(0, after.to_string());
             }
             Body {
-                markdown: Cow::Owned(md.to_string()),
+                markdown: Markdown::Text(Cow::Owned(md.to_string())),
                 opts: RenderOptions {
                     trusted_html: false,
                     spans,
@@ -2096,6 +2235,20 @@ mod tests {
             "{html}"
         );
         assert!(html.contains("id=\"article-x-p1\""), "{html}");
+        // a body kept as paragraphs renders as the Markdown made of them;
+        // other paragraphs, another key
+        let paragraphs = vec!["Jane met *Bob*.".to_string(), "Then left.".to_string()];
+        let mut from_paragraphs = body("", "a.html", "", None);
+        from_paragraphs.markdown = Markdown::Paragraphs(&paragraphs);
+        let text = crate::content::body_from_paragraphs(&paragraphs);
+        assert_eq!(
+            from_paragraphs.html(),
+            body(&text, "a.html", "", None).html()
+        );
+        let fewer = paragraphs[..1].to_vec();
+        let mut other = body("", "a.html", "", None);
+        other.markdown = Markdown::Paragraphs(&fewer);
+        assert_ne!(key(&from_paragraphs), key(&other));
     }
 
     #[test]
