@@ -100,28 +100,47 @@ impl Pages<'_> {
     /// A page whose list continues on numbered pages: page 1 is `first`
     /// (the owner's whole page), every further page a `continuation` of
     /// its path; `fill` adds a page's part of the list.
-    fn put_paged(
+    fn put_paged<T: Serialize>(
         &self,
         name: &str,
         slots: &[ListPage],
-        mut first: Option<Context>,
+        mut first: Option<(Context, &T)>,
         continuation: impl Fn(&str) -> Context,
         fill: impl Fn(&mut Context, &ListPage),
     ) -> Result<()> {
         for slot in slots {
-            let mut c = match first.take() {
-                Some(c) if slot.no == 1 => c,
-                _ => continuation(&slot.path),
+            let (mut c, part) = match first.take() {
+                Some((c, part)) if slot.no == 1 => (c, Some(part)),
+                _ => (continuation(&slot.path), None),
             };
             c.insert("pager", &pager_json(slots, slot.no));
             fill(&mut c, slot);
-            self.put(slot.path.clone(), name, c)?;
+            match part {
+                Some(part) => self.put_part(slot.path.clone(), name, c, part)?,
+                None => self.put(slot.path.clone(), name, c)?,
+            }
         }
         Ok(())
     }
 
     fn put(&self, rel: String, name: &str, c: Context) -> Result<()> {
-        self.put_filled(rel, name, c, 0, |_| {})
+        self.put_filled(rel, name, c, 0, |_| Ok(()))
+    }
+
+    /// [`Pages::put`] with more of the context in `part`, a typed value
+    /// whose fields join it: hashed as it serialises, and made into
+    /// context values only when the page is rendered.
+    fn put_part<T: Serialize>(&self, rel: String, name: &str, c: Context, part: &T) -> Result<()> {
+        let mut key = crate::cache::Key::new("part");
+        key.serialized(part);
+        self.put_filled(rel, name, c, key.finish(), |v| {
+            let fields = serde_json::to_value(part)
+                .map_err(|e| Error::Template(format!("rendering {name}: {e}")))?;
+            if let (Some(map), serde_json::Value::Object(fields)) = (v.as_object_mut(), fields) {
+                map.extend(fields);
+            }
+            Ok(())
+        })
     }
 
     /// [`Pages::put`] for a page whose context has parts that are costly to
@@ -134,7 +153,7 @@ impl Pages<'_> {
         name: &str,
         c: Context,
         extra: u128,
-        fill: impl FnOnce(&mut serde_json::Value),
+        fill: impl FnOnce(&mut serde_json::Value) -> Result<()>,
     ) -> Result<()> {
         let mut key = crate::cache::Key::new("page");
         key.bytes(&self.templates.to_le_bytes())
@@ -157,7 +176,7 @@ impl Pages<'_> {
             }
             self.table.reject();
         }
-        fill(&mut v);
+        fill(&mut v)?;
         let c = Context::from_value(v)
             .map_err(|e| Error::Template(format!("rendering {name}: {}", error_chain(&e))))?;
         let bytes = render_page(self.tera, name, &c)?;
@@ -741,99 +760,122 @@ pub fn render(site: &Site, root: &Path, sink: &dyn PageSink) -> Result<()> {
             c.insert("svg", &crate::svg::network(d, &cooc));
             pages.put("actors/index.html".into(), "actors.html", c)?;
         }
-        d.actors.par_iter().enumerate().map(|(ai, a)| {
-        let path = a.page.clone();
-        let mut c = cx.base(&path);
-        c.insert("nav", "actors");
-        c.insert("actor", a);
-        c.insert("kind_label", kind_label(&a.kind));
-        let quotes: Vec<_> = quotes_by_speaker
-            .get(a.id.as_ref())
-            .into_iter()
-            .flatten()
-            .map(|q| json!({"text": q.text, "article": art_summary(&cx, &q.article), "paragraph": q.paragraph}))
-            .collect();
-        c.insert_owned("quotes", quotes);
-        let events: Vec<_> = events_by_actor
-            .get(a.id.as_ref())
-            .into_iter()
-            .flatten()
-            .map(|e| json!({"id": e.id, "href": cx.event_href(e), "date_label": date_label(&e.date), "text": e.text, "precision": e.precision, "ref": e.refs.first()}))
-            .collect();
-        c.insert_owned("events", events);
-        // keyword in context
-        let mut kwic = Vec::new();
-        let mut per_source: BTreeMap<&str, usize> = BTreeMap::new();
-        let own = actor_index_of
-            .get(a.id.as_ref())
-            .map(|&i| mentions_by_actor.of(i, &site.actors.mentions));
-        for m in own.into_iter().flatten() {
-            let Some(dr) = site.drafts.get(m.doc()) else {
-                continue;
-            };
-            // only mentions in articles that list the actor
-            if !cx
-                .article(&dr.id)
-                .is_some_and(|art| art.actors.iter().any(|x| x.as_ref() == a.id.as_ref()))
-            {
-                continue;
-            }
-            *per_source.entry(cx.publisher_str(&dr.id)).or_insert(0) += 1;
-            if kwic.len() < 200 {
-                let text = block_text(dr, m.block);
-                let (l, mid, r) = context_window(text, m.start(), m.end(), 70);
-                kwic.push(json!({
-                    "left": l, "match": mid, "right": r,
-                    "article": art_summary(&cx, &dr.id),
-                    "paragraph": crate::build::block_ref(&dr.id, m.block).paragraph,
-                }));
-            }
-        }
-        c.insert_owned("kwic", kwic);
-        c.insert(
-            "per_source",
-            &per_source
-                .into_iter()
-                .map(|(k, v)| json!({"name": k, "count": v}))
-                .collect::<Vec<_>>(),
-        );
-        let co: Vec<_> = cooc
-            .get(&ai)
-            .map(|m| {
-                let mut v: Vec<(&usize, &usize)> = m.iter().collect();
-                v.sort_by(|x, y| y.1.cmp(x.1).then(x.0.cmp(y.0)));
-                v.into_iter()
-                    .take(15)
-                    .map(|(&j, &n)| json!({"actor": actor_brief(&d.actors[j]), "count": n}))
-                    .collect()
-            })
-            .unwrap_or_default();
-        c.insert_owned("cooccurring", co);
-        // the articles, a page of them at a time
-        let slots = list_pages(&path, a.articles.len(), site.config.list_page_size);
-        pages.put_paged(
-            "actor.html",
-            &slots,
-            Some(c),
-            // a continuation lists articles only: no need of the whole actor
-            |path| {
-                let mut c = cx.base(path);
+        d.actors
+            .par_iter()
+            .enumerate()
+            .map(|(ai, a)| {
+                let path = a.page.clone();
+                let mut c = cx.base(&path);
                 c.insert("nav", "actors");
-                c.insert("actor", &json!({"name": a.name, "kind": a.kind, "page": a.page}));
-                c.insert("kind_label", kind_label(&a.kind));
-                c
-            },
-            |c, slot| {
-                c.insert(
-                    "articles",
-                    &a.articles[slot.range.clone()]
-                        .iter()
-                        .map(|x| art_summary(&cx, x))
-                        .collect::<Vec<_>>(),
-                );
-            },
-        )
-    }).collect::<Result<()>>()?;
+                let quotes = quotes_by_speaker
+                    .get(a.id.as_ref())
+                    .into_iter()
+                    .flatten()
+                    .map(|q| Cited {
+                        text: &q.text,
+                        article: art_summary(&cx, &q.article),
+                        paragraph: q.paragraph,
+                    })
+                    .collect();
+                let events = events_by_actor
+                    .get(a.id.as_ref())
+                    .into_iter()
+                    .flatten()
+                    .map(|e| ActorEvent {
+                        id: &e.id,
+                        href: cx.event_href(e),
+                        date_label: date_label(&e.date),
+                        text: &e.text,
+                        precision: e.precision,
+                        first_ref: e.refs.first(),
+                    })
+                    .collect();
+                // keyword in context
+                let mut kwic = Vec::new();
+                let mut per_source: BTreeMap<&str, usize> = BTreeMap::new();
+                let own = actor_index_of
+                    .get(a.id.as_ref())
+                    .map(|&i| mentions_by_actor.of(i, &site.actors.mentions));
+                for m in own.into_iter().flatten() {
+                    let Some(dr) = site.drafts.get(m.doc()) else {
+                        continue;
+                    };
+                    // only mentions in articles that list the actor
+                    if !cx
+                        .article(&dr.id)
+                        .is_some_and(|art| art.actors.iter().any(|x| x.as_ref() == a.id.as_ref()))
+                    {
+                        continue;
+                    }
+                    *per_source.entry(cx.publisher_str(&dr.id)).or_insert(0) += 1;
+                    if kwic.len() < 200 {
+                        let text = block_text(dr, m.block);
+                        let (left, mid, right) = context_window(text, m.start(), m.end(), 70);
+                        kwic.push(Kwic {
+                            left,
+                            mid,
+                            right,
+                            article: art_summary(&cx, &dr.id),
+                            paragraph: crate::build::block_ref(&dr.id, m.block).paragraph,
+                        });
+                    }
+                }
+                let per_source = per_source
+                    .into_iter()
+                    .map(|(name, count)| NameCount { name, count })
+                    .collect();
+                let cooccurring = cooc
+                    .get(&ai)
+                    .map(|m| {
+                        let mut v: Vec<(&usize, &usize)> = m.iter().collect();
+                        v.sort_by(|x, y| y.1.cmp(x.1).then(x.0.cmp(y.0)));
+                        v.into_iter()
+                            .take(15)
+                            .map(|(&j, &n)| ActorCount {
+                                actor: actor_brief(&d.actors[j]),
+                                count: n,
+                            })
+                            .collect()
+                    })
+                    .unwrap_or_default();
+                let part = ActorPage {
+                    actor: a,
+                    kind_label: kind_label(&a.kind),
+                    quotes,
+                    events,
+                    kwic,
+                    per_source,
+                    cooccurring,
+                };
+                // the articles, a page of them at a time
+                let slots = list_pages(&path, a.articles.len(), site.config.list_page_size);
+                pages.put_paged(
+                    "actor.html",
+                    &slots,
+                    Some((c, &part)),
+                    // a continuation lists articles only: no need of the whole actor
+                    |path| {
+                        let mut c = cx.base(path);
+                        c.insert("nav", "actors");
+                        c.insert(
+                            "actor",
+                            &json!({"name": a.name, "kind": a.kind, "page": a.page}),
+                        );
+                        c.insert("kind_label", kind_label(&a.kind));
+                        c
+                    },
+                    |c, slot| {
+                        c.insert(
+                            "articles",
+                            &a.articles[slot.range.clone()]
+                                .iter()
+                                .map(|x| art_summary(&cx, x))
+                                .collect::<Vec<_>>(),
+                        );
+                    },
+                )
+            })
+            .collect::<Result<()>>()?;
         Ok(())
     };
 
@@ -908,7 +950,7 @@ pub fn render(site: &Site, root: &Path, sink: &dyn PageSink) -> Result<()> {
         pages.put_paged(
             "source.html",
             &slots,
-            Some(c),
+            Some((c, &())),
             |path| {
                 let mut c = cx.base(path);
                 c.insert("nav", "sources");
@@ -948,7 +990,7 @@ pub fn render(site: &Site, root: &Path, sink: &dyn PageSink) -> Result<()> {
             pages.put_paged(
                 "articles.html",
                 &slots,
-                None,
+                None::<(Context, &())>,
                 |path| {
                     let mut c = cx.base(path);
                     c.insert("nav", "articles");
@@ -980,6 +1022,7 @@ pub fn render(site: &Site, root: &Path, sink: &dyn PageSink) -> Result<()> {
                 if let Some(map) = v.as_object_mut() {
                     map.insert("article".into(), art_value(&article, &front, body.html()));
                 }
+                Ok(())
             })
         })?;
         Ok(())
@@ -1181,6 +1224,62 @@ fn actor_brief(a: &crate::model::Actor) -> ActorBrief<'_> {
         mentions: a.mentions,
         n_articles: a.articles.len(),
     }
+}
+
+/// An actor's own page (the first of its list of articles), beside the
+/// common context.
+#[derive(Serialize)]
+struct ActorPage<'a> {
+    actor: &'a crate::model::Actor,
+    kind_label: &'static str,
+    quotes: Vec<Cited<'a>>,
+    events: Vec<ActorEvent<'a>>,
+    kwic: Vec<Kwic<'a>>,
+    per_source: Vec<NameCount<'a>>,
+    cooccurring: Vec<ActorCount<'a>>,
+}
+
+/// Words quoted or cited from an article's paragraph.
+#[derive(Serialize)]
+struct Cited<'a> {
+    text: &'a str,
+    article: Summary<'a>,
+    paragraph: usize,
+}
+
+/// An event as an actor's page lists it.
+#[derive(Serialize)]
+struct ActorEvent<'a> {
+    id: &'a str,
+    href: String,
+    date_label: String,
+    text: &'a str,
+    precision: &'a str,
+    #[serde(rename = "ref")]
+    first_ref: Option<&'a crate::model::EventRef>,
+}
+
+/// A mention in context (keyword in context).
+#[derive(Serialize)]
+struct Kwic<'a> {
+    left: String,
+    #[serde(rename = "match")]
+    mid: String,
+    right: String,
+    article: Summary<'a>,
+    paragraph: usize,
+}
+
+#[derive(Serialize)]
+struct NameCount<'a> {
+    name: &'a str,
+    count: usize,
+}
+
+#[derive(Serialize)]
+struct ActorCount<'a> {
+    actor: ActorBrief<'a>,
+    count: usize,
 }
 
 /// What a list needs of a source.
