@@ -385,7 +385,13 @@ impl Key {
         }
         // a value that cannot be serialised (a map with non-string keys)
         // still feeds what it wrote up to there, then a marker
-        if serde_json::to_writer(Feed(&mut self.0), v).is_err() {
+        // serde_json writes in small pieces: the hasher takes them in blocks
+        let mut w = std::io::BufWriter::with_capacity(4096, Feed(&mut self.0));
+        let ok = serde_json::to_writer(&mut w, v).is_ok();
+        // a Feed never fails, nor then a flush into it
+        let _ = std::io::Write::flush(&mut w);
+        drop(w);
+        if !ok {
             self.0.update(b"\x01error");
         }
         self.0.update(&[0]);

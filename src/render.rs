@@ -99,26 +99,35 @@ struct Pages<'a> {
 impl Pages<'_> {
     /// A page whose list continues on numbered pages: page 1 is `first`
     /// (the owner's whole page), every further page a `continuation` of
-    /// its path; `fill` adds a page's part of the list.
-    fn put_paged<T: Serialize>(
+    /// its path; `list` gives a page's part of the list. The typed parts
+    /// are hashed, and made into context values only when rendered.
+    fn put_paged<T: Serialize, L: Serialize>(
         &self,
         name: &str,
         slots: &[ListPage],
         mut first: Option<(Context, &T)>,
         continuation: impl Fn(&str) -> Context,
-        fill: impl Fn(&mut Context, &ListPage),
+        list: impl Fn(&ListPage) -> L,
     ) -> Result<()> {
+        /// The fields of both parts.
+        #[derive(Serialize)]
+        struct Both<'x, T, L> {
+            #[serde(flatten)]
+            first: Option<&'x T>,
+            #[serde(flatten)]
+            list: L,
+        }
         for slot in slots {
-            let (mut c, part) = match first.take() {
+            let (mut c, first) = match first.take() {
                 Some((c, part)) if slot.no == 1 => (c, Some(part)),
                 _ => (continuation(&slot.path), None),
             };
             c.insert("pager", &pager_json(slots, slot.no));
-            fill(&mut c, slot);
-            match part {
-                Some(part) => self.put_part(slot.path.clone(), name, c, part)?,
-                None => self.put(slot.path.clone(), name, c)?,
-            }
+            let part = Both {
+                first,
+                list: list(slot),
+            };
+            self.put_part(slot.path.clone(), name, c, &part)?;
         }
         Ok(())
     }
@@ -864,14 +873,11 @@ pub fn render(site: &Site, root: &Path, sink: &dyn PageSink) -> Result<()> {
                         c.insert("kind_label", kind_label(&a.kind));
                         c
                     },
-                    |c, slot| {
-                        c.insert(
-                            "articles",
-                            &a.articles[slot.range.clone()]
-                                .iter()
-                                .map(|x| art_summary(&cx, x))
-                                .collect::<Vec<_>>(),
-                        );
+                    |slot| ArticleList {
+                        articles: a.articles[slot.range.clone()]
+                            .iter()
+                            .map(|x| art_summary(&cx, x))
+                            .collect(),
                     },
                 )
             })
@@ -957,20 +963,18 @@ pub fn render(site: &Site, root: &Path, sink: &dyn PageSink) -> Result<()> {
                 c.insert("source", &json!({"name": s.name, "kind": s.kind, "page": s.page}));
                 c
             },
-            |c, slot| {
+            |slot| {
                 let part = |len: usize| slot.range.start.min(len)..slot.range.end.min(len);
-                c.insert(
-                    "articles",
-                    &s.articles[part(s.articles.len())]
+                SourceList {
+                    articles: s.articles[part(s.articles.len())]
                         .iter()
                         .map(|x| art_summary(&cx, x))
-                        .collect::<Vec<_>>(),
-                );
-                let citations: Vec<_> = s.citations[part(s.citations.len())]
-                    .iter()
-                    .map(|ci| json!({"text": ci.text, "article": art_summary(&cx, &ci.at.article), "paragraph": ci.at.paragraph}))
-                    .collect();
-                c.insert_owned("citations", citations);
+                        .collect(),
+                    citations: s.citations[part(s.citations.len())]
+                        .iter()
+                        .map(|ci| Cited { text: &ci.text, article: art_summary(&cx, &ci.at.article), paragraph: ci.at.paragraph })
+                        .collect(),
+                }
             },
         )
     }).collect::<Result<()>>()?;
@@ -997,14 +1001,11 @@ pub fn render(site: &Site, root: &Path, sink: &dyn PageSink) -> Result<()> {
                     c.insert("n_articles", &arts.len());
                     c
                 },
-                |c, slot| {
-                    c.insert(
-                        "articles",
-                        &arts[slot.range.clone()]
-                            .iter()
-                            .map(|a| art_summary(&cx, &a.id))
-                            .collect::<Vec<_>>(),
-                    );
+                |slot| ArticleList {
+                    articles: arts[slot.range.clone()]
+                        .iter()
+                        .map(|a| art_summary(&cx, &a.id))
+                        .collect(),
                 },
             )?;
         }
@@ -1237,6 +1238,19 @@ struct ActorPage<'a> {
     kwic: Vec<Kwic<'a>>,
     per_source: Vec<NameCount<'a>>,
     cooccurring: Vec<ActorCount<'a>>,
+}
+
+/// One page of a list of articles.
+#[derive(Serialize)]
+struct ArticleList<'a> {
+    articles: Vec<Summary<'a>>,
+}
+
+/// One page of a source's articles and citations.
+#[derive(Serialize)]
+struct SourceList<'a> {
+    articles: Vec<Summary<'a>>,
+    citations: Vec<Cited<'a>>,
 }
 
 /// Words quoted or cited from an article's paragraph.
