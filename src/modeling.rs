@@ -714,28 +714,64 @@ fn key_points(drafts: &[crate::build::Draft]) -> Vec<KeyPoint> {
     fn candidate(s: &str) -> bool {
         (10..=45).contains(&s.split_whitespace().count()) && !s.contains(['\u{201c}', '"'])
     }
-    // pass 1 (parallel): in how many articles each content word occurs
-    let df: HashMap<u64, usize> = drafts
+    /// A candidate sentence: where it is, and its content words.
+    struct Cand {
+        paragraph: u32,
+        start: u32,
+        end: u32,
+        words: Box<[u64]>,
+    }
+    // pass 1 (parallel): in how many articles each content word occurs, and
+    // every article's candidates with their words (made once, used twice)
+    type Pass1 = (HashMap<u64, usize>, Vec<(usize, Vec<Cand>)>);
+    let (df, mut cands): Pass1 = drafts
         .par_iter()
-        .fold(HashMap::new, |mut df: HashMap<u64, usize>, d| {
-            let mut seen: Vec<u64> = Vec::new();
-            for p in d.paragraphs.iter() {
-                for (a, b) in crate::text::sentences(p) {
-                    seen.extend(content_words(&p[a..b]));
+        .enumerate()
+        .fold(
+            || (HashMap::new(), Vec::new()),
+            |(mut df, mut all): Pass1, (i, d)| {
+                let mut seen: Vec<u64> = Vec::new();
+                let mut mine = Vec::new();
+                for (pi, p) in d.paragraphs.iter().enumerate() {
+                    for (a, b) in crate::text::sentences(p) {
+                        let s = &p[a..b];
+                        let w = content_words(s);
+                        seen.extend_from_slice(&w);
+                        if candidate(s) {
+                            mine.push(Cand {
+                                paragraph: pi as u32,
+                                start: a as u32,
+                                end: b as u32,
+                                words: w.into_boxed_slice(),
+                            });
+                        }
+                    }
                 }
-            }
-            seen.sort_unstable();
-            seen.dedup();
-            for w in seen {
-                *df.entry(w).or_insert(0) += 1;
-            }
-            df
-        })
-        .reduce(HashMap::new, crate::text::merge_counts);
+                seen.sort_unstable();
+                seen.dedup();
+                for w in seen {
+                    *df.entry(w).or_insert(0) += 1;
+                }
+                all.push((i, mine));
+                (df, all)
+            },
+        )
+        .reduce(
+            || (HashMap::new(), Vec::new()),
+            |(a, mut x), (b, y)| {
+                x.extend(y);
+                (crate::text::merge_counts(a, b), x)
+            },
+        );
+    cands.sort_unstable_by_key(|c| c.0);
+    let text_of = |i: usize, c: &Cand| {
+        &drafts[i].paragraphs[c.paragraph as usize][c.start as usize..c.end as usize]
+    };
     // pass 2 (parallel): score the candidates; only the best few are kept
     // (the choice below needs five), so memory stays flat as the corpus grows
     const KEEP: usize = 2000;
-    type Scored = (f64, (usize, usize, usize), String);
+    /// score, (article, candidate number): positions are unique
+    type Scored = (f64, (usize, usize));
     // a total order (positions are unique), so keeping the best KEEP of every
     // part and then of their union keeps exactly the best KEEP of the whole
     let by_rank = |a: &Scored, b: &Scored| {
@@ -749,23 +785,17 @@ fn key_points(drafts: &[crate::build::Draft]) -> Vec<KeyPoint> {
             v.truncate(KEEP);
         }
     };
-    let mut scored: Vec<Scored> = drafts
+    let mut scored: Vec<Scored> = cands
         .par_iter()
         .enumerate()
-        .fold(Vec::new, |mut v: Vec<Scored>, (i, d)| {
-            for (pi, p) in d.paragraphs.iter().enumerate() {
-                for (si, (a, b)) in crate::text::sentences(p).into_iter().enumerate() {
-                    let s = &p[a..b];
-                    if !candidate(s) {
-                        continue;
-                    }
-                    let w = content_words(s);
-                    let sc: f64 = w
-                        .iter()
-                        .map(|x| (df.get(x).copied().unwrap_or(1) as f64 - 1.0).max(0.0))
-                        .sum();
-                    v.push((sc / (w.len() as f64 + 4.0), (i, pi, si), s.to_string()));
-                }
+        .fold(Vec::new, |mut v: Vec<Scored>, (k, (_, mine))| {
+            for (n, c) in mine.iter().enumerate() {
+                let sc: f64 = c
+                    .words
+                    .iter()
+                    .map(|x| (df.get(x).copied().unwrap_or(1) as f64 - 1.0).max(0.0))
+                    .sum();
+                v.push((sc / (c.words.len() as f64 + 4.0), (k, n)));
             }
             // memory stays bounded however many sentences the corpus has
             if v.len() > 4 * KEEP {
@@ -778,13 +808,16 @@ fn key_points(drafts: &[crate::build::Draft]) -> Vec<KeyPoint> {
             best(&mut a);
             a
         });
+    drop(df);
     best(&mut scored);
     scored.sort_by(by_rank);
-    let sents: Vec<(usize, usize, String, Vec<u64>)> = scored
+    // (article, paragraph, text, words)
+    let sents: Vec<(usize, usize, &str, &[u64])> = scored
         .into_iter()
-        .map(|(_, (i, pi, _), text)| {
-            let w = content_words(&text);
-            (i, pi, text, w)
+        .map(|(_, (k, n))| {
+            let (i, mine) = &cands[k];
+            let c = &mine[n];
+            (*i, c.paragraph as usize, text_of(*i, c), &c.words[..])
         })
         .collect();
     let want = 5.min(drafts.len() + 2);
@@ -799,7 +832,7 @@ fn key_points(drafts: &[crate::build::Draft]) -> Vec<KeyPoint> {
             if pass == 0 && used_docs.contains(doc) {
                 continue;
             }
-            if picked.iter().any(|&c| jaccard(&sents[c].3, w) > 0.4) {
+            if picked.iter().any(|&c| jaccard(sents[c].3, w) > 0.4) {
                 continue;
             }
             used_docs.insert(*doc);
@@ -807,28 +840,20 @@ fn key_points(drafts: &[crate::build::Draft]) -> Vec<KeyPoint> {
         }
     }
     // cite every article carrying (nearly) each point: one parallel pass
-    let found: Vec<(usize, Ref)> = drafts
+    let found: Vec<(usize, Ref)> = cands
         .par_iter()
-        .enumerate()
-        .flat_map_iter(|(d2, dr)| {
+        .flat_map_iter(|(d2, mine)| {
             let mut v = Vec::new();
-            for (p2, p) in dr.paragraphs.iter().enumerate() {
-                for (a, b) in crate::text::sentences(p) {
-                    let s2 = &p[a..b];
-                    if !candidate(s2) {
-                        continue;
-                    }
-                    let w2 = content_words(s2);
-                    for (n, &k) in picked.iter().enumerate() {
-                        if sents[k].0 != d2 && jaccard(&sents[k].3, &w2) > 0.6 {
-                            v.push((
-                                n,
-                                Ref {
-                                    article: dr.id.clone(),
-                                    paragraph: p2 + 1,
-                                },
-                            ));
-                        }
+            for c in mine {
+                for (n, &k) in picked.iter().enumerate() {
+                    if sents[k].0 != *d2 && jaccard(sents[k].3, &c.words) > 0.6 {
+                        v.push((
+                            n,
+                            Ref {
+                                article: drafts[*d2].id.clone(),
+                                paragraph: c.paragraph as usize + 1,
+                            },
+                        ));
                     }
                 }
             }
@@ -853,7 +878,7 @@ fn key_points(drafts: &[crate::build::Draft]) -> Vec<KeyPoint> {
             refs.sort();
             refs.dedup_by(|a, b| a.article == b.article);
             KeyPoint {
-                text: text.clone(),
+                text: text.to_string(),
                 refs,
             }
         })
