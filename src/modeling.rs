@@ -484,7 +484,11 @@ fn content_words(s: &str) -> Vec<u64> {
 
 /// [`content_words`] less the words `keep` refuses.
 fn word_set(s: &str, keep: impl Fn(&str) -> bool) -> Vec<u64> {
-    let key = norm_key(s);
+    key_word_set(&norm_key(s), keep)
+}
+
+/// [`word_set`] of a text's [`norm_key`].
+fn key_word_set(key: &str, keep: impl Fn(&str) -> bool) -> Vec<u64> {
     let mut v: Vec<u64> = key
         .split(' ')
         .filter(|w| w.len() > 2 && STOP.binary_search(w).is_err() && keep(w))
@@ -561,13 +565,13 @@ fn merge_events(site: &Site, events: &[extract::events::Event], actor_ids: &[Id]
             // words out, or unrelated events of one day look alike
             let pos: HashMap<usize, usize> =
                 idxs.iter().enumerate().map(|(p, &i)| (i, p)).collect();
-            let lwords: Vec<Vec<u64>> = idxs
-                .iter()
-                .map(|&i| word_set(&events[i].sentence, |w| !is_date_word(w)))
-                .collect();
             let lkeys: Vec<String> = idxs
                 .iter()
                 .map(|&i| norm_key(&events[i].sentence))
+                .collect();
+            let lwords: Vec<Vec<u64>> = lkeys
+                .iter()
+                .map(|k| key_word_set(k, |w| !is_date_word(w)))
                 .collect();
             let words_of = |i: usize| &lwords[pos[&i]];
             // cluster inside one date: candidates come from an inverted index of

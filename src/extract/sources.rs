@@ -8,7 +8,8 @@
 //! Defense Ministry", "NTV television said", "Anadolu Agency has learned").
 //! "The company said" is attributed to the organisation the article is about.
 
-use super::actors::{ActorIndex, ActorKind};
+use super::actors::{ActorIndex, ActorKind, Mention};
+use once_cell::sync::Lazy;
 use super::{world, Block, DocText};
 use rayon::prelude::*;
 use std::collections::HashMap;
@@ -93,6 +94,15 @@ const SKIP_AFTER: &[&str] = &[
     "which",
     "that",
 ];
+
+/// Any of [`ANAPHORA`], in any case (`None`: it could not be built, and
+/// every block is searched).
+static ANAPHORA_ANY: Lazy<Option<aho_corasick::AhoCorasick>> = Lazy::new(|| {
+    aho_corasick::AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(ANAPHORA)
+        .ok()
+});
 
 const ANAPHORA: &[&str] = &[
     "the company",
@@ -211,6 +221,14 @@ const AFTER_BODY_NOUNS: &[&str] = &[
 
 /// Find attributions ("told Reuters", "according to the UN", "X reported").
 pub fn extract_cited(docs: &[DocText], actors: &ActorIndex) -> Vec<Citation> {
+    // an organisation's mentions in a block make it more salient for the next
+    let count_salience = |bm: &[&Mention], salience: &mut HashMap<usize, usize>| {
+        for m in bm {
+            if actors.actors[m.actor()].kind == ActorKind::Organization {
+                *salience.entry(m.actor()).or_default() += 1;
+            }
+        }
+    };
     // per article, in parallel (each article's result is its own)
     docs.par_iter()
         .enumerate()
@@ -288,6 +306,11 @@ pub fn extract_cited(docs: &[DocText], actors: &ActorIndex) -> Vec<Citation> {
                     }
                 }
                 // "the company said": the organisation the article is about so far
+                // (most blocks have none of these words: one scan tells)
+                if ANAPHORA_ANY.as_ref().is_some_and(|ac| !ac.is_match(text)) {
+                    count_salience(&bm, &mut salience);
+                    continue;
+                }
                 let lower = text.to_ascii_lowercase(); // same byte offsets as `text`
                 for pat in ANAPHORA {
                     let mut from = 0;
@@ -374,11 +397,7 @@ pub fn extract_cited(docs: &[DocText], actors: &ActorIndex) -> Vec<Citation> {
                         }
                     }
                 }
-                for m in &bm {
-                    if actors.actors[m.actor()].kind == ActorKind::Organization {
-                        *salience.entry(m.actor()).or_default() += 1;
-                    }
-                }
+                count_salience(&bm, &mut salience);
             }
             out
         })
