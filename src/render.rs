@@ -731,9 +731,15 @@ pub fn render(site: &Site, root: &Path, sink: &dyn PageSink) -> Result<()> {
                         let mut c = cx.base(&path);
                         c.insert("nav", "timeline");
                         c.insert("month_label", &date_label(m));
-                        c.insert_owned("timeline", timeline_json(&cx, days, months, &[]));
                         c.insert("svg", "");
-                        pages.put(path, "timeline.html", c)
+                        #[derive(Serialize)]
+                        struct Part<'a> {
+                            timeline: Timeline<'a>,
+                        }
+                        let part = Part {
+                            timeline: timeline_view(&cx, days, months, &[]),
+                        };
+                        pages.put_part(path, "timeline.html", c, &part)
                     })
                     .collect::<Result<()>>()?;
             } else {
@@ -905,79 +911,89 @@ pub fn render(site: &Site, root: &Path, sink: &dyn PageSink) -> Result<()> {
             );
             pages.put("sources/index.html".into(), "sources.html", c)?;
         }
-        d.sources.par_iter().map(|s| {
-        let mut c = cx.base(&s.page);
-        c.insert("nav", "sources");
-        c.insert("source", s);
-        let dates: Vec<String> = s
-            .articles
-            .iter()
-            .filter_map(|x| cx.article(x).and_then(|a| a.published.clone()))
-            .collect();
-        if let (Some(a), Some(b)) = (dates.iter().min(), dates.iter().max()) {
-            c.insert("span", &(date_label(a), date_label(b)));
-        }
-        // actors this source mentions most
-        let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
-        for x in &s.articles {
-            if let Some(a) = cx.article(x) {
-                for act in &a.actors {
-                    *counts.entry(act.as_ref()).or_insert(0) += 1;
-                }
-            }
-        }
-        let mut top: Vec<(&str, usize)> = counts.into_iter().collect();
-        top.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
-        let top: Vec<_> = top
-            .into_iter()
-            .take(12)
-            .filter_map(|(id, n)| {
-                cx.actor_idx
-                    .get(id)
-                    .map(|&i| json!({"actor": actor_brief(&d.actors[i]), "count": n}))
-            })
-            .collect();
-        c.insert_owned("top_actors", top);
-        let mine: BTreeSet<&str> = s.articles.iter().map(|x| x.as_ref()).collect();
-        let shared: Vec<_> = d
-            .shared_passages
-            .iter()
-            .filter(|p| {
-                p.articles.iter().any(|a| mine.contains(a.as_ref()))
-                    && p.articles.iter().any(|a| !mine.contains(a.as_ref()))
-            })
-            .take(SOURCE_PASSAGES_MAX)
-            .map(|p| passage_json(&cx, p))
-            .collect();
-        c.insert_owned("shared", shared);
-        // its articles and citations, a page of each at a time
-        let size = site.config.list_page_size;
-        let slots = list_pages(&s.page, s.articles.len().max(s.citations.len()), size);
-        pages.put_paged(
-            "source.html",
-            &slots,
-            Some((c, &())),
-            |path| {
-                let mut c = cx.base(path);
+        d.sources
+            .par_iter()
+            .map(|s| {
+                let mut c = cx.base(&s.page);
                 c.insert("nav", "sources");
-                c.insert("source", &json!({"name": s.name, "kind": s.kind, "page": s.page}));
-                c
-            },
-            |slot| {
-                let part = |len: usize| slot.range.start.min(len)..slot.range.end.min(len);
-                SourceList {
-                    articles: s.articles[part(s.articles.len())]
-                        .iter()
-                        .map(|x| art_summary(&cx, x))
-                        .collect(),
-                    citations: s.citations[part(s.citations.len())]
-                        .iter()
-                        .map(|ci| Cited { text: &ci.text, article: art_summary(&cx, &ci.at.article), paragraph: ci.at.paragraph })
-                        .collect(),
+                c.insert("source", s);
+                let dates: Vec<String> = s
+                    .articles
+                    .iter()
+                    .filter_map(|x| cx.article(x).and_then(|a| a.published.clone()))
+                    .collect();
+                if let (Some(a), Some(b)) = (dates.iter().min(), dates.iter().max()) {
+                    c.insert("span", &(date_label(a), date_label(b)));
                 }
-            },
-        )
-    }).collect::<Result<()>>()?;
+                // actors this source mentions most
+                let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+                for x in &s.articles {
+                    if let Some(a) = cx.article(x) {
+                        for act in &a.actors {
+                            *counts.entry(act.as_ref()).or_insert(0) += 1;
+                        }
+                    }
+                }
+                let mut top: Vec<(&str, usize)> = counts.into_iter().collect();
+                top.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+                let top: Vec<_> = top
+                    .into_iter()
+                    .take(12)
+                    .filter_map(|(id, n)| {
+                        cx.actor_idx
+                            .get(id)
+                            .map(|&i| json!({"actor": actor_brief(&d.actors[i]), "count": n}))
+                    })
+                    .collect();
+                c.insert_owned("top_actors", top);
+                let mine: BTreeSet<&str> = s.articles.iter().map(|x| x.as_ref()).collect();
+                let shared: Vec<_> = d
+                    .shared_passages
+                    .iter()
+                    .filter(|p| {
+                        p.articles.iter().any(|a| mine.contains(a.as_ref()))
+                            && p.articles.iter().any(|a| !mine.contains(a.as_ref()))
+                    })
+                    .take(SOURCE_PASSAGES_MAX)
+                    .map(|p| passage_json(&cx, p))
+                    .collect();
+                c.insert_owned("shared", shared);
+                // its articles and citations, a page of each at a time
+                let size = site.config.list_page_size;
+                let slots = list_pages(&s.page, s.articles.len().max(s.citations.len()), size);
+                pages.put_paged(
+                    "source.html",
+                    &slots,
+                    Some((c, &())),
+                    |path| {
+                        let mut c = cx.base(path);
+                        c.insert("nav", "sources");
+                        c.insert(
+                            "source",
+                            &json!({"name": s.name, "kind": s.kind, "page": s.page}),
+                        );
+                        c
+                    },
+                    |slot| {
+                        let part = |len: usize| slot.range.start.min(len)..slot.range.end.min(len);
+                        SourceList {
+                            articles: s.articles[part(s.articles.len())]
+                                .iter()
+                                .map(|x| art_summary(&cx, x))
+                                .collect(),
+                            citations: s.citations[part(s.citations.len())]
+                                .iter()
+                                .map(|ci| Cited {
+                                    text: &ci.text,
+                                    article: art_summary(&cx, &ci.at.article),
+                                    paragraph: ci.at.paragraph,
+                                })
+                                .collect(),
+                        }
+                    },
+                )
+            })
+            .collect::<Result<()>>()?;
         Ok(())
     };
 
@@ -1568,24 +1584,37 @@ fn timeline_json(
     months: &[usize],
     background: &[usize],
 ) -> serde_json::Value {
-    #[derive(Serialize)]
-    struct Day<'a> {
-        date: &'a str,
-        label: String,
-        events: Vec<EventView<'a>>,
-    }
-    #[derive(Serialize)]
-    struct Timeline<'a> {
-        days: Vec<Day<'a>>,
-        months: Vec<EventView<'a>>,
-        background: Vec<EventView<'a>>,
-    }
-    let evs = |idx: &[usize]| -> Vec<EventView> {
+    serde_json::to_value(timeline_view(cx, days, months, background)).unwrap_or_default()
+}
+
+#[derive(Serialize)]
+struct Day<'a> {
+    date: &'a str,
+    label: String,
+    events: Vec<EventView<'a>>,
+}
+
+/// A timeline page's events: by day, by month (only the month is known),
+/// and background.
+#[derive(Serialize)]
+struct Timeline<'a> {
+    days: Vec<Day<'a>>,
+    months: Vec<EventView<'a>>,
+    background: Vec<EventView<'a>>,
+}
+
+fn timeline_view<'a>(
+    cx: &'a Ctx<'_>,
+    days: &[(&'a str, &[usize])],
+    months: &[usize],
+    background: &[usize],
+) -> Timeline<'a> {
+    let evs = |idx: &[usize]| -> Vec<EventView<'a>> {
         idx.par_iter()
             .map(|&i| event_view(cx, &cx.d.events[i]))
             .collect()
     };
-    let t = Timeline {
+    Timeline {
         days: days
             .par_iter()
             .map(|(date, idx)| Day {
@@ -1596,8 +1625,7 @@ fn timeline_json(
             .collect(),
         months: evs(months),
         background: evs(background),
-    };
-    serde_json::to_value(t).unwrap_or_default()
+    }
 }
 
 /// The briefing's timeline: the most widely reported events (by number of

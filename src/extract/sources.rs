@@ -9,8 +9,8 @@
 //! "The company said" is attributed to the organisation the article is about.
 
 use super::actors::{ActorIndex, ActorKind, Mention};
-use once_cell::sync::Lazy;
 use super::{world, Block, DocText};
+use once_cell::sync::Lazy;
 use rayon::prelude::*;
 use std::collections::HashMap;
 
