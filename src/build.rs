@@ -875,32 +875,64 @@ fn content_writes(root: &Path, site: &Site, warnings: &mut Vec<Warning>) -> Vec<
 /// The generated (not hand-edited) content files whose text changed, made
 /// one at a time in parallel and handed to `write` as they are made, so
 /// their texts are never all held at once. Returns `write`'s results in
-/// article order.
+/// article order. A file whose front matter and body are what the last
+/// build generated it from is not made again: the build cache has its
+/// fingerprint, which the file on disk still carries if it is unchanged.
 pub fn fresh_content_writes<T: Send>(
     site: &Site,
     write: impl Fn(ContentWrite) -> T + Sync,
 ) -> Vec<T> {
+    use crate::cache::{Key, Record, Table};
     use rayon::prelude::*;
     let on_disk = site.on_disk();
-    site.drafts
+    let table = site.cache.table("content files");
+    let done: Vec<(Option<T>, (u128, Record))> = site
+        .drafts
         .par_iter()
         .zip(&site.dossier.articles)
-        .filter_map(|(d, art)| {
-            if d.seed.is_none() || d.edited {
-                return None;
-            }
+        .filter(|(d, _)| d.seed.is_some() && !d.edited)
+        .map(|(d, art)| {
             let existing = on_disk.get(d.content_rel.as_str());
-            let (text, fp) = content::render_with_fingerprint(&content_front(d, art), &d.body());
-            let same = existing.is_some_and(|f| f.fingerprint.as_deref() == Some(fp.as_str()));
-            (!same).then(|| {
+            let front = content_front(d, art);
+            let mut key = Key::new("content file");
+            key.serialized(&front);
+            match d.own_body() {
+                Some(body) => key.str("text").str(body),
+                None => key.str("paragraphs").serialized(&*d.paragraphs),
+            };
+            let key = key.finish();
+            let on_disk_fp = existing.and_then(|f| f.fingerprint.as_deref());
+            if let Some(fp) = table.get::<String>(key) {
+                if on_disk_fp == Some(fp.as_str()) {
+                    return (None, (key, Record::Kept));
+                }
+                table.reject();
+            }
+            let (text, fp) = content::render_with_fingerprint(&front, &d.body());
+            let record = (key, Table::encode(&fp));
+            let written = (on_disk_fp != Some(fp.as_str())).then(|| {
                 write(ContentWrite {
                     rel: d.content_rel.clone(),
                     text,
                     expect: existing.map(|f| f.read_hash.clone()),
                 })
-            })
+            });
+            (written, record)
         })
-        .collect()
+        .collect();
+    let mut records = Vec::with_capacity(done.len());
+    let mut out = Vec::new();
+    for (written, record) in done {
+        records.push(record);
+        out.extend(written);
+    }
+    site.cache_counts
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+        .push(table.report());
+    // a table that cannot be written only makes the next build slower
+    let _ = table.save(records);
+    out
 }
 
 /// The front matter a content file is generated with. An estimated date is

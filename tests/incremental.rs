@@ -136,6 +136,9 @@ fn rebuilds_equal_builds_from_scratch() {
     let (pages_reused, pages_rendered) = reused(&again, "pages");
     assert_eq!(pages_rendered, 0);
     assert!(pages_reused >= first.pages);
+    let (files_reused, files_made) = reused(&again, "content files");
+    assert_eq!(files_made, 0);
+    assert!(files_reused > 0);
 
     // one seed changed: only its article is cleaned again
     let seed = fs::read_dir(root.join("seeds"))
@@ -233,6 +236,19 @@ fn rebuilds_equal_builds_from_scratch() {
     bytes[last] = b'X';
     fs::write(&index, &bytes).unwrap();
     build_and_compare(root, "hand-edited page");
+
+    // a generated content file deleted: made again (the cache knows its
+    // fingerprint, which no file on disk carries now)
+    let md = fs::read_dir(root.join("content/articles"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "md"))
+        .min()
+        .unwrap();
+    fs::remove_file(&md).unwrap();
+    let r = build_and_compare(root, "content file deleted");
+    assert!(md.is_file());
+    assert_eq!(r.content_written.len(), 1);
 }
 
 #[test]
