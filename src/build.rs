@@ -617,12 +617,13 @@ fn from_file(f: &ContentFile, generated: Option<&Draft>) -> Draft {
 }
 
 fn hash_paragraphs(p: &[String]) -> u64 {
-    use std::hash::{Hash, Hasher};
-    let mut h = std::collections::hash_map::DefaultHasher::new();
+    let mut h = xxhash_rust::xxh3::Xxh3::new();
     for s in p {
-        norm_key(s).hash(&mut h);
+        h.update(norm_key(s).as_bytes());
+        // a byte no UTF-8 text holds: paragraphs never run together
+        h.update(&[0xff]);
     }
-    h.finish()
+    h.digest()
 }
 
 fn fallback_title(paragraphs: &[String]) -> String {

@@ -213,33 +213,49 @@ pub fn render_with_fingerprint(front: &FrontMatter, body: &str) -> (String, Stri
 /// Escape plain text so that Markdown renders it back verbatim.
 pub fn escape_markdown(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 8);
-    for (i, c) in s.chars().enumerate() {
-        match c {
-            '\\' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '&' | '~' | '|' => {
-                out.push('\\');
-                out.push(c);
-            }
-            '#' | '+' | '-' | '=' if i == 0 => {
-                out.push('\\');
-                out.push(c);
-            }
-            _ => out.push(c),
+    escape_markdown_into(s, &mut out);
+    out
+}
+
+/// [`escape_markdown`], appended to `out`.
+fn escape_markdown_into(s: &str, out: &mut String) {
+    let begin = out.len();
+    // every character escaped is ASCII: copy the runs between them whole
+    let mut from = 0;
+    for (i, b) in s.bytes().enumerate() {
+        let escape = match b {
+            b'\\' | b'*' | b'_' | b'`' | b'[' | b']' | b'<' | b'>' | b'&' | b'~' | b'|' => true,
+            b'#' | b'+' | b'-' | b'=' => i == 0,
+            _ => false,
+        };
+        if escape {
+            out.push_str(&s[from..i]);
+            out.push('\\');
+            from = i;
         }
     }
+    out.push_str(&s[from..]);
     // "1. text" / "1) text" at the start would become a list
-    let digits = out.chars().take_while(|c| c.is_ascii_digit()).count();
-    if digits > 0 && matches!(out[digits..].chars().next(), Some('.') | Some(')')) {
-        out.insert(digits, '\\');
+    let digits = out[begin..].bytes().take_while(u8::is_ascii_digit).count();
+    if digits > 0 && matches!(out.as_bytes().get(begin + digits), Some(b'.' | b')')) {
+        out.insert(begin + digits, '\\');
     }
-    out
 }
 
 /// Markdown body for generated paragraphs.
 pub fn body_from_paragraphs(paragraphs: &[String]) -> String {
-    let mut body = String::new();
+    let mut body = String::with_capacity(paragraphs.iter().map(|p| p.len() + 4).sum());
     for p in paragraphs {
-        let one_line = p.split_whitespace().collect::<Vec<_>>().join(" ");
-        body.push_str(&escape_markdown(&one_line));
+        // one line: runs of white space made one space (as `split_whitespace`
+        // and `join` would; most paragraphs are one already)
+        let one_line = p.split_whitespace().eq(p.split(' ')).then_some(p.as_str());
+        match one_line {
+            Some(line) => escape_markdown_into(line, &mut body),
+            None => {
+                let line = p.split_whitespace().collect::<Vec<_>>().join(" ");
+                escape_markdown_into(&line, &mut body);
+            }
+        }
         body.push_str("\n\n");
     }
     body
