@@ -1726,6 +1726,34 @@ fn article_bodies<T: Send>(
             }
         }
     }
+    // on the site's pages, a passage's links to its first carriers are the
+    // same on every page that names them: made once per passage. One
+    // occurrence per article (see `shared_passages`), so the first
+    // ALSO_IN_MAX others of any carrier are among the first ALSO_IN_MAX + 1.
+    let site_links: Vec<Vec<(usize, String)>> = if briefing {
+        Vec::new()
+    } else {
+        site.passages
+            .par_iter()
+            .map(|p| {
+                p.occurrences
+                    .iter()
+                    .take(ALSO_IN_MAX + 1)
+                    .map(|x| {
+                        let a = &d.articles[x.doc];
+                        let n = crate::build::block_ref(&a.id, x.block).paragraph;
+                        let href = format!("{root}articles/{}/index.html#p{n}", a.id);
+                        let link = format!(
+                            "<a href=\"{}\">{} (¶{n})</a>",
+                            escape_html(&href),
+                            escape_html(&cx.label(&a.id))
+                        );
+                        (x.doc, link)
+                    })
+                    .collect()
+            })
+            .collect()
+    };
     let jobs: Vec<(usize, Vec<_>, Vec<Occ>)> = chosen
         .into_iter()
         .zip(mentions)
@@ -1778,28 +1806,36 @@ fn article_bodies<T: Send>(
                 // one occurrence per article (see `shared_passages`): the
                 // others are all but this one, counted without a scan
                 let total_others = p.occurrences.len() - 1;
-                let mut others: Vec<String> = p
-                    .occurrences
-                    .iter()
-                    .filter(|x| x.doc != o.doc)
-                    .take(ALSO_IN_MAX)
-                    .map(|x| {
-                        let a = &d.articles[x.doc];
-                        let n = crate::build::block_ref(&a.id, x.block).paragraph;
-                        let href = if briefing && in_briefing.contains(&x.doc) {
-                            format!("#article-{}-p{n}", a.id)
-                        } else if briefing {
-                            format!("../articles/{}/index.html#p{n}", a.id)
-                        } else {
-                            format!("{root}articles/{}/index.html#p{n}", a.id)
-                        };
-                        format!(
-                            "<a href=\"{}\">{} (¶{n})</a>",
-                            escape_html(&href),
-                            escape_html(&cx.label(&a.id))
-                        )
-                    })
-                    .collect();
+                let mut others: Vec<String> = if let Some(links) = site_links.get(pi) {
+                    links
+                        .iter()
+                        .filter(|(doc, _)| *doc != o.doc)
+                        .take(ALSO_IN_MAX)
+                        .map(|(_, link)| link.clone())
+                        .collect()
+                } else {
+                    p.occurrences
+                        .iter()
+                        .filter(|x| x.doc != o.doc)
+                        .take(ALSO_IN_MAX)
+                        .map(|x| {
+                            let a = &d.articles[x.doc];
+                            let n = crate::build::block_ref(&a.id, x.block).paragraph;
+                            let href = if briefing && in_briefing.contains(&x.doc) {
+                                format!("#article-{}-p{n}", a.id)
+                            } else if briefing {
+                                format!("../articles/{}/index.html#p{n}", a.id)
+                            } else {
+                                format!("{root}articles/{}/index.html#p{n}", a.id)
+                            };
+                            format!(
+                                "<a href=\"{}\">{} (¶{n})</a>",
+                                escape_html(&href),
+                                escape_html(&cx.label(&a.id))
+                            )
+                        })
+                        .collect()
+                };
                 if total_others > ALSO_IN_MAX {
                     let more = total_others - ALSO_IN_MAX;
                     // the overview and the briefing list the most carried passages
