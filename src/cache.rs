@@ -368,33 +368,18 @@ impl Key {
         self
     }
 
-    /// Anything serialisable, as its JSON text (without building a
-    /// [`serde_json::Value`]): a JSON text is one value, and different
-    /// values have different texts; a closing NUL (never in a JSON text)
-    /// keeps two of them from running together.
+    /// Anything serialisable, fed as it serialises (no JSON text, no
+    /// [`serde_json::Value`]) in a prefix-free encoding (see
+    /// [`crate::keyser`]), so different values never feed the same bytes.
     pub fn serialized<T: serde::Serialize + ?Sized>(&mut self, v: &T) -> &mut Key {
-        struct Feed<'k>(&'k mut xxhash_rust::xxh3::Xxh3);
-        impl std::io::Write for Feed<'_> {
-            fn write(&mut self, b: &[u8]) -> std::io::Result<usize> {
-                self.0.update(b);
-                Ok(b.len())
-            }
-            fn flush(&mut self) -> std::io::Result<()> {
-                Ok(())
-            }
-        }
-        // a value that cannot be serialised (a map with non-string keys)
-        // still feeds what it wrote up to there, then a marker
-        // serde_json writes in small pieces: the hasher takes them in blocks
-        let mut w = std::io::BufWriter::with_capacity(4096, Feed(&mut self.0));
-        let ok = serde_json::to_writer(&mut w, v).is_ok();
-        // a Feed never fails, nor then a flush into it
-        let _ = std::io::Write::flush(&mut w);
-        drop(w);
-        if !ok {
+        let mut feed = crate::keyser::Feed::new(&mut self.0);
+        // no Serialize of ours fails; one that did would have fed what it
+        // wrote up to there, then this marker
+        let failed = v.serialize(&mut feed).is_err();
+        feed.finish();
+        if failed {
             self.0.update(b"\x01error");
         }
-        self.0.update(&[0]);
         self
     }
 
@@ -517,6 +502,78 @@ mod tests {
         assert_ne!(
             Key::new("s").serialized(&Some("a")).finish(),
             Key::new("s").serialized(&None::<&str>).finish()
+        );
+        // the encoding is prefix-free: no two of these feed the same bytes
+        let one = |f: &dyn Fn(&mut Key)| {
+            let mut k = Key::new("p");
+            f(&mut k);
+            k.finish()
+        };
+        #[derive(serde::Serialize)]
+        struct S<'a> {
+            a: &'a str,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            b: Option<u32>,
+        }
+        let mut map = std::collections::BTreeMap::new();
+        map.insert("a", 1u32);
+        let keys = [
+            one(&|k| {
+                k.serialized(&("ab", "c"));
+            }),
+            one(&|k| {
+                k.serialized(&("a", "bc"));
+            }),
+            one(&|k| {
+                k.serialized(&vec![Vec::<Vec<u8>>::new(), vec![]]);
+            }),
+            one(&|k| {
+                k.serialized(&vec![vec![Vec::<u8>::new()]]);
+            }),
+            one(&|k| {
+                k.serialized(&Some(None::<&str>));
+            }),
+            one(&|k| {
+                k.serialized(&None::<Option<&str>>);
+            }),
+            one(&|k| {
+                k.serialized(&S { a: "x", b: None });
+            }),
+            one(&|k| {
+                k.serialized(&S { a: "x", b: Some(0) });
+            }),
+            one(&|k| {
+                k.serialized(&map);
+            }),
+            one(&|k| {
+                k.serialized(&"a").serialized(&1u32);
+            }),
+            one(&|k| {
+                k.serialized(&1i32);
+            }),
+            one(&|k| {
+                k.serialized(&1u32);
+            }),
+            one(&|k| {
+                k.serialized(&"x".repeat(5000));
+            }),
+            one(&|k| {
+                k.serialized(&"x".repeat(5001));
+            }),
+        ];
+        for (i, a) in keys.iter().enumerate() {
+            for b in &keys[i + 1..] {
+                assert_ne!(a, b, "value {i}");
+            }
+        }
+        // and the same value feeds the same bytes, however long
+        assert_eq!(
+            one(&|k| {
+                k.serialized(&"x".repeat(9000));
+            }),
+            one(&|k| {
+                k.serialized(&"x".repeat(9000));
+            })
         );
     }
 }

@@ -15,6 +15,7 @@ pub mod error;
 pub mod extract;
 pub mod highlight;
 pub mod ingest;
+pub(crate) mod keyser;
 pub mod markdown;
 pub mod model;
 pub mod modeling;

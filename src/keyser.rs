@@ -1,0 +1,285 @@
+//! A serde serializer that feeds a value straight into a cache key's hasher
+//! ([`crate::cache::Key::serialized`]): no JSON text, no escaping, no
+//! allocation per value.
+//!
+//! The encoding is prefix-free, so different values never feed the same
+//! bytes: every scalar has a type tag and a fixed size or a length, and
+//! every sequence, map, struct and variant has an opening and a closing tag.
+
+use serde::ser::{self, Serialize};
+use std::fmt;
+
+/// Bytes gathered before they go to the hasher in one update.
+const BLOCK: usize = 4096;
+
+pub(crate) struct Feed<'k> {
+    hasher: &'k mut xxhash_rust::xxh3::Xxh3,
+    buf: Vec<u8>,
+}
+
+impl<'k> Feed<'k> {
+    pub(crate) fn new(hasher: &'k mut xxhash_rust::xxh3::Xxh3) -> Self {
+        Feed {
+            hasher,
+            buf: Vec::with_capacity(BLOCK),
+        }
+    }
+
+    fn put(&mut self, b: &[u8]) {
+        if self.buf.len() + b.len() > BLOCK {
+            self.hasher.update(&self.buf);
+            self.buf.clear();
+            if b.len() > BLOCK {
+                self.hasher.update(b);
+                return;
+            }
+        }
+        self.buf.extend_from_slice(b);
+    }
+
+    fn tag(&mut self, t: u8) {
+        self.put(&[t]);
+    }
+
+    fn len(&mut self, n: usize) {
+        self.put(&(n as u64).to_le_bytes());
+    }
+
+    fn bytes(&mut self, t: u8, b: &[u8]) {
+        self.tag(t);
+        self.len(b.len());
+        self.put(b);
+    }
+
+    /// Hand what is gathered to the hasher.
+    pub(crate) fn finish(mut self) {
+        self.hasher.update(&self.buf);
+        self.buf.clear();
+    }
+}
+
+/// What a `Serialize` implementation may report; ours never do.
+#[derive(Debug)]
+pub(crate) struct Error(String);
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for Error {}
+
+impl ser::Error for Error {
+    fn custom<T: fmt::Display>(msg: T) -> Self {
+        Error(msg.to_string())
+    }
+}
+
+type Res = Result<(), Error>;
+
+impl ser::Serializer for &mut Feed<'_> {
+    type Ok = ();
+    type Error = Error;
+    type SerializeSeq = Self;
+    type SerializeTuple = Self;
+    type SerializeTupleStruct = Self;
+    type SerializeTupleVariant = Self;
+    type SerializeMap = Self;
+    type SerializeStruct = Self;
+    type SerializeStructVariant = Self;
+
+    fn serialize_bool(self, v: bool) -> Res {
+        self.tag(if v { b't' } else { b'f' });
+        Ok(())
+    }
+    fn serialize_i8(self, v: i8) -> Res {
+        self.serialize_i64(v.into())
+    }
+    fn serialize_i16(self, v: i16) -> Res {
+        self.serialize_i64(v.into())
+    }
+    fn serialize_i32(self, v: i32) -> Res {
+        self.serialize_i64(v.into())
+    }
+    fn serialize_i64(self, v: i64) -> Res {
+        self.tag(b'i');
+        self.put(&v.to_le_bytes());
+        Ok(())
+    }
+    fn serialize_i128(self, v: i128) -> Res {
+        self.tag(b'I');
+        self.put(&v.to_le_bytes());
+        Ok(())
+    }
+    fn serialize_u8(self, v: u8) -> Res {
+        self.serialize_u64(v.into())
+    }
+    fn serialize_u16(self, v: u16) -> Res {
+        self.serialize_u64(v.into())
+    }
+    fn serialize_u32(self, v: u32) -> Res {
+        self.serialize_u64(v.into())
+    }
+    fn serialize_u64(self, v: u64) -> Res {
+        self.tag(b'u');
+        self.put(&v.to_le_bytes());
+        Ok(())
+    }
+    fn serialize_u128(self, v: u128) -> Res {
+        self.tag(b'U');
+        self.put(&v.to_le_bytes());
+        Ok(())
+    }
+    fn serialize_f32(self, v: f32) -> Res {
+        self.serialize_f64(v.into())
+    }
+    fn serialize_f64(self, v: f64) -> Res {
+        self.tag(b'd');
+        self.put(&v.to_bits().to_le_bytes());
+        Ok(())
+    }
+    fn serialize_char(self, v: char) -> Res {
+        self.tag(b'c');
+        self.put(&u32::from(v).to_le_bytes());
+        Ok(())
+    }
+    fn serialize_str(self, v: &str) -> Res {
+        self.bytes(b's', v.as_bytes());
+        Ok(())
+    }
+    fn serialize_bytes(self, v: &[u8]) -> Res {
+        self.bytes(b'b', v);
+        Ok(())
+    }
+    fn serialize_none(self) -> Res {
+        self.tag(b'n');
+        Ok(())
+    }
+    fn serialize_some<T: ?Sized + Serialize>(self, v: &T) -> Res {
+        self.tag(b'+');
+        v.serialize(self)
+    }
+    fn serialize_unit(self) -> Res {
+        self.tag(b'0');
+        Ok(())
+    }
+    fn serialize_unit_struct(self, _: &'static str) -> Res {
+        self.serialize_unit()
+    }
+    fn serialize_unit_variant(self, _: &'static str, _: u32, variant: &'static str) -> Res {
+        self.bytes(b'v', variant.as_bytes());
+        Ok(())
+    }
+    fn serialize_newtype_struct<T: ?Sized + Serialize>(self, _: &'static str, v: &T) -> Res {
+        v.serialize(self)
+    }
+    fn serialize_newtype_variant<T: ?Sized + Serialize>(
+        self,
+        _: &'static str,
+        _: u32,
+        variant: &'static str,
+        v: &T,
+    ) -> Res {
+        self.bytes(b'V', variant.as_bytes());
+        v.serialize(self)
+    }
+    fn serialize_seq(self, _: Option<usize>) -> Result<Self, Error> {
+        self.tag(b'[');
+        Ok(self)
+    }
+    fn serialize_tuple(self, _: usize) -> Result<Self, Error> {
+        self.tag(b'(');
+        Ok(self)
+    }
+    fn serialize_tuple_struct(self, _: &'static str, _: usize) -> Result<Self, Error> {
+        self.tag(b'(');
+        Ok(self)
+    }
+    fn serialize_tuple_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        variant: &'static str,
+        _: usize,
+    ) -> Result<Self, Error> {
+        self.bytes(b'T', variant.as_bytes());
+        Ok(self)
+    }
+    fn serialize_map(self, _: Option<usize>) -> Result<Self, Error> {
+        self.tag(b'{');
+        Ok(self)
+    }
+    fn serialize_struct(self, _: &'static str, _: usize) -> Result<Self, Error> {
+        self.tag(b'{');
+        Ok(self)
+    }
+    fn serialize_struct_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        variant: &'static str,
+        _: usize,
+    ) -> Result<Self, Error> {
+        self.bytes(b'S', variant.as_bytes());
+        Ok(self)
+    }
+}
+
+/// Elements (of sequences, tuples and their variants) one after the other,
+/// then a closing tag.
+macro_rules! elements {
+    ($($trait:ident :: $method:ident),*) => {$(
+        impl ser::$trait for &mut Feed<'_> {
+            type Ok = ();
+            type Error = Error;
+            fn $method<T: ?Sized + Serialize>(&mut self, v: &T) -> Res {
+                v.serialize(&mut **self)
+            }
+            fn end(self) -> Res {
+                self.tag(b']');
+                Ok(())
+            }
+        }
+    )*};
+}
+elements!(
+    SerializeSeq::serialize_element,
+    SerializeTuple::serialize_element,
+    SerializeTupleStruct::serialize_field,
+    SerializeTupleVariant::serialize_field
+);
+
+impl ser::SerializeMap for &mut Feed<'_> {
+    type Ok = ();
+    type Error = Error;
+    fn serialize_key<T: ?Sized + Serialize>(&mut self, k: &T) -> Res {
+        k.serialize(&mut **self)
+    }
+    fn serialize_value<T: ?Sized + Serialize>(&mut self, v: &T) -> Res {
+        v.serialize(&mut **self)
+    }
+    fn end(self) -> Res {
+        self.tag(b'}');
+        Ok(())
+    }
+}
+
+/// Fields by name (a field left out is not fed at all), then a closing tag.
+macro_rules! fields {
+    ($($trait:ident),*) => {$(
+        impl ser::$trait for &mut Feed<'_> {
+            type Ok = ();
+            type Error = Error;
+            fn serialize_field<T: ?Sized + Serialize>(&mut self, name: &'static str, v: &T) -> Res {
+                self.bytes(b'k', name.as_bytes());
+                v.serialize(&mut **self)
+            }
+            fn end(self) -> Res {
+                self.tag(b'}');
+                Ok(())
+            }
+        }
+    )*};
+}
+fields!(SerializeStruct, SerializeStructVariant);
