@@ -2691,89 +2691,109 @@ pub fn extract_actors_cached(
     let mut places: Vec<Vec<String>> = vec![Vec::new(); docs.len()];
     let mut listed: Vec<HashSet<usize>> = vec![HashSet::new(); docs.len()];
     let mut mentions: Vec<Mention> = Vec::new();
-    // tokenizing and segmenting only read what pass 2 learned: done in
-    // parallel, a bounded chunk at a time; linking then runs in order
-    let mut parsed: Vec<Vec<(Vec<Tok>, Vec<Seg>)>> = Vec::new();
+    // tokenizing and segmenting only read what pass 2 learned (linking adds
+    // actors but no forms): done in parallel, a bounded chunk at a time, the
+    // next chunk while the current one is linked, in order
     let learned_first: HashSet<String> = b
         .learned
         .keys()
         .map(|k| first_word(k).to_string())
         .collect();
-    for (d, doc) in docs.iter().enumerate() {
-        if d % 512 == 0 {
-            let forms_of = |text: &str, block: Block| {
-                let toks = tokenize(text);
-                let forms = Forms {
-                    learned: Some(&b.learned),
-                    learned_first: Some(&learned_first),
-                    weak: Some(&b.weak),
-                    title_block: block == Block::Title || headline_like(text),
-                };
-                let segs = segment(text, &toks, &forms);
-                (toks, segs)
+    let (learned, weak) = (b.learned.clone(), b.weak.clone());
+    type Parsed = Vec<Vec<(Vec<Tok>, Vec<Seg>)>>;
+    let parse = |range: std::ops::Range<usize>| -> Parsed {
+        let forms_of = |text: &str, block: Block| {
+            let toks = tokenize(text);
+            let forms = Forms {
+                learned: Some(&learned),
+                learned_first: Some(&learned_first),
+                weak: Some(&weak),
+                title_block: block == Block::Title || headline_like(text),
             };
-            let end = (d + 512).min(docs.len());
-            parsed = docs[d..end]
-                .par_iter()
-                .map(|doc| {
-                    doc.blocks()
-                        .into_iter()
-                        .map(|(bl, t)| forms_of(t, bl))
-                        .collect()
-                })
-                .collect();
-            parsed.reverse(); // popped in order below
-        }
-        let doc_parsed = parsed.pop().unwrap_or_default();
-        let mut acc = DocAcc::default();
-        for ((block, text), (toks, segs)) in doc.blocks().into_iter().zip(doc_parsed.iter()) {
-            link_block(
-                &mut b,
-                &disc,
-                &verdicts,
-                d,
-                block,
-                text,
-                (toks, segs),
-                &mut mentions,
-                &mut listed[d],
-                &mut places[d],
-                &mut acc,
-            );
-        }
-        // "the government said…": the state this article is about, when there is one
-        let mut ranked: Vec<(u32, usize)> =
-            acc.state_counts.iter().map(|(&s, &n)| (n, s)).collect();
-        ranked.sort_unstable_by(|a, b| b.cmp(a));
-        let top = match ranked.as_slice() {
-            [(n, s)] if *n >= 2 => Some(*s),
-            [(n, s), (m, _), ..] if *n >= 2 && n > m => Some(*s),
-            _ => None,
+            let segs = segment(text, &toks, &forms);
+            (toks, segs)
         };
-        if let Some(si) = top {
-            let a = b.state(si);
-            for (block, s, e, surface) in std::mem::take(&mut acc.gov) {
-                mentions.push(Mention::new(d, block, s, e, a));
-                b.alias_sets[a].insert(surface);
-                listed[d].insert(a);
-            }
-        }
-        let pending = std::mem::take(&mut acc.pending);
-        // ambiguous surnames: the person of that name this article names in full
-        for (block, s, e, key) in pending {
-            let Some(ids) = b.ambiguous.get(&key) else {
-                continue;
-            };
-            let here: Vec<usize> = ids
-                .iter()
-                .copied()
-                .filter(|id| listed[d].contains(id))
-                .collect();
-            if here.len() == 1 {
-                mentions.push(Mention::new(d, block, s, e, here[0]));
-            }
-        }
+        let mut parsed: Parsed = docs[range]
+            .par_iter()
+            .map(|doc| {
+                doc.blocks()
+                    .into_iter()
+                    .map(|(bl, t)| forms_of(t, bl))
+                    .collect()
+            })
+            .collect();
+        parsed.reverse(); // popped in order
+        parsed
+    };
+    let chunk = |d: usize| d..(d + 512).min(docs.len());
+    let mut parsed: Parsed = parse(chunk(0));
+    let mut d = 0;
+    while d < docs.len() {
+        let this = chunk(d);
+        let next = this.end;
+        let (parsed_next, ()) = rayon::join(
+            || (next < docs.len()).then(|| parse(chunk(next))),
+            || {
+                for d in this {
+                    let doc = &docs[d];
+                    let doc_parsed = parsed.pop().unwrap_or_default();
+                    let mut acc = DocAcc::default();
+                    for ((block, text), (toks, segs)) in
+                        doc.blocks().into_iter().zip(doc_parsed.iter())
+                    {
+                        link_block(
+                            &mut b,
+                            &disc,
+                            &verdicts,
+                            d,
+                            block,
+                            text,
+                            (toks, segs),
+                            &mut mentions,
+                            &mut listed[d],
+                            &mut places[d],
+                            &mut acc,
+                        );
+                    }
+                    // "the government said…": the state this article is about, when there is one
+                    let mut ranked: Vec<(u32, usize)> =
+                        acc.state_counts.iter().map(|(&s, &n)| (n, s)).collect();
+                    ranked.sort_unstable_by(|a, b| b.cmp(a));
+                    let top = match ranked.as_slice() {
+                        [(n, s)] if *n >= 2 => Some(*s),
+                        [(n, s), (m, _), ..] if *n >= 2 && n > m => Some(*s),
+                        _ => None,
+                    };
+                    if let Some(si) = top {
+                        let a = b.state(si);
+                        for (block, s, e, surface) in std::mem::take(&mut acc.gov) {
+                            mentions.push(Mention::new(d, block, s, e, a));
+                            b.alias_sets[a].insert(surface);
+                            listed[d].insert(a);
+                        }
+                    }
+                    let pending = std::mem::take(&mut acc.pending);
+                    // ambiguous surnames: the person of that name this article names in full
+                    for (block, s, e, key) in pending {
+                        let Some(ids) = b.ambiguous.get(&key) else {
+                            continue;
+                        };
+                        let here: Vec<usize> = ids
+                            .iter()
+                            .copied()
+                            .filter(|id| listed[d].contains(id))
+                            .collect();
+                        if here.len() == 1 {
+                            mentions.push(Mention::new(d, block, s, e, here[0]));
+                        }
+                    }
+                }
+            },
+        );
+        parsed = parsed_next.unwrap_or_default();
+        d = next;
     }
+    drop((learned, weak));
 
     // ---- finish
     let mut idx = std::mem::take(&mut b.idx);
