@@ -99,6 +99,7 @@ fn build_into(
         out: build::absolute(&out)?,
         base_url: base_url.clone(),
     };
+    let mut timer = build::Timer::new();
     let inputs = crate::stamp::scan_inputs(root);
     if let Some(s) = inputs
         .as_deref()
@@ -118,6 +119,7 @@ fn build_into(
             cache: Vec::new(),
         });
     }
+    timer.lap("look for changes since the last build");
     let site = build::build(&BuildOptions {
         root: root.to_path_buf(),
         base_url,
@@ -176,6 +178,7 @@ fn build_into(
     };
     let warning = crate::stamp::record(&stamp_cache, root, inputs, options, summary);
     warnings.extend(warning.map(cache_warning));
+    timer.lap("record the build");
     let report = Report {
         articles: site.dossier.articles.len(),
         pages,
@@ -193,6 +196,10 @@ fn build_into(
             .unwrap_or_else(std::sync::PoisonError::into_inner)
             .clone(),
     };
+    // hundreds of thousands of small allocations: freed on a thread of
+    // their own while the report is printed (the process exits without
+    // waiting; its memory goes back to the system either way)
+    std::thread::spawn(move || drop(site));
     Ok(report)
 }
 
