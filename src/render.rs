@@ -1726,31 +1726,18 @@ fn article_bodies<T: Send>(
             }
         }
     }
-    // on the site's pages, a passage's links to its first carriers are the
-    // same on every page that names them: made once per passage. One
-    // occurrence per article (see `shared_passages`), so the first
-    // ALSO_IN_MAX others of any carrier are among the first ALSO_IN_MAX + 1.
-    let site_links: Vec<Vec<(usize, String)>> = if briefing {
+    // on the site's pages, every link to a carrier of a shared passage is
+    // made of the carrier's page and label: both escaped once per article
+    let carriers: Vec<(String, String)> = if briefing {
         Vec::new()
     } else {
-        site.passages
+        d.articles
             .par_iter()
-            .map(|p| {
-                p.occurrences
-                    .iter()
-                    .take(ALSO_IN_MAX + 1)
-                    .map(|x| {
-                        let a = &d.articles[x.doc];
-                        let n = crate::build::block_ref(&a.id, x.block).paragraph;
-                        let href = format!("{root}articles/{}/index.html#p{n}", a.id);
-                        let link = format!(
-                            "<a href=\"{}\">{} (¶{n})</a>",
-                            escape_html(&href),
-                            escape_html(&cx.label(&a.id))
-                        );
-                        (x.doc, link)
-                    })
-                    .collect()
+            .map(|a| {
+                (
+                    escape_html(&format!("{root}articles/{}/index.html", a.id)),
+                    escape_html(&cx.label(&a.id)),
+                )
             })
             .collect()
     };
@@ -1806,12 +1793,18 @@ fn article_bodies<T: Send>(
                 // one occurrence per article (see `shared_passages`): the
                 // others are all but this one, counted without a scan
                 let total_others = p.occurrences.len() - 1;
-                let mut others: Vec<String> = if let Some(links) = site_links.get(pi) {
-                    links
+                let mut others: Vec<String> = if !briefing {
+                    p.occurrences
                         .iter()
-                        .filter(|(doc, _)| *doc != o.doc)
+                        .filter(|x| x.doc != o.doc)
                         .take(ALSO_IN_MAX)
-                        .map(|(_, link)| link.clone())
+                        .map(|x| {
+                            let n =
+                                crate::build::block_ref(&d.articles[x.doc].id, x.block).paragraph;
+                            let (page, label) = &carriers[x.doc];
+                            // the page is escaped; `#p` and digits need no escaping
+                            format!("<a href=\"{page}#p{n}\">{label} (¶{n})</a>")
+                        })
                         .collect()
                 } else {
                     p.occurrences
@@ -1821,12 +1814,11 @@ fn article_bodies<T: Send>(
                         .map(|x| {
                             let a = &d.articles[x.doc];
                             let n = crate::build::block_ref(&a.id, x.block).paragraph;
-                            let href = if briefing && in_briefing.contains(&x.doc) {
+                            // the briefing's own copy of the article, or its page
+                            let href = if in_briefing.contains(&x.doc) {
                                 format!("#article-{}-p{n}", a.id)
-                            } else if briefing {
-                                format!("../articles/{}/index.html#p{n}", a.id)
                             } else {
-                                format!("{root}articles/{}/index.html#p{n}", a.id)
+                                format!("../articles/{}/index.html#p{n}", a.id)
                             };
                             format!(
                                 "<a href=\"{}\">{} (¶{n})</a>",
