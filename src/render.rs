@@ -105,15 +105,15 @@ impl Pages<'_> {
         &self,
         name: &str,
         slots: &[ListPage],
-        mut first: Option<(Context, &T)>,
+        mut first: Option<(Context, T)>,
         continuation: impl Fn(&str) -> Context,
         list: impl Fn(&ListPage) -> L,
     ) -> Result<()> {
         /// The fields of both parts.
         #[derive(Serialize)]
-        struct Both<'x, T, L> {
+        struct Both<T, L> {
             #[serde(flatten)]
-            first: Option<&'x T>,
+            first: Option<T>,
             #[serde(flatten)]
             list: L,
         }
@@ -127,7 +127,7 @@ impl Pages<'_> {
                 first,
                 list: list(slot),
             };
-            self.put_part(slot.path.clone(), name, c, &part)?;
+            self.put_part(slot.path.clone(), name, c, part)?;
         }
         Ok(())
     }
@@ -138,13 +138,15 @@ impl Pages<'_> {
 
     /// [`Pages::put`] with more of the context in `part`, a typed value
     /// whose fields join it: hashed as it serialises, and made into
-    /// context values only when the page is rendered.
-    fn put_part<T: Serialize>(&self, rel: String, name: &str, c: Context, part: &T) -> Result<()> {
+    /// context values only when the page is rendered (and then dropped:
+    /// a big page's data is not held twice while it renders).
+    fn put_part<T: Serialize>(&self, rel: String, name: &str, c: Context, part: T) -> Result<()> {
         let mut key = crate::cache::Key::new("part");
-        key.serialized(part);
-        self.put_filled(rel, name, c, key.finish(), |v| {
-            let fields = serde_json::to_value(part)
+        key.serialized(&part);
+        self.put_filled(rel, name, c, key.finish(), move |v| {
+            let fields = serde_json::to_value(&part)
                 .map_err(|e| Error::Template(format!("rendering {name}: {e}")))?;
+            drop(part);
             if let (Some(map), serde_json::Value::Object(fields)) = (v.as_object_mut(), fields) {
                 map.extend(fields);
             }
@@ -739,7 +741,7 @@ pub fn render(site: &Site, root: &Path, sink: &dyn PageSink) -> Result<()> {
                         let part = Part {
                             timeline: timeline_view(&cx, days, months, &[]),
                         };
-                        pages.put_part(path, "timeline.html", c, &part)
+                        pages.put_part(path, "timeline.html", c, part)
                     })
                     .collect::<Result<()>>()?;
             } else {
@@ -867,7 +869,7 @@ pub fn render(site: &Site, root: &Path, sink: &dyn PageSink) -> Result<()> {
                 pages.put_paged(
                     "actor.html",
                     &slots,
-                    Some((c, &part)),
+                    Some((c, part)),
                     // a continuation lists articles only: no need of the whole actor
                     |path| {
                         let mut c = cx.base(path);
@@ -964,7 +966,7 @@ pub fn render(site: &Site, root: &Path, sink: &dyn PageSink) -> Result<()> {
                 pages.put_paged(
                     "source.html",
                     &slots,
-                    Some((c, &())),
+                    Some((c, ())),
                     |path| {
                         let mut c = cx.base(path);
                         c.insert("nav", "sources");
@@ -1010,7 +1012,7 @@ pub fn render(site: &Site, root: &Path, sink: &dyn PageSink) -> Result<()> {
             pages.put_paged(
                 "articles.html",
                 &slots,
-                None::<(Context, &())>,
+                None::<(Context, ())>,
                 |path| {
                     let mut c = cx.base(path);
                     c.insert("nav", "articles");
@@ -1035,7 +1037,7 @@ pub fn render(site: &Site, root: &Path, sink: &dyn PageSink) -> Result<()> {
             let mut key = crate::cache::Key::new("article parts");
             key.serialized(&article).serialized(&front);
             body.key_into(&mut key);
-            pages.put_filled(a.page.clone(), "article.html", c, key.finish(), |v| {
+            pages.put_filled(a.page.clone(), "article.html", c, key.finish(), move |v| {
                 if let Some(map) = v.as_object_mut() {
                     map.insert("article".into(), art_value(&article, &front, body.html()));
                 }
