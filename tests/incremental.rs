@@ -109,6 +109,16 @@ fn build_and_compare(dir: &Path, what: &str) -> commands::Report {
     report
 }
 
+/// The first content file of the project, by name.
+fn first_content_file(root: &Path) -> std::path::PathBuf {
+    fs::read_dir(root.join("content/articles"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "md"))
+        .min()
+        .unwrap()
+}
+
 fn reused(r: &commands::Report, table: &str) -> (usize, usize) {
     r.cache
         .iter()
@@ -239,12 +249,7 @@ fn rebuilds_equal_builds_from_scratch() {
 
     // a generated content file deleted: made again (the cache knows its
     // fingerprint, which no file on disk carries now)
-    let md = fs::read_dir(root.join("content/articles"))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|x| x == "md"))
-        .min()
-        .unwrap();
+    let md = first_content_file(root);
     fs::remove_file(&md).unwrap();
     let r = build_and_compare(root, "content file deleted");
     assert!(md.is_file());
@@ -326,12 +331,7 @@ fn an_unchanged_project_is_not_built_again() {
     assert!(!commands::build(root, None, None).unwrap().up_to_date);
 
     // a content file edited by hand: built
-    let md = fs::read_dir(root.join("content/articles"))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|x| x == "md"))
-        .min()
-        .unwrap();
+    let md = first_content_file(root);
     let body = fs::read_to_string(&md).unwrap();
     fs::write(&md, format!("{body}\nAn analyst's note.\n")).unwrap();
     let r = build_and_compare(root, "content edited");
