@@ -1116,30 +1116,39 @@ pub fn render(site: &Site, root: &Path, sink: &dyn PageSink) -> Result<()> {
     };
     // independent parts, in parallel (the biggest first)
     type Task<'t> = (&'static str, &'t (dyn Fn() -> Result<()> + Sync));
-    let tasks: [Task; 8] = [
+    let tasks: [Task; 7] = [
         ("article pages", &t_articles),
         ("actor pages", &t_actors),
-        ("assets, search index, dossier.json", &t_assets),
         ("briefing", &t_briefing),
         ("timeline", &t_timeline),
         ("overview", &t_overview),
         ("source pages", &t_sources),
         ("search page", &t_search),
     ];
-    tasks
-        .par_iter()
-        .map(|(name, t)| {
-            let started = std::time::Instant::now();
-            let r = t();
-            if timer.on() {
-                eprintln!(
-                    "timing:   render {name}: {} ms (in parallel)",
-                    started.elapsed().as_millis()
-                );
-            }
-            r
-        })
-        .collect::<Result<()>>()?;
+    let run = |(name, t): &Task| {
+        let started = std::time::Instant::now();
+        let r = t();
+        if timer.on() {
+            eprintln!(
+                "timing:   render {name}: {} ms (in parallel)",
+                started.elapsed().as_millis()
+            );
+        }
+        r
+    };
+    // the biggest files (dossier.json, the search index) are written on a
+    // thread of their own: where the disk is slow to take them, that thread
+    // waits, not one of the workers rendering pages
+    std::thread::scope(|scope| {
+        let files = scope.spawn(|| run(&("assets, search index, dossier.json", &t_assets)));
+        let rendered = tasks.par_iter().map(run).collect::<Result<()>>();
+        let files = files.join().unwrap_or_else(|_| {
+            Err(Error::Template(
+                "writing dossier.json and the search index stopped unexpectedly".into(),
+            ))
+        });
+        rendered.and(files)
+    })?;
     pages.finish(site);
     timer.lap("render: pages");
 
