@@ -78,6 +78,19 @@ impl ser::Error for Error {
 
 type Res = Result<(), Error>;
 
+/// Integers: each widened to the widest type of its kind (so a number
+/// feeds the same bytes whatever its width), then the kind's tag and the
+/// little-endian bytes.
+macro_rules! numbers {
+    ($($method:ident($t:ty) => $tag:literal as $wide:ty),*) => {$(
+        fn $method(self, v: $t) -> Res {
+            self.tag($tag);
+            self.put(&<$wide>::from(v).to_le_bytes());
+            Ok(())
+        }
+    )*};
+}
+
 impl ser::Serializer for &mut Feed<'_> {
     type Ok = ();
     type Error = Error;
@@ -93,44 +106,18 @@ impl ser::Serializer for &mut Feed<'_> {
         self.tag(if v { b't' } else { b'f' });
         Ok(())
     }
-    fn serialize_i8(self, v: i8) -> Res {
-        self.serialize_i64(v.into())
-    }
-    fn serialize_i16(self, v: i16) -> Res {
-        self.serialize_i64(v.into())
-    }
-    fn serialize_i32(self, v: i32) -> Res {
-        self.serialize_i64(v.into())
-    }
-    fn serialize_i64(self, v: i64) -> Res {
-        self.tag(b'i');
-        self.put(&v.to_le_bytes());
-        Ok(())
-    }
-    fn serialize_i128(self, v: i128) -> Res {
-        self.tag(b'I');
-        self.put(&v.to_le_bytes());
-        Ok(())
-    }
-    fn serialize_u8(self, v: u8) -> Res {
-        self.serialize_u64(v.into())
-    }
-    fn serialize_u16(self, v: u16) -> Res {
-        self.serialize_u64(v.into())
-    }
-    fn serialize_u32(self, v: u32) -> Res {
-        self.serialize_u64(v.into())
-    }
-    fn serialize_u64(self, v: u64) -> Res {
-        self.tag(b'u');
-        self.put(&v.to_le_bytes());
-        Ok(())
-    }
-    fn serialize_u128(self, v: u128) -> Res {
-        self.tag(b'U');
-        self.put(&v.to_le_bytes());
-        Ok(())
-    }
+    numbers!(
+        serialize_i8(i8) => b'i' as i64,
+        serialize_i16(i16) => b'i' as i64,
+        serialize_i32(i32) => b'i' as i64,
+        serialize_i64(i64) => b'i' as i64,
+        serialize_i128(i128) => b'I' as i128,
+        serialize_u8(u8) => b'u' as u64,
+        serialize_u16(u16) => b'u' as u64,
+        serialize_u32(u32) => b'u' as u64,
+        serialize_u64(u64) => b'u' as u64,
+        serialize_u128(u128) => b'U' as u128
+    );
     fn serialize_f32(self, v: f32) -> Res {
         self.serialize_f64(v.into())
     }
