@@ -132,6 +132,21 @@ pub struct Site {
 const UNKNOWN_PUBLISHER: &str = "unknown";
 
 impl Site {
+    /// Count a cache table's reuse for the report, and save the records
+    /// this build keeps in it.
+    pub fn keep_table(
+        &self,
+        table: crate::cache::Table,
+        records: impl IntoIterator<Item = (u128, crate::cache::Record)>,
+    ) {
+        self.cache_counts
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .push(table.report());
+        // a table that cannot be written only makes the next build slower
+        let _ = table.save(records);
+    }
+
     /// The content files the build read, by path.
     fn on_disk(&self) -> HashMap<&str, &OnDisk> {
         self.content_on_disk
@@ -883,7 +898,7 @@ pub fn fresh_content_writes<T: Send>(
     site: &Site,
     write: impl Fn(ContentWrite) -> T + Sync,
 ) -> Vec<T> {
-    use crate::cache::{Key, Record, Table};
+    use crate::cache::{Key, Record};
     use rayon::prelude::*;
     let on_disk = site.on_disk();
     let table = site.cache.table("content files");
@@ -901,23 +916,28 @@ pub fn fresh_content_writes<T: Send>(
                 Some(body) => key.str("text").str(body),
                 None => key.str("paragraphs").serialized(&*d.paragraphs),
             };
-            let key = key.finish();
             let on_disk_fp = existing.and_then(|f| f.fingerprint.as_deref());
-            if let Some(fp) = table.get::<String>(key) {
-                if on_disk_fp == Some(fp.as_str()) {
-                    return (None, (key, Record::Kept));
-                }
-                table.reject();
-            }
-            let (text, fp) = content::render_with_fingerprint(&front, &d.body());
-            let record = (key, Table::encode(&fp));
-            let written = (on_disk_fp != Some(fp.as_str())).then(|| {
-                write(ContentWrite {
-                    rel: d.content_rel.clone(),
-                    text,
-                    expect: existing.map(|f| f.read_hash.clone()),
-                })
-            });
+            // the cached fingerprint holds while the file still carries it;
+            // otherwise the text is made (and its fingerprint kept)
+            let mut made = None;
+            let (fp, record) = table.memo(
+                key.finish(),
+                |fp: &String| on_disk_fp == Some(fp.as_str()),
+                || {
+                    let (text, fp) = content::render_with_fingerprint(&front, &d.body());
+                    made = Some(text);
+                    fp
+                },
+            );
+            let written = made
+                .filter(|_| on_disk_fp != Some(fp.as_str()))
+                .map(|text| {
+                    write(ContentWrite {
+                        rel: d.content_rel.clone(),
+                        text,
+                        expect: existing.map(|f| f.read_hash.clone()),
+                    })
+                });
             (written, record)
         })
         .collect();
@@ -927,12 +947,7 @@ pub fn fresh_content_writes<T: Send>(
         records.push(record);
         out.extend(written);
     }
-    site.cache_counts
-        .lock()
-        .unwrap_or_else(std::sync::PoisonError::into_inner)
-        .push(table.report());
-    // a table that cannot be written only makes the next build slower
-    let _ = table.save(records);
+    site.keep_table(table, records);
     out
 }
 

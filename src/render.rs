@@ -204,13 +204,7 @@ impl Pages<'_> {
             .records
             .into_inner()
             .unwrap_or_else(std::sync::PoisonError::into_inner);
-        let counts = self.table.report();
-        site.cache_counts
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner)
-            .push(counts);
-        // a table that cannot be written only makes the next build slower
-        let _ = self.table.save(records);
+        site.keep_table(self.table, records);
     }
 }
 
