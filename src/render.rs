@@ -1731,21 +1731,26 @@ fn article_bodies<T: Send>(
             }
         }
     }
-    // on the site's pages, every link to a carrier of a shared passage is
-    // made of the carrier's page and label: both escaped once per article
-    let carriers: Vec<(String, String)> = if briefing {
-        Vec::new()
-    } else {
-        d.articles
-            .par_iter()
-            .map(|a| {
-                (
-                    escape_html(&format!("{root}articles/{}/index.html", a.id)),
-                    escape_html(&cx.label(&a.id)),
-                )
-            })
-            .collect()
-    };
+    // every link to another carrier of a shared passage is made of the
+    // carrier's link (the page, or in the briefing its copy there) and its
+    // label: both escaped once per article
+    let carriers: Vec<(String, String)> = d
+        .articles
+        .par_iter()
+        .enumerate()
+        .map(|(i, a)| {
+            // the paragraph number is appended to this link
+            let href = if !briefing {
+                format!("{root}articles/{}/index.html#p", a.id)
+            } else if in_briefing.contains(&i) {
+                // the briefing's own copy of the article
+                format!("#article-{}-p", a.id)
+            } else {
+                format!("../articles/{}/index.html#p", a.id)
+            };
+            (escape_html(&href), escape_html(&cx.label(&a.id)))
+        })
+        .collect();
     let jobs: Vec<(usize, Vec<_>, Vec<Occ>)> = chosen
         .into_iter()
         .zip(mentions)
@@ -1798,41 +1803,18 @@ fn article_bodies<T: Send>(
                 // one occurrence per article (see `shared_passages`): the
                 // others are all but this one, counted without a scan
                 let total_others = p.occurrences.len() - 1;
-                let mut others: Vec<String> = if !briefing {
-                    p.occurrences
-                        .iter()
-                        .filter(|x| x.doc != o.doc)
-                        .take(ALSO_IN_MAX)
-                        .map(|x| {
-                            let n =
-                                crate::build::block_ref(&d.articles[x.doc].id, x.block).paragraph;
-                            let (page, label) = &carriers[x.doc];
-                            // the page is escaped; `#p` and digits need no escaping
-                            format!("<a href=\"{page}#p{n}\">{label} (¶{n})</a>")
-                        })
-                        .collect()
-                } else {
-                    p.occurrences
-                        .iter()
-                        .filter(|x| x.doc != o.doc)
-                        .take(ALSO_IN_MAX)
-                        .map(|x| {
-                            let a = &d.articles[x.doc];
-                            let n = crate::build::block_ref(&a.id, x.block).paragraph;
-                            // the briefing's own copy of the article, or its page
-                            let href = if in_briefing.contains(&x.doc) {
-                                format!("#article-{}-p{n}", a.id)
-                            } else {
-                                format!("../articles/{}/index.html#p{n}", a.id)
-                            };
-                            format!(
-                                "<a href=\"{}\">{} (¶{n})</a>",
-                                escape_html(&href),
-                                escape_html(&cx.label(&a.id))
-                            )
-                        })
-                        .collect()
-                };
+                let mut others: Vec<String> = p
+                    .occurrences
+                    .iter()
+                    .filter(|x| x.doc != o.doc)
+                    .take(ALSO_IN_MAX)
+                    .map(|x| {
+                        let n = crate::build::block_ref(&d.articles[x.doc].id, x.block).paragraph;
+                        let (href, label) = &carriers[x.doc];
+                        // both escaped; digits need no escaping
+                        format!("<a href=\"{href}{n}\">{label} (¶{n})</a>")
+                    })
+                    .collect();
                 if total_others > ALSO_IN_MAX {
                     let more = total_others - ALSO_IN_MAX;
                     // the overview and the briefing list the most carried passages
