@@ -2126,7 +2126,7 @@ fn art_context<'a>(
 
 /// What an article page (and the briefing) shows of an article, borrowed
 /// from the model: hashed for the page's key, and put into a context only
-/// when the page is rendered. With [`art_fill`], `body` and `front_matter`.
+/// when the page is rendered. With [`art_value`], `body` and `front_matter`.
 #[derive(Serialize)]
 struct ArticleView<'a> {
     id: &'a str,
@@ -2188,20 +2188,14 @@ fn art_value(
 ) -> serde_json::Value {
     let mut v = serde_json::to_value(view).unwrap_or_default();
     let yaml = serde_yaml::to_string(front).unwrap_or_default();
-    art_fill(&mut v, body, &yaml);
-    v
-}
-
-/// Complete an [`art_context`] with the body's HTML and the highlighted
-/// front matter.
-fn art_fill(article: &mut serde_json::Value, body: String, yaml: &str) {
-    if let Some(obj) = article.as_object_mut() {
+    if let Some(obj) = v.as_object_mut() {
         obj.insert("body".into(), body.into());
         obj.insert(
             "front_matter".into(),
-            crate::highlight::yaml_lines_block(yaml).into(),
+            crate::highlight::yaml_lines_block(&yaml).into(),
         );
     }
+    v
 }
 
 /// The search index, written as it is serialised.
