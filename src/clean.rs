@@ -470,33 +470,9 @@ const AGENCIES: &[&str] = &[
 
 // ------------------------------------------------------------------ regexes
 
+use crate::text::{word_regex as re, word_regex_big as re_big};
+
 const MONTH: &str = r"(?:[Jj]an(?:uary)?|[Ff]eb(?:ruary)?|[Mm]ar(?:ch)?|[Aa]pr(?:il)?|[Mm]ay|[Jj]une?|[Jj]uly?|[Aa]ug(?:ust)?|[Ss]ep(?:t(?:ember)?)?|[Oo]ct(?:ober)?|[Nn]ov(?:ember)?|[Dd]ec(?:ember)?|JAN|FEB|MAR|APR|MAY|JUNE?|JULY?|AUG|SEPT?|OCT|NOV|DEC)";
-
-/// [`re`] for a pattern whose lazy DFA needs a bigger cache (counted
-/// repetitions of Unicode classes): with the default one it gives up and
-/// falls back to a much slower engine.
-fn re_big(s: &str) -> Regex {
-    re_with(s, Some(64 << 20))
-}
-
-fn re(s: &str) -> Regex {
-    re_with(s, None)
-}
-
-fn re_with(s: &str, dfa_size_limit: Option<usize>) -> Regex {
-    // Word boundaries are ASCII ones: the patterns' words are English, and a
-    // Unicode `\b` keeps the fast DFA from running on text with any
-    // non-ASCII character (curly quotes, dashes), which made cleaning slow.
-    let s = crate::text::ascii_word_boundaries(s);
-    let mut b = regex::RegexBuilder::new(&s);
-    if let Some(limit) = dfa_size_limit {
-        b.dfa_size_limit(limit);
-    }
-    // Patterns are compile-time constants; a failure is a programming error
-    // caught by the unit tests, so fall back to a never-matching pattern.
-    b.build()
-        .unwrap_or_else(|_| Regex::new(r"[^\s\S]").expect("never-matching regex"))
-}
 
 static MONTH_DAY_YEAR: Lazy<Regex> = Lazy::new(|| {
     re(&format!(

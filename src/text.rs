@@ -212,6 +212,37 @@ pub fn ascii_word_boundaries(pattern: &str) -> String {
     out
 }
 
+/// A regex for English words in any text, with ASCII word boundaries (see
+/// [`ascii_word_boundaries`]). A Unicode `\b` keeps the regex crate's lazy
+/// DFA from running on text with any non-ASCII character (a curly quote, a
+/// dash): it falls back to an engine many times slower. The cost is that a
+/// letter such as `é` next to a match counts as a non-word character.
+///
+/// Patterns are compile-time constants: one that does not compile is a
+/// programming error the unit tests catch, and gives a never-matching regex.
+pub fn word_regex(pattern: &str) -> regex::Regex {
+    word_regex_with(pattern, None)
+}
+
+/// [`word_regex`] for a pattern whose lazy DFA needs a bigger cache
+/// (counted repetitions of Unicode classes): with the default one it gives
+/// up and falls back to a much slower engine.
+pub fn word_regex_big(pattern: &str) -> regex::Regex {
+    word_regex_with(pattern, Some(64 << 20))
+}
+
+fn word_regex_with(pattern: &str, dfa_size_limit: Option<usize>) -> regex::Regex {
+    let s = ascii_word_boundaries(pattern);
+    let mut b = regex::RegexBuilder::new(&s);
+    if let Some(limit) = dfa_size_limit {
+        b.dfa_size_limit(limit);
+    }
+    b.build().unwrap_or_else(|_| {
+        debug_assert!(false, "pattern does not compile: {pattern}");
+        regex::Regex::new(r"[^\s\S]").expect("never-matching regex")
+    })
+}
+
 /// Month names and their abbreviations, lower case.
 pub const MONTH_NAMES: &[&str] = &[
     "january",

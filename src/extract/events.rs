@@ -72,52 +72,43 @@ const WEEKDAYS: [&str; 7] = [
 const MONTH: &str = r"(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?";
 
 static MDY_RE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(&format!(
+    crate::text::word_regex(&format!(
         r"\b{MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(\d{{4}})\b)?"
     ))
-    .expect("static regex")
 });
 static DMY_RE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(&format!(
+    crate::text::word_regex(&format!(
         r"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}(?:,?\s+(\d{{4}})\b)?"
     ))
-    .expect("static regex")
 });
 static ISO_RE: Lazy<Regex> =
-    Lazy::new(|| Regex::new(r"\b((?:19|20)\d\d)-(\d\d)-(\d\d)\b").expect("static regex"));
+    Lazy::new(|| crate::text::word_regex(r"\b((?:19|20)\d\d)-(\d\d)-(\d\d)\b"));
 static MONTH_YEAR_RE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(&format!(
+    crate::text::word_regex(&format!(
         r"(?i:\b(in|since|during|until|by|from|of|early|late|mid|end of|last|this|before|after)\s+|\b(mid-))?\b{MONTH}(?:,?\s+(\d{{4}}))?\b"
     ))
-    .expect("static regex")
 });
 static YEAR_RE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)\b(in|since|from|the|by|until|during|early|late|mid|mid-|of|before|after|between)\s+((?:1[89]|20)\d\d)\b(?:[^\d%,.]|[.,](?:\D|$)|$)")
-        .expect("static regex")
+    crate::text::word_regex(r"(?i)\b(in|since|from|the|by|until|during|early|late|mid|mid-|of|before|after|between)\s+((?:1[89]|20)\d\d)\b(?:[^\d%,.]|[.,](?:\D|$)|$)")
 });
 static WEEKDAY_RE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?:\b(late|early|on|last|this|next|since|by|until|from|Late|Early|On|Last|This|Next|Since|By)\s+)?\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:'s|\u{2019}s)?(?:\s+(night|morning|afternoon|evening))?\b")
-        .expect("static regex")
+    crate::text::word_regex(r"(?:\b(late|early|on|last|this|next|since|by|until|from|Late|Early|On|Last|This|Next|Since|By)\s+)?\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:'s|\u{2019}s)?(?:\s+(night|morning|afternoon|evening))?\b")
 });
 static RELATIVE_RE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"\b(?:([Tt]oday|[Yy]esterday|[Tt]onight|[Ll]ast night|this morning|this afternoon|this evening|[Ee]arlier today)|((?:[Ee]arlier |[Ll]ater )?this month|[Ll]ast month|a month ago)|([Ll]ast year|[Ee]arlier this year))\b")
-        .expect("static regex")
+    crate::text::word_regex(r"\b(?:([Tt]oday|[Yy]esterday|[Tt]onight|[Ll]ast night|this morning|this afternoon|this evening|[Ee]arlier today)|((?:[Ee]arlier |[Ll]ater )?this month|[Ll]ast month|a month ago)|([Ll]ast year|[Ee]arlier this year))\b")
 });
 static DAYS_AGO_RE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)\b(a|one|two|three|four|five|six|[1-6])\s+days?\s+ago\b")
-        .expect("static regex")
+    crate::text::word_regex(r"(?i)\b(a|one|two|three|four|five|six|[1-6])\s+days?\s+ago\b")
 });
 static FUTURE_RE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)\b(?:will|won't|shall|going to|plans? to|planning to|set to|due to|expected to|scheduled|upcoming|is to|are to|would)\b|\u{2019}ll\b|'ll\b")
-        .expect("static regex")
+    crate::text::word_regex(r"(?i)\b(?:will|won't|shall|going to|plans? to|planning to|set to|due to|expected to|scheduled|upcoming|is to|are to|would)\b|\u{2019}ll\b|'ll\b")
 });
 static STAMP_RE: Lazy<Regex> =
-    Lazy::new(|| Regex::new(r"^\s*(?:,|at|-|\u{2013})?\s*\d{1,2}:\d{2}").expect("static regex"));
+    Lazy::new(|| crate::text::word_regex(r"^\s*(?:,|at|-|\u{2013})?\s*\d{1,2}:\d{2}"));
 static REPORTING_RE: Lazy<Regex> =
-    Lazy::new(|| Regex::new(r"\b(said|says|told|announced)\b").expect("static regex"));
+    Lazy::new(|| crate::text::word_regex(r"\b(said|says|told|announced)\b"));
 static METADATA_RE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)^\W*(?:this (?:story|article|report|page) (?:is|was) (?:from|published|first published|last updated)|updated|last updated|last modified|copyright|\(c\)|©)")
-        .expect("static regex")
+    crate::text::word_regex(r"(?i)^\W*(?:this (?:story|article|report|page) (?:is|was) (?:from|published|first published|last updated)|updated|last updated|last modified|copyright|\(c\)|©)")
 });
 
 /// A short metadata line ("This story is from July 16, 2016", "Updated ...").
@@ -619,11 +610,10 @@ pub fn publication_from_anchor(doc: &DocText, anchor: NaiveDate) -> Option<Naive
 }
 
 static YEAR_TOKEN_RE: Lazy<Regex> =
-    Lazy::new(|| Regex::new(r"\b(?:19|20)\d\d\b").expect("static regex"));
+    Lazy::new(|| crate::text::word_regex(r"\b(?:19|20)\d\d\b"));
 
 static PRESENT_RE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"\b(?:has|have|is|are|says|say|reports|announces|confirms)\b")
-        .expect("static regex")
+    crate::text::word_regex(r"\b(?:has|have|is|are|says|say|reports|announces|confirms)\b")
 });
 
 /// A news report that dates nothing to the day reports its lead on the day it

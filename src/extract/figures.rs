@@ -28,14 +28,12 @@ const QUAL: &str = r"(?:(?:at least|at most|more than|less than|fewer than|up to
 const WORDNUM: &str = r"(?:tens of thousands|hundreds of thousands|a quarter of a million|half a million|a hundred|a thousand|a million|dozens|hundreds|thousands|millions|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)";
 
 static NUM_RE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(&format!(
+    crate::text::word_regex(&format!(
         r"(?i)\b{QUAL}(?:(?:\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?)(?:\s+(?:million|billion|thousand)|(?:m|M|bn|k)\b)?|{WORDNUM}(?:\s+(?:million|thousand))?)(?:\s*(?:%|percent|per cent))?(?:[^\w%]|$)"
     ))
-    .expect("static regex")
 });
 static TOLL_RE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)\b(death toll|toll|number of (?:dead|deaths|victims|casualties))\s+(?:was|is|has risen to|rose to|reached|stood at|stands at|of|climbed to|hit)\s+$")
-        .expect("static regex")
+    crate::text::word_regex(r"(?i)\b(death toll|toll|number of (?:dead|deaths|victims|casualties))\s+(?:was|is|has risen to|rose to|reached|stood at|stands at|of|climbed to|hit)\s+$")
 });
 
 const MONTHS: &[&str] = crate::text::MONTH_NAMES;

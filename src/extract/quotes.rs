@@ -44,18 +44,16 @@ pub struct QuoteSpan {
 const SPEECH_VERBS: &str = r"was quoted as saying|were quoted as saying|is quoted as saying|quoted as saying|quoted him as saying|quoted her as saying|quoted them as saying|said|says|say|saying|added|adds|adding|told|tells|telling|stated|states|declared|declares|declaring|warned|warns|warning|wrote|writes|writing|explained|explains|insisted|insists|noted|notes|asked|asks|tweeted|tweets|continued|continues|argued|argues|replied|urged|urges|announced|announces|claimed|claims|called|calls|calling|described|describes|describing|confirmed|confirms|acknowledged|admitted|recalled|posted|commented|concluded|found|finds|reported|reports|vowed|vows|promised|pledged|stressed|stresses|emphasised|emphasized|suggested|accused|branded|dubbed|labelled|labeled|decried|denounced|condemned|blasted|quipped|predicted|cautioned|answered|responded|remarked|observed|lamented|complained|boasted|conceded|agreed|went on to say|went on|according to";
 
 static VERB_RE: Lazy<Regex> =
-    Lazy::new(|| Regex::new(&format!(r"\b(?:{SPEECH_VERBS})\b")).expect("static regex"));
+    Lazy::new(|| crate::text::word_regex(&format!(r"\b(?:{SPEECH_VERBS})\b")));
 /// After the closing mark: optional punctuation, up to eight words, a speech verb.
 static AFTER_RE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(&format!(
+    crate::text::word_regex(&format!(
         r"^[\s,;:\-\u{{2013}}\u{{2014}}]*((?:[\w.'\u{{2019}}\-]+,?\s+){{0,8}}?)({SPEECH_VERBS})\b"
     ))
-    .expect("static regex")
 });
 
 static ROLE_RE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)\b(?:spokes(?:man|woman|person)|official|representative|statement|envoy|source|aide|minister|ambassador|officer)s?\b")
-        .expect("static regex")
+    crate::text::word_regex(r"(?i)\b(?:spokes(?:man|woman|person)|official|representative|statement|envoy|source|aide|minister|ambassador|officer)s?\b")
 });
 
 /// Longest actor mention, in bytes (bounds mention look-ups).
