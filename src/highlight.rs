@@ -65,43 +65,85 @@ pub fn yaml_lines_block(yaml: &str) -> String {
     format!("<pre class=\"code\" tabindex=\"0\" data-lang=\"yaml\"><code>{inner}</code></pre>\n")
 }
 
-/// A `key: value` line whose value is a plain string highlights the same
-/// whatever the string, so syntect highlights `key: <placeholder>` once per
-/// key and the value is put in the placeholder's place (escaped). Lines
-/// this cannot vouch for return `None` (and are highlighted in full).
+/// A `key: value` or `- value` line whose value is a plain string, a
+/// quoted string without escapes or a date highlights the same whatever
+/// its characters, so syntect highlights the line with a placeholder in the
+/// value's place once per key (or list indentation) and shape of value, and
+/// the value is put in the placeholder's place (escaped). Lines this cannot
+/// vouch for return `None` (and are highlighted in full).
 fn plain_pair_line(line: &str) -> Option<String> {
     const PLACEHOLDER: &str = "qqplainvalueqq";
-    static KEYS: Lazy<std::sync::Mutex<std::collections::HashMap<String, Option<String>>>> =
+    const DATE: &str = "1999-09-09";
+    static TEMPLATES: Lazy<std::sync::Mutex<std::collections::HashMap<String, Option<String>>>> =
         Lazy::new(Default::default);
     let body = line.strip_suffix('\n')?;
-    let (key, value) = body.split_once(": ")?;
-    if key.is_empty()
-        || key.len() > 40
-        || !key.bytes().all(|b| b.is_ascii_lowercase() || b == b'_')
-        || !plain_value(value)
-    {
-        return None;
-    }
+    let (lead, value) = match body.split_once(": ") {
+        Some((key, value))
+            if !key.is_empty()
+                && key.len() <= 40
+                && key.bytes().all(|b| b.is_ascii_lowercase() || b == b'_') =>
+        {
+            (&body[..key.len() + 2], value)
+        }
+        _ => {
+            // a list item: indentation, a dash and a space
+            let indent = body.len() - body.trim_start_matches(' ').len();
+            let value = body[indent..].strip_prefix("- ")?;
+            (&body[..indent + 2], value)
+        }
+    };
+    // (the value as the template writes it, the placeholder in it, what replaces it)
+    let (shape, placeholder, text) = if plain_value(value) {
+        (PLACEHOLDER.to_string(), PLACEHOLDER, value)
+    } else if is_date(value) {
+        (DATE.to_string(), DATE, value)
+    } else {
+        let q = value.chars().next().filter(|&q| q == '\'' || q == '"')?;
+        let inner = value[1..].strip_suffix(q)?;
+        // no quote inside ('' is an escape in single quotes), no backslash
+        // (an escape in double quotes), nothing unprintable
+        if inner.is_empty() || inner.len() > 300 || inner.contains(['\'', '"', '\\']) {
+            return None;
+        }
+        if inner.chars().any(char::is_control) {
+            return None;
+        }
+        (format!("{q}{PLACEHOLDER}{q}"), PLACEHOLDER, inner)
+    };
     let template = {
-        let mut keys = KEYS.lock().ok()?;
-        keys.entry(key.to_string())
+        let mut templates = TEMPLATES.lock().ok()?;
+        templates
+            .entry(format!("{lead}{shape}"))
             .or_insert_with(|| {
-                highlight("yaml", &format!("{key}: {PLACEHOLDER}\n"))
-                    .filter(|h| h.matches(PLACEHOLDER).count() == 1)
+                highlight("yaml", &format!("{lead}{shape}\n"))
+                    .filter(|h| h.matches(placeholder).count() == 1)
             })
             .clone()?
     };
-    Some(template.replacen(PLACEHOLDER, &escape_html(value), 1))
+    Some(template.replacen(placeholder, &escape_html(text), 1))
+}
+
+/// `YYYY-MM-DD`, as YAML writes a date.
+fn is_date(v: &str) -> bool {
+    let b = v.as_bytes();
+    b.len() == 10
+        && b.iter().enumerate().all(|(i, &c)| match i {
+            4 | 7 => c == b'-',
+            _ => c.is_ascii_digit(),
+        })
 }
 
 /// A YAML plain scalar that is a string (not null, a boolean, a number or a
-/// date) and has nothing YAML reads specially (comments, quotes, flow
-/// characters, anchors, tags).
+/// date) and has nothing YAML reads specially in a block (comments, quotes,
+/// flow characters, anchors, tags).
 fn plain_value(v: &str) -> bool {
     let Some(first) = v.chars().next() else {
         return false;
     };
-    if v.len() > 300 || v.ends_with(char::is_whitespace) || !first.is_alphanumeric() {
+    // a plain scalar starts with no indicator (ASCII punctuation) and no space
+    let first_ok = first.is_alphanumeric()
+        || !(first.is_ascii() || first.is_whitespace() || first.is_control() || first == '\u{feff}');
+    if v.len() > 300 || v.ends_with(char::is_whitespace) || !first_ok {
         return false;
     }
     if v.chars().any(|c| {
@@ -114,7 +156,6 @@ fn plain_value(v: &str) -> bool {
                 | '}'
                 | '['
                 | ']'
-                | ','
                 | '&'
                 | '*'
                 | '!'
@@ -266,6 +307,26 @@ mod tests {
             "title: Yes\n",
             "title: 1e5\n",
             "title: a # b\n",
+            "title: 100,912 killed as drone strikes hit Nagorno-Karabakh\n",
+            "title: \u{201c}Nobody is safe\u{201d}, she said\n",
+            "title: a, b\n",
+            "published: 2023-02-27\n",
+            "published: 2023-2-27\n",
+            "dek: 'Ekwueme said: \u{201c}It is dead.\u{201d}'\n",
+            "dek: 'It''s over: now'\n",
+            "dek: \"a: b\"\n",
+            "dek: \"a \\\" b\"\n",
+            "dek: '<b>: &amp;'\n",
+            "- Talks on Homs end without agreement\n",
+            "- Leave a Reply\n",
+            "  - \u{d6}lpreis steigt \u{2014} B\u{f6}rse f\u{e4}llt\n",
+            "- 2016 in review\n",
+            "- 2016-01-02\n",
+            "- null\n",
+            "- key: value\n",
+            "- a # b\n",
+            "-  two spaces\n",
+            "- 'quoted: here'\n",
         ] {
             let full = highlight("yaml", line).unwrap();
             if let Some(fast) = plain_pair_line(line) {
@@ -274,7 +335,20 @@ mod tests {
         }
         assert!(plain_pair_line("title: 55 killed as rocket attacks hit Goma\n").is_some());
         assert!(plain_pair_line("dek: null\n").is_none());
-        assert!(plain_pair_line("published: 2020-05-09\n").is_none());
+        for line in [
+            "published: 2020-05-09\n",
+            "- Leave a Reply\n",
+            "  - Leave a Reply\n",
+            "title: 100,912 killed\n",
+            "title: \u{201c}Nobody is safe\u{201d}\n",
+            "dek: 'Ekwueme said: \u{201c}It is dead.\u{201d}'\n",
+            "dek: \"a: b\"\n",
+        ] {
+            assert!(plain_pair_line(line).is_some(), "{line}");
+        }
+        for line in ["- null\n", "dek: 'It''s: over'\n", "dek: \"a \\\" b\"\n"] {
+            assert!(plain_pair_line(line).is_none(), "{line}");
+        }
     }
 
     #[test]
