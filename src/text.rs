@@ -45,60 +45,99 @@ pub fn slugify_max(s: &str, max: usize) -> String {
 /// A comparison key for names and lines: accents folded, case folded,
 /// apostrophes and periods dropped, every other run of non-alphanumerics one space.
 pub fn norm_key(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut space = false;
-    if s.is_ascii() {
-        // fast path: nothing to decompose
-        for b in s.bytes() {
-            if matches!(b, b'.' | b'\'' | b'`') {
-                continue;
-            }
-            if b.is_ascii_alphanumeric() {
-                if space && !out.is_empty() {
-                    out.push(' ');
-                }
-                space = false;
-                out.push(b.to_ascii_lowercase() as char);
-            } else {
-                space = true;
-            }
+    let mut key = NormKey::with_capacity(s.len());
+    key.push_str(s);
+    key.out
+}
+
+/// [`norm_key`] made piece by piece: after each [`NormKey::push_str`] it
+/// holds the key of all the text pushed so far. The key of a text is
+/// therefore a prefix of the key of any longer text that starts with it,
+/// which lets one pass give the keys of all spans that start at one place.
+pub struct NormKey {
+    out: String,
+    /// A run of separators was seen since the last character written.
+    space: bool,
+}
+
+impl NormKey {
+    pub fn with_capacity(n: usize) -> NormKey {
+        NormKey {
+            out: String::with_capacity(n),
+            space: false,
         }
-        return out;
     }
-    // per character: ASCII as above; anything else decomposed on its own
-    // (same result as NFKD of the whole string: the marks whose order NFKD
-    // would fix are dropped anyway)
-    let mut push = |c: char| {
-        if unicode_normalization::char::is_combining_mark(c) {
+
+    /// The key so far.
+    pub fn as_str(&self) -> &str {
+        &self.out
+    }
+
+    pub fn len(&self) -> usize {
+        self.out.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.out.is_empty()
+    }
+
+    pub fn push_str(&mut self, s: &str) {
+        if s.is_ascii() {
+            // fast path: nothing to decompose
+            for b in s.bytes() {
+                self.push_ascii(b);
+            }
             return;
         }
-        if matches!(c, '.' | '\'' | '\u{2019}' | '\u{2018}' | '`' | '\u{b4}') {
+        // per character: ASCII as above; anything else decomposed on its own
+        // (same result as NFKD of the whole string: the marks whose order NFKD
+        // would fix are dropped anyway)
+        for c in s.chars() {
+            if c.is_ascii() {
+                self.push_ascii(c as u8);
+            } else {
+                unicode_normalization::char::decompose_compatible(c, |d| self.push_char(d));
+            }
+        }
+    }
+
+    fn push_ascii(&mut self, b: u8) {
+        if matches!(b, b'.' | b'\'' | b'`') {
+            return;
+        }
+        if b.is_ascii_alphanumeric() {
+            if self.space && !self.out.is_empty() {
+                self.out.push(' ');
+            }
+            self.space = false;
+            self.out.push(b.to_ascii_lowercase() as char);
+        } else {
+            self.space = true;
+        }
+    }
+
+    fn push_char(&mut self, c: char) {
+        if c.is_ascii() {
+            self.push_ascii(c as u8);
+            return;
+        }
+        if unicode_normalization::char::is_combining_mark(c)
+            || matches!(c, '\u{2019}' | '\u{2018}' | '\u{b4}')
+        {
             return;
         }
         if c.is_alphanumeric() {
-            if space && !out.is_empty() {
-                out.push(' ');
+            if self.space && !self.out.is_empty() {
+                self.out.push(' ');
             }
-            space = false;
-            if c.is_ascii() {
-                out.push(c.to_ascii_lowercase());
-            } else {
-                for l in c.to_lowercase() {
-                    out.push(l);
-                }
+            self.space = false;
+            for l in c.to_lowercase() {
+                self.out.push(l);
             }
         } else {
-            space = true;
-        }
-    };
-    for c in s.chars() {
-        if c.is_ascii() {
-            push(c);
-        } else {
-            unicode_normalization::char::decompose_compatible(c, &mut push);
+            self.space = true;
         }
     }
-    out
 }
 
 /// Split text into sentences; returns byte ranges into `s` (trimmed).

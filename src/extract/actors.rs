@@ -470,7 +470,8 @@ fn headline_like(text: &str) -> bool {
     let mut caps = 0;
     for w in text.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '\u{2019}') {
         let Some(c) = w.chars().next() else { continue };
-        if !c.is_alphabetic() || SMALL.contains(&w.to_lowercase().as_str()) {
+        // the small words are ASCII: no other word lowercases to one
+        if !c.is_alphabetic() || SMALL.iter().any(|s| w.eq_ignore_ascii_case(s)) {
             continue;
         }
         n += 1;
@@ -578,8 +579,9 @@ fn starts_cap_or_particle(w: &str) -> bool {
 /// Try to match a known form at token `i`: (end, kind).
 fn match_form(text: &str, toks: &[Tok], i: usize, forms: &Forms) -> Option<(usize, SegKind)> {
     let first = tw(text, &toks[i]);
-    let first_key = crate::text::norm_key(first);
-    let fw = first_word(&first_key);
+    let mut keys = crate::text::NormKey::with_capacity(64);
+    keys.push_str(first);
+    let fw = first_word(keys.as_str());
     if !fw.is_empty()
         && !FIRST_WORDS.contains(fw)
         && !forms.learned_first.is_some_and(|l| l.contains(fw))
@@ -587,16 +589,27 @@ fn match_form(text: &str, toks: &[Tok], i: usize, forms: &Forms) -> Option<(usiz
         return None; // no form starts with this word
     }
     let ends = spans_from(text, toks, i);
-    for &end in ends.iter().rev() {
+    // each span's key is a prefix of the longest span's: one pass makes them
+    let mut key_ends = Vec::with_capacity(ends.len());
+    let mut pushed = toks[i].e;
+    for &end in &ends {
+        let e = toks[end - 1].e;
+        if e > pushed {
+            keys.push_str(&text[pushed..e]);
+            pushed = e;
+        }
+        key_ends.push(keys.len());
+    }
+    for (&end, &key_end) in ends.iter().zip(&key_ends).rev() {
         let surface = &text[toks[i].s..toks[end - 1].e];
         let last = tw(text, &toks[end - 1]);
-        let key = crate::text::norm_key(surface);
+        let key = &keys.as_str()[..key_end];
         let capital_ok =
             (starts_cap_or_particle(first) && (is_cap(last) || end - i == 1)) || forms.title_block;
         if let Some(learned) = forms.learned {
             if capital_ok && is_cap(first) || forms.title_block {
-                if let Some(&a) = learned.get(&key) {
-                    let weak = forms.weak.is_some_and(|w| w.contains(&key));
+                if let Some(&a) = learned.get(key) {
+                    let weak = forms.weak.is_some_and(|w| w.contains(key));
                     if !weak || !glued_to_names(text, toks, i, end) {
                         return Some((end, SegKind::Learned(a)));
                     }
@@ -604,7 +617,7 @@ fn match_form(text: &str, toks: &[Tok], i: usize, forms: &Forms) -> Option<(usiz
             }
         }
         if capital_ok {
-            if let Some(&b) = world::BODY_FORMS.get(&key) {
+            if let Some(&b) = world::BODY_FORMS.get(key) {
                 let body = &world::BODIES[b];
                 // short all-caps aliases (AP, UN) must be written in capitals
                 let written_upper = std::iter::once(&body.name)
@@ -616,17 +629,17 @@ fn match_form(text: &str, toks: &[Tok], i: usize, forms: &Forms) -> Option<(usiz
                     return Some((end, SegKind::Body(b)));
                 }
             }
-            if let Some(&(si, form)) = world::STATE_FORMS.get(&key) {
+            if let Some(&(si, form)) = world::STATE_FORMS.get(key) {
                 let amb = world::is_ambiguous_state_form(surface);
                 if is_cap(first) && (!amb || !glued_to_names(text, toks, i, end)) {
                     return Some((end, SegKind::State(si, form)));
                 }
             }
         }
-        if capital_ok && is_cap(first) && world::PLACE_KEYS.contains(&key) {
+        if capital_ok && is_cap(first) && world::PLACE_KEYS.contains(key) {
             return Some((end, SegKind::Place));
         }
-        if TITLE_KEYS.contains(&key) && !first.chars().all(|c| c.is_uppercase()) || key == "pm" {
+        if TITLE_KEYS.contains(key) && !first.chars().all(|c| c.is_uppercase()) || key == "pm" {
             // a capitalised title inside a longer capitalised run of unknown words is
             // more likely part of a name ("General Motors") — handled by org heads
             return Some((end, SegKind::Title));

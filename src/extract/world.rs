@@ -2839,8 +2839,6 @@ static NON_NAME_SET: Lazy<HashSet<&'static str>> =
     Lazy::new(|| NON_NAMES.iter().copied().collect());
 static QUALIFIER_SET: Lazy<HashSet<&'static str>> =
     Lazy::new(|| QUALIFIERS.iter().copied().collect());
-static PARTICLE_SET: Lazy<HashSet<&'static str>> =
-    Lazy::new(|| NAME_PARTICLES.iter().copied().collect());
 
 /// Is `w` (any case) a title or role word/phrase?
 pub fn is_title(w: &str) -> bool {
@@ -2892,7 +2890,8 @@ pub fn is_qualifier(w: &str) -> bool {
 }
 /// Is `w` a name particle ("al", "de")?
 pub fn is_particle(w: &str) -> bool {
-    PARTICLE_SET.contains(w.to_lowercase().as_str())
+    // the particles are short and ASCII: no other word lowercases to one
+    NAME_PARTICLES.iter().any(|p| w.eq_ignore_ascii_case(p))
 }
 /// Is `w` an honorific ("Mr")?
 pub fn is_honorific(w: &str) -> bool {
