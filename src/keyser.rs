@@ -14,47 +14,63 @@ const BLOCK: usize = 4096;
 
 pub(crate) struct Feed<'k> {
     hasher: &'k mut xxhash_rust::xxh3::Xxh3,
-    buf: Vec<u8>,
+    buf: [u8; BLOCK],
+    len: usize,
 }
 
 impl<'k> Feed<'k> {
     pub(crate) fn new(hasher: &'k mut xxhash_rust::xxh3::Xxh3) -> Self {
         Feed {
             hasher,
-            buf: Vec::with_capacity(BLOCK),
+            buf: [0; BLOCK],
+            len: 0,
         }
     }
 
+    #[inline]
     fn put(&mut self, b: &[u8]) {
-        if self.buf.len() + b.len() > BLOCK {
-            self.hasher.update(&self.buf);
-            self.buf.clear();
-            if b.len() > BLOCK {
-                self.hasher.update(b);
-                return;
-            }
+        let end = self.len + b.len();
+        if end <= BLOCK {
+            self.buf[self.len..end].copy_from_slice(b);
+            self.len = end;
+        } else {
+            self.put_full(b);
         }
-        self.buf.extend_from_slice(b);
+    }
+
+    /// [`Feed::put`] when `b` does not fit: what is gathered goes to the
+    /// hasher first, and `b` too if it is bigger than a block.
+    #[cold]
+    fn put_full(&mut self, b: &[u8]) {
+        self.hasher.update(&self.buf[..self.len]);
+        self.len = 0;
+        if b.len() > BLOCK {
+            self.hasher.update(b);
+        } else {
+            self.put(b);
+        }
     }
 
     fn tag(&mut self, t: u8) {
         self.put(&[t]);
     }
 
-    fn len(&mut self, n: usize) {
-        self.put(&(n as u64).to_le_bytes());
+    /// A tag and a length, as one put.
+    fn tag_len(&mut self, t: u8, n: usize) {
+        let mut head = [t; 9];
+        head[1..].copy_from_slice(&(n as u64).to_le_bytes());
+        self.put(&head);
     }
 
     fn bytes(&mut self, t: u8, b: &[u8]) {
-        self.tag(t);
-        self.len(b.len());
+        self.tag_len(t, b.len());
         self.put(b);
     }
 
     /// Hand what is gathered to the hasher.
     pub(crate) fn finish(mut self) {
-        self.hasher.update(&self.buf);
-        self.buf.clear();
+        self.hasher.update(&self.buf[..self.len]);
+        self.len = 0;
     }
 }
 
