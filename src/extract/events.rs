@@ -89,26 +89,36 @@ static MONTH_YEAR_RE: Lazy<Regex> = Lazy::new(|| {
     ))
 });
 static YEAR_RE: Lazy<Regex> = Lazy::new(|| {
-    crate::text::word_regex(r"(?i)\b(in|since|from|the|by|until|during|early|late|mid|mid-|of|before|after|between)\s+((?:1[89]|20)\d\d)\b(?:[^\d%,.]|[.,](?:\D|$)|$)")
+    crate::text::word_regex(
+        r"(?i)\b(in|since|from|the|by|until|during|early|late|mid|mid-|of|before|after|between)\s+((?:1[89]|20)\d\d)\b(?:[^\d%,.]|[.,](?:\D|$)|$)",
+    )
 });
 static WEEKDAY_RE: Lazy<Regex> = Lazy::new(|| {
-    crate::text::word_regex(r"(?:\b(late|early|on|last|this|next|since|by|until|from|Late|Early|On|Last|This|Next|Since|By)\s+)?\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:'s|\u{2019}s)?(?:\s+(night|morning|afternoon|evening))?\b")
+    crate::text::word_regex(
+        r"(?:\b(late|early|on|last|this|next|since|by|until|from|Late|Early|On|Last|This|Next|Since|By)\s+)?\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:'s|\u{2019}s)?(?:\s+(night|morning|afternoon|evening))?\b",
+    )
 });
 static RELATIVE_RE: Lazy<Regex> = Lazy::new(|| {
-    crate::text::word_regex(r"\b(?:([Tt]oday|[Yy]esterday|[Tt]onight|[Ll]ast night|this morning|this afternoon|this evening|[Ee]arlier today)|((?:[Ee]arlier |[Ll]ater )?this month|[Ll]ast month|a month ago)|([Ll]ast year|[Ee]arlier this year))\b")
+    crate::text::word_regex(
+        r"\b(?:([Tt]oday|[Yy]esterday|[Tt]onight|[Ll]ast night|this morning|this afternoon|this evening|[Ee]arlier today)|((?:[Ee]arlier |[Ll]ater )?this month|[Ll]ast month|a month ago)|([Ll]ast year|[Ee]arlier this year))\b",
+    )
 });
 static DAYS_AGO_RE: Lazy<Regex> = Lazy::new(|| {
     crate::text::word_regex(r"(?i)\b(a|one|two|three|four|five|six|[1-6])\s+days?\s+ago\b")
 });
 static FUTURE_RE: Lazy<Regex> = Lazy::new(|| {
-    crate::text::word_regex(r"(?i)\b(?:will|won't|shall|going to|plans? to|planning to|set to|due to|expected to|scheduled|upcoming|is to|are to|would)\b|\u{2019}ll\b|'ll\b")
+    crate::text::word_regex(
+        r"(?i)\b(?:will|won't|shall|going to|plans? to|planning to|set to|due to|expected to|scheduled|upcoming|is to|are to|would)\b|\u{2019}ll\b|'ll\b",
+    )
 });
 static STAMP_RE: Lazy<Regex> =
     Lazy::new(|| crate::text::word_regex(r"^\s*(?:,|at|-|\u{2013})?\s*\d{1,2}:\d{2}"));
 static REPORTING_RE: Lazy<Regex> =
     Lazy::new(|| crate::text::word_regex(r"\b(said|says|told|announced)\b"));
 static METADATA_RE: Lazy<Regex> = Lazy::new(|| {
-    crate::text::word_regex(r"(?i)^\W*(?:this (?:story|article|report|page) (?:is|was) (?:from|published|first published|last updated)|updated|last updated|last modified|copyright|\(c\)|©)")
+    crate::text::word_regex(
+        r"(?i)^\W*(?:this (?:story|article|report|page) (?:is|was) (?:from|published|first published|last updated)|updated|last updated|last modified|copyright|\(c\)|©)",
+    )
 });
 
 /// A short metadata line ("This story is from July 16, 2016", "Updated ...").
@@ -609,8 +619,7 @@ pub fn publication_from_anchor(doc: &DocText, anchor: NaiveDate) -> Option<Naive
     })
 }
 
-static YEAR_TOKEN_RE: Lazy<Regex> =
-    Lazy::new(|| crate::text::word_regex(r"\b(?:19|20)\d\d\b"));
+static YEAR_TOKEN_RE: Lazy<Regex> = Lazy::new(|| crate::text::word_regex(r"\b(?:19|20)\d\d\b"));
 
 static PRESENT_RE: Lazy<Regex> = Lazy::new(|| {
     crate::text::word_regex(r"\b(?:has|have|is|are|says|say|reports|announces|confirms)\b")

@@ -53,7 +53,9 @@ static AFTER_RE: Lazy<Regex> = Lazy::new(|| {
 });
 
 static ROLE_RE: Lazy<Regex> = Lazy::new(|| {
-    crate::text::word_regex(r"(?i)\b(?:spokes(?:man|woman|person)|official|representative|statement|envoy|source|aide|minister|ambassador|officer)s?\b")
+    crate::text::word_regex(
+        r"(?i)\b(?:spokes(?:man|woman|person)|official|representative|statement|envoy|source|aide|minister|ambassador|officer)s?\b",
+    )
 });
 
 /// Longest actor mention, in bytes (bounds mention look-ups).
