@@ -13,7 +13,8 @@ use crate::model::{self, Dossier, Ref};
 use crate::text::{norm_key, slugify, slugify_max};
 use chrono::NaiveDate;
 use rayon::prelude::*;
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -429,7 +430,7 @@ fn assemble(
     counts.push(table.report());
     saving.push(table.save_later(records));
 
-    let mut by_seed: HashMap<&str, usize> = HashMap::new();
+    let mut by_seed: HashMap<&str, usize> = HashMap::default();
     for (i, f) in files.iter().enumerate() {
         if let Some(seed) = f.front.seed.as_deref() {
             if let Some(prev) = by_seed.insert(seed, i) {
@@ -445,9 +446,9 @@ fn assemble(
         }
     }
     let mut used_ids: HashSet<String> = files.iter().map(|f| f.stem.clone()).collect();
-    let mut claimed: HashSet<usize> = HashSet::new();
+    let mut claimed: HashSet<usize> = HashSet::default();
     let mut drafts = Vec::new();
-    let mut seen_text: HashMap<u64, String> = HashMap::new();
+    let mut seen_text: HashMap<u64, String> = HashMap::default();
 
     for (seed, (c, body, paragraphs, h)) in seeds.iter().zip(cleaned) {
         // kept for the whole build: copied into memory of this thread's
@@ -672,7 +673,7 @@ fn estimate_dates(
     passages: &[extract::passages::SharedPassage],
 ) -> Vec<(usize, NaiveDate, &'static str)> {
     let mut out = Vec::new();
-    let mut done: HashSet<usize> = HashSet::new();
+    let mut done: HashSet<usize> = HashSet::default();
     for (i, d) in drafts.iter().enumerate() {
         if d.published.is_some() {
             continue;
@@ -723,13 +724,13 @@ fn estimate_dates(
     let n = drafts.len() as f64;
     let df: HashMap<&str, usize> = terms
         .par_iter()
-        .fold(HashMap::new, |mut df: HashMap<&str, usize>, t| {
+        .fold(HashMap::default, |mut df: HashMap<&str, usize>, t| {
             for w in t.iter() {
                 *df.entry(w).or_insert(0) += 1;
             }
             df
         })
-        .reduce(HashMap::new, crate::text::merge_counts);
+        .reduce(HashMap::default, crate::text::merge_counts);
     // idf-weighted cosine over terms carried by 2..=max_df articles
     let max_df = (drafts.len() / 3).clamp(8, 2000);
     let idf = |w: &str| (n / df[w] as f64).ln();
@@ -744,7 +745,7 @@ fn estimate_dates(
                 .sqrt()
         })
         .collect();
-    let mut postings: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut postings: HashMap<&str, Vec<usize>> = HashMap::default();
     for (i, t) in terms.iter().enumerate() {
         if drafts[i].published.is_none() {
             continue;
@@ -762,7 +763,7 @@ fn estimate_dates(
     let found: Vec<Option<(usize, NaiveDate, &'static str)>> = undated
         .par_iter()
         .map(|&a| {
-            let mut score: HashMap<usize, f64> = HashMap::new();
+            let mut score: HashMap<usize, f64> = HashMap::default();
             for w in terms[a].iter() {
                 let Some(list) = postings.get(w) else {
                     continue;

@@ -29,7 +29,7 @@
 use chrono::NaiveDate;
 use once_cell::sync::Lazy;
 use regex::Regex;
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 /// Corpus-wide statistics the cleaner uses: how many files carry each line.
 #[derive(Debug, Default, Clone)]
@@ -71,8 +71,8 @@ impl CorpusStats {
         let texts: Vec<&str> = texts.into_iter().collect();
         let line_files = texts
             .par_iter()
-            .fold(HashMap::new, |mut m: HashMap<u64, usize>, t| {
-                let mut seen = HashSet::new();
+            .fold(HashMap::default, |mut m: HashMap<u64, usize>, t| {
+                let mut seen = HashSet::default();
                 for line in t.lines() {
                     if let Some(h) = stat_hash(line) {
                         if seen.insert(h) {
@@ -82,7 +82,7 @@ impl CorpusStats {
                 }
                 m
             })
-            .reduce(HashMap::new, crate::text::merge_counts);
+            .reduce(HashMap::default, crate::text::merge_counts);
         CorpusStats {
             line_files,
             files: texts.len(),
@@ -1644,7 +1644,7 @@ pub fn clean_probed(raw: &str, stats: &CorpusStats, opts: &CleanOptions) -> (Cle
     if let Some(t) = title_idx {
         units[t].role = Some(Role::Title);
         // lines before the headline: mastheads, labels
-        let mut head_keys: HashMap<String, usize> = HashMap::new();
+        let mut head_keys: HashMap<String, usize> = HashMap::default();
         for u in &units[..t] {
             *head_keys.entry(key(&u.text)).or_insert(0) += 1;
         }

@@ -38,8 +38,8 @@ pub fn code_block(lang: &str, code: &str) -> String {
 /// or one list item), so each line's HTML depends on that line alone, and the
 /// many lines pages share (`dek: null`, `- united-states`) are highlighted once.
 pub fn yaml_lines_block(yaml: &str) -> String {
-    static CACHE: Lazy<std::sync::Mutex<std::collections::HashMap<String, String>>> =
-        Lazy::new(|| std::sync::Mutex::new(std::collections::HashMap::new()));
+    static CACHE: Lazy<std::sync::Mutex<rustc_hash::FxHashMap<String, String>>> =
+        Lazy::new(Default::default);
     let mut inner = String::with_capacity(yaml.len() * 3);
     for line in LinesWithEndings::from(yaml) {
         if let Some(h) = plain_pair_line(line) {
@@ -74,7 +74,7 @@ pub fn yaml_lines_block(yaml: &str) -> String {
 fn plain_pair_line(line: &str) -> Option<String> {
     const PLACEHOLDER: &str = "qqplainvalueqq";
     const DATE: &str = "1999-09-09";
-    static TEMPLATES: Lazy<std::sync::Mutex<std::collections::HashMap<String, Option<String>>>> =
+    static TEMPLATES: Lazy<std::sync::Mutex<rustc_hash::FxHashMap<String, Option<String>>>> =
         Lazy::new(Default::default);
     let body = line.strip_suffix('\n')?;
     let (lead, value) = match body.split_once(": ") {
@@ -142,7 +142,10 @@ fn plain_value(v: &str) -> bool {
     };
     // a plain scalar starts with no indicator (ASCII punctuation) and no space
     let first_ok = first.is_alphanumeric()
-        || !(first.is_ascii() || first.is_whitespace() || first.is_control() || first == '\u{feff}');
+        || !(first.is_ascii()
+            || first.is_whitespace()
+            || first.is_control()
+            || first == '\u{feff}');
     if v.len() > 300 || v.ends_with(char::is_whitespace) || !first_ok {
         return false;
     }

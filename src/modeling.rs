@@ -8,7 +8,8 @@ use crate::extract::{self, Block};
 use crate::model::*;
 use crate::text::{norm_key, slugify_max};
 use rayon::prelude::*;
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::collections::{BTreeMap, BTreeSet};
 
 /// Fill `site.dossier` (and `site.actor_ids`) from the drafts and findings.
 ///
@@ -34,7 +35,7 @@ pub fn model(
     };
 
     // actor ids
-    let mut taken = HashSet::new();
+    let mut taken = HashSet::default();
     let actor_ids: Vec<Id> = ax
         .actors
         .iter()
@@ -89,8 +90,8 @@ pub fn model(
     }
 
     // source registry from config: normalised name/alias → id
-    let mut registry: HashMap<String, String> = HashMap::new();
-    let mut reg_entries: HashMap<String, &crate::config::SourceConfig> = HashMap::new();
+    let mut registry: HashMap<String, String> = HashMap::default();
+    let mut reg_entries: HashMap<String, &crate::config::SourceConfig> = HashMap::default();
     for s in &cfg.sources {
         let id = slugify_max(&s.name, 60);
         registry.insert(norm_key(&s.name), id.clone());
@@ -292,7 +293,7 @@ pub fn model(
     // shared passages; an id is made from the text, so that it stays the
     // same when passages are added or dropped elsewhere in the corpus (a
     // running number would change a page for every passage before it)
-    let mut ids_taken: HashSet<String> = HashSet::new();
+    let mut ids_taken: HashSet<String> = HashSet::default();
     for p in &site.passages {
         let mut arts: Vec<Id> = p
             .occurrences
@@ -548,7 +549,8 @@ fn merge_events(site: &Site, events: &[extract::events::Event], actor_ids: &[Id]
             .push(i);
     }
     // mentions by block, so an event's actors are found without scanning them all
-    let mut mentions_at: HashMap<(usize, Block), Vec<&extract::actors::Mention>> = HashMap::new();
+    let mut mentions_at: HashMap<(usize, Block), Vec<&extract::actors::Mention>> =
+        HashMap::default();
     for m in &site.actors.mentions {
         mentions_at.entry((m.doc(), m.block)).or_default().push(m);
     }
@@ -578,8 +580,8 @@ fn merge_events(site: &Site, events: &[extract::events::Event], actor_ids: &[Id]
             // words (words shared by very many clusters are skipped), so a date
             // with thousands of events stays near-linear
             let mut clusters: Vec<Vec<usize>> = Vec::new();
-            let mut by_key: HashMap<&str, usize> = HashMap::new();
-            let mut by_word: HashMap<u64, Vec<usize>> = HashMap::new();
+            let mut by_key: HashMap<&str, usize> = HashMap::default();
+            let mut by_word: HashMap<u64, Vec<usize>> = HashMap::default();
             for &i in idxs {
                 let mut found = by_key.get(lkeys[pos[&i]].as_str()).copied();
                 if found.is_none() {
@@ -669,7 +671,7 @@ fn merge_events(site: &Site, events: &[extract::events::Event], actor_ids: &[Id]
             out
         })
         .collect();
-    let mut taken = HashSet::new();
+    let mut taken = HashSet::default();
     let mut out = Vec::with_capacity(built.iter().map(Vec::len).sum());
     for mut e in built.into_iter().flatten() {
         e.id = unique(&mut taken, std::mem::take(&mut e.id), &e.date);
@@ -732,7 +734,7 @@ fn key_points(drafts: &[crate::build::Draft]) -> Vec<KeyPoint> {
         .par_iter()
         .enumerate()
         .fold(
-            || (HashMap::new(), Vec::new()),
+            || (HashMap::default(), Vec::new()),
             |(mut df, mut all): Pass1, (i, d)| {
                 let mut seen: Vec<u64> = Vec::new();
                 let mut mine = Vec::new();
@@ -761,7 +763,7 @@ fn key_points(drafts: &[crate::build::Draft]) -> Vec<KeyPoint> {
             },
         )
         .reduce(
-            || (HashMap::new(), Vec::new()),
+            || (HashMap::default(), Vec::new()),
             |(a, mut x), (b, y)| {
                 x.extend(y);
                 (crate::text::merge_counts(a, b), x)
@@ -826,7 +828,7 @@ fn key_points(drafts: &[crate::build::Draft]) -> Vec<KeyPoint> {
         .collect();
     let want = 5.min(drafts.len() + 2);
     let mut picked: Vec<usize> = Vec::new();
-    let mut used_docs: HashSet<usize> = HashSet::new();
+    let mut used_docs: HashSet<usize> = HashSet::default();
     for pass in 0..2 {
         for k in 0..sents.len() {
             if picked.len() >= want {

@@ -9,10 +9,11 @@ use crate::markdown::{RenderOptions, Span};
 use crate::model::{Article, Dossier};
 use crate::text::escape_html;
 use rayon::prelude::*;
+use rustc_hash::FxHashMap as HashMap;
 use serde::Serialize;
 use serde_json::json;
 use std::borrow::Cow;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 use tera::{Context, Tera};
 
@@ -579,13 +580,13 @@ pub fn render(site: &Site, root: &Path, sink: &dyn PageSink) -> Result<()> {
     let per_article = PerArticle::new(d);
     let cooc = cooccurrence(d);
     // indexes, so each page finds its own items without scanning the corpus
-    let mut quotes_by_speaker: HashMap<&str, Vec<&crate::model::Quote>> = HashMap::new();
+    let mut quotes_by_speaker: HashMap<&str, Vec<&crate::model::Quote>> = HashMap::default();
     for q in &d.quotes {
         if let Some(sp) = q.speaker.as_deref() {
             quotes_by_speaker.entry(sp).or_default().push(q);
         }
     }
-    let mut events_by_actor: HashMap<&str, Vec<&crate::model::Event>> = HashMap::new();
+    let mut events_by_actor: HashMap<&str, Vec<&crate::model::Event>> = HashMap::default();
     for e in &d.events {
         for a in &e.actors {
             events_by_actor.entry(a.as_ref()).or_default().push(e);
@@ -598,7 +599,7 @@ pub fn render(site: &Site, root: &Path, sink: &dyn PageSink) -> Result<()> {
         .enumerate()
         .map(|(i, s)| (s.as_ref(), i))
         .collect();
-    let mut passages_by_article: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut passages_by_article: HashMap<&str, Vec<usize>> = HashMap::default();
     for (i, p) in d.shared_passages.iter().enumerate() {
         for a in &p.articles {
             passages_by_article.entry(a.as_ref()).or_default().push(i);
@@ -1666,7 +1667,7 @@ pub fn cooccurrence(d: &Dossier) -> HashMap<usize, BTreeMap<usize, usize>> {
         .enumerate()
         .map(|(i, a)| (a.id.as_ref(), i))
         .collect();
-    let mut m: HashMap<usize, BTreeMap<usize, usize>> = HashMap::new();
+    let mut m: HashMap<usize, BTreeMap<usize, usize>> = HashMap::default();
     for a in &d.articles {
         // cap per article so a huge cast list stays near-linear
         let ids: Vec<usize> = a
@@ -2005,11 +2006,11 @@ struct PerArticle<'a> {
 
 impl<'a> PerArticle<'a> {
     fn new(d: &'a Dossier) -> Self {
-        let mut quotes: HashMap<&str, Vec<&crate::model::Quote>> = HashMap::new();
+        let mut quotes: HashMap<&str, Vec<&crate::model::Quote>> = HashMap::default();
         for q in &d.quotes {
             quotes.entry(q.article.as_ref()).or_default().push(q);
         }
-        let mut events: HashMap<&str, Vec<_>> = HashMap::new();
+        let mut events: HashMap<&str, Vec<_>> = HashMap::default();
         for e in &d.events {
             for r in &e.refs {
                 events

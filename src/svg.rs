@@ -5,7 +5,8 @@
 use crate::model::Dossier;
 use crate::text::escape_html;
 use chrono::NaiveDate;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use rustc_hash::FxHashMap as HashMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// Timeline: x = day, one lane per publisher; a dot where articles of that
 /// publisher report day-precision events. Days that fall on the same few

@@ -324,9 +324,9 @@ pub const WEEKDAY_NAMES: &[&str] = &[
 /// Add the counts of `b` to `a` (the larger map absorbs the smaller): the
 /// reduce step of counting in parallel.
 pub fn merge_counts<K: std::hash::Hash + Eq>(
-    a: std::collections::HashMap<K, usize>,
-    b: std::collections::HashMap<K, usize>,
-) -> std::collections::HashMap<K, usize> {
+    a: rustc_hash::FxHashMap<K, usize>,
+    b: rustc_hash::FxHashMap<K, usize>,
+) -> rustc_hash::FxHashMap<K, usize> {
     let (mut big, small) = if a.len() >= b.len() { (a, b) } else { (b, a) };
     for (k, n) in small {
         *big.entry(k).or_insert(0) += n;

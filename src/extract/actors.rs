@@ -24,8 +24,8 @@
 use super::world::{self, BodyKind, StateForm};
 use super::{Block, DocText};
 use rayon::prelude::*;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use serde::{Deserialize, Serialize};
-use std::collections::{HashMap, HashSet};
 
 /// What kind of actor.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -2217,7 +2217,7 @@ impl Builder {
             role,
             aliases: Vec::new(),
         });
-        self.alias_sets.push(HashSet::new());
+        self.alias_sets.push(HashSet::default());
         self.idx.actors.len() - 1
     }
 
@@ -2272,7 +2272,7 @@ pub fn extract_actors_cached(
     use crate::cache::Record;
     // ---- pass 1: discovery
     let mut disc = Discovery {
-        cands: HashMap::new(),
+        cands: HashMap::default(),
     };
     let table = cache.table("actors");
     let mut records = Vec::with_capacity(docs.len());
@@ -2310,12 +2310,12 @@ pub fn extract_actors_cached(
     // ---- pass 2: decision
     let mut b = Builder {
         idx: ActorIndex::default(),
-        learned: HashMap::new(),
-        weak: HashSet::new(),
-        state_actor: HashMap::new(),
-        body_actor: HashMap::new(),
-        actor_state: HashMap::new(),
-        ambiguous: HashMap::new(),
+        learned: HashMap::default(),
+        weak: HashSet::default(),
+        state_actor: HashMap::default(),
+        body_actor: HashMap::default(),
+        actor_state: HashMap::default(),
+        ambiguous: HashMap::default(),
         alias_sets: Vec::new(),
         forward: Vec::new(),
     };
@@ -2370,12 +2370,12 @@ pub fn extract_actors_cached(
         .collect();
 
     // multi-word people and organisations first
-    let mut person_by_skel: HashMap<Vec<String>, usize> = HashMap::new();
-    let mut by_last: HashMap<String, Vec<usize>> = HashMap::new();
-    let mut by_first: HashMap<String, Vec<usize>> = HashMap::new();
-    let mut org_by_first: HashMap<String, Vec<usize>> = HashMap::new();
-    let mut org_base: HashMap<String, Vec<usize>> = HashMap::new();
-    let mut org_initials: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut person_by_skel: HashMap<Vec<String>, usize> = HashMap::default();
+    let mut by_last: HashMap<String, Vec<usize>> = HashMap::default();
+    let mut by_first: HashMap<String, Vec<usize>> = HashMap::default();
+    let mut org_by_first: HashMap<String, Vec<usize>> = HashMap::default();
+    let mut org_base: HashMap<String, Vec<usize>> = HashMap::default();
+    let mut org_initials: HashMap<String, Vec<usize>> = HashMap::default();
     // configured people take part in surname / first-name merging
     for id in 0..gaz_count {
         if b.idx.actors[id].kind != ActorKind::Person {
@@ -2702,7 +2702,7 @@ pub fn extract_actors_cached(
 
     // ---- pass 3: linking
     let mut places: Vec<Vec<String>> = vec![Vec::new(); docs.len()];
-    let mut listed: Vec<HashSet<usize>> = vec![HashSet::new(); docs.len()];
+    let mut listed: Vec<HashSet<usize>> = vec![HashSet::default(); docs.len()];
     let mut mentions: Vec<Mention> = Vec::new();
     // tokenizing and segmenting only read what pass 2 learned (linking adds
     // actors but no forms): done in parallel, a bounded chunk at a time, the
@@ -2910,7 +2910,7 @@ pub fn extract_actors_cached(
         idx.add_lookup(&a, id);
     }
     // surnames of people, when only one person bears them ("Mr Cole")
-    let mut surname: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut surname: HashMap<String, Vec<usize>> = HashMap::default();
     for (id, a) in idx.actors.iter().enumerate() {
         if a.kind != ActorKind::Person {
             continue;

@@ -9,7 +9,7 @@
 use super::{Block, DocText};
 use once_cell::sync::Lazy;
 use regex::Regex;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// A number with what it counts.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -33,7 +33,9 @@ static NUM_RE: Lazy<Regex> = Lazy::new(|| {
     ))
 });
 static TOLL_RE: Lazy<Regex> = Lazy::new(|| {
-    crate::text::word_regex(r"(?i)\b(death toll|toll|number of (?:dead|deaths|victims|casualties))\s+(?:was|is|has risen to|rose to|reached|stood at|stands at|of|climbed to|hit)\s+$")
+    crate::text::word_regex(
+        r"(?i)\b(death toll|toll|number of (?:dead|deaths|victims|casualties))\s+(?:was|is|has risen to|rose to|reached|stood at|stands at|of|climbed to|hit)\s+$",
+    )
 });
 
 const MONTHS: &[&str] = crate::text::MONTH_NAMES;
@@ -610,7 +612,7 @@ pub fn figure_number(value: &str) -> Option<f64> {
 /// articles with different values, e.g. "430,000 people have died" vs "more
 /// than 300,000 lives". Hash by category, then sort each bucket by value.
 pub fn figure_conflicts(figures: &[Figure]) -> Vec<FigureGroup> {
-    let mut by_cat: HashMap<String, Vec<(f64, usize)>> = HashMap::new();
+    let mut by_cat: HashMap<String, Vec<(f64, usize)>> = HashMap::default();
     for (i, f) in figures.iter().enumerate() {
         if let Some(n) = figure_number(&f.value) {
             by_cat

@@ -6,7 +6,7 @@
 //! plus a hash map: linear in the corpus size, no pairwise comparison.
 
 use super::{Block, DocText};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// Shorter sentences ("He said no.") are too generic to count as shared.
 pub const MIN_WORDS: usize = 8;
@@ -79,7 +79,7 @@ pub fn shared_passages(docs: &[DocText]) -> Vec<SharedPassage> {
             continue;
         }
         // the same hash: group by the text itself (a collision stays apart)
-        let mut groups: HashMap<String, Vec<Occurrence>> = HashMap::new();
+        let mut groups: HashMap<String, Vec<Occurrence>> = HashMap::default();
         for (_, o) in run {
             groups.entry(key_of(o)).or_default().push(o.clone());
         }

@@ -12,7 +12,7 @@ use super::actors::{ActorIndex, ActorKind, Mention};
 use super::{world, Block, DocText};
 use once_cell::sync::Lazy;
 use rayon::prelude::*;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// One attribution of information to a source.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -235,7 +235,7 @@ pub fn extract_cited(docs: &[DocText], actors: &ActorIndex) -> Vec<Citation> {
         .flat_map_iter(|(d, doc)| {
             let mut out = Vec::new();
             let ms = actors.doc_mentions(d);
-            let mut salience: HashMap<usize, usize> = HashMap::new();
+            let mut salience: HashMap<usize, usize> = HashMap::default();
             for (block, text) in doc.blocks() {
                 let sents = crate::text::sentences(text);
                 // mentions of this block

@@ -3,7 +3,7 @@
 //! no person is named here; people are found from the text.
 
 use once_cell::sync::Lazy;
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 /// A state: canonical short name, other names, demonyms, capital.
 pub struct State {
@@ -2919,7 +2919,7 @@ pub enum StateForm {
 
 /// Normalised key (see `crate::text::norm_key`) → (state index, form).
 pub static STATE_FORMS: Lazy<HashMap<String, (usize, StateForm)>> = Lazy::new(|| {
-    let mut m = HashMap::new();
+    let mut m = HashMap::default();
     for (i, st) in STATES.iter().enumerate() {
         let k = crate::text::norm_key(st.name);
         m.entry(k).or_insert((i, StateForm::Name));
@@ -2959,7 +2959,7 @@ pub static STATE_FORMS: Lazy<HashMap<String, (usize, StateForm)>> = Lazy::new(||
 
 /// Normalised key → index into [`BODIES`].
 pub static BODY_FORMS: Lazy<HashMap<String, usize>> = Lazy::new(|| {
-    let mut m = HashMap::new();
+    let mut m = HashMap::default();
     for (i, b) in BODIES.iter().enumerate() {
         m.entry(crate::text::norm_key(b.name)).or_insert(i);
         for a in b.aliases {
