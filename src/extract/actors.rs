@@ -462,6 +462,8 @@ const AUX: &[&str] = &[
 /// A block written in Title Case or capitals (a headline, a sub-heading, a
 /// Title-Case standfirst): capitalisation says nothing about names there.
 fn headline_like(text: &str) -> bool {
+    /// Words looked at (beyond them the text is a paragraph anyway).
+    const MAX_WORDS: usize = 40;
     const SMALL: &[&str] = &[
         "a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "but", "as", "by",
         "with", "from", "vs", "is", "be", "are",
@@ -477,8 +479,11 @@ fn headline_like(text: &str) -> bool {
         n += 1;
         if c.is_uppercase() {
             caps += 1;
+        } else if (n - caps) * 10 > MAX_WORDS + 1 {
+            // too many lower-case words already for 90% capitals
+            return false;
         }
-        if n > 40 {
+        if n > MAX_WORDS {
             break;
         }
     }

@@ -2891,7 +2891,9 @@ pub fn is_qualifier(w: &str) -> bool {
 /// Is `w` a name particle ("al", "de")?
 pub fn is_particle(w: &str) -> bool {
     // the particles are short and ASCII: no other word lowercases to one
-    NAME_PARTICLES.iter().any(|p| w.eq_ignore_ascii_case(p))
+    static LONGEST: Lazy<usize> =
+        Lazy::new(|| NAME_PARTICLES.iter().map(|p| p.len()).max().unwrap_or(0));
+    w.len() <= *LONGEST && NAME_PARTICLES.iter().any(|p| w.eq_ignore_ascii_case(p))
 }
 /// Is `w` an honorific ("Mr")?
 pub fn is_honorific(w: &str) -> bool {
