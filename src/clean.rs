@@ -684,7 +684,16 @@ fn words(s: &str) -> Vec<&str> {
 }
 
 fn word_count(s: &str) -> usize {
-    s.split_whitespace().count()
+    // the runs of non-whitespace, as `split_whitespace` gives them (counted
+    // without its iterator's work per word)
+    let mut n = 0;
+    let mut in_word = false;
+    for c in s.chars() {
+        let word = !c.is_whitespace();
+        n += usize::from(word && !in_word);
+        in_word = word;
+    }
+    n
 }
 
 /// Lower-case key: letters/digits kept, apostrophes and periods dropped,
@@ -1968,6 +1977,13 @@ fn caption_date(units: &[Unit]) -> Option<NaiveDate> {
 
 #[cfg(test)]
 mod tests {
+    proptest::proptest! {
+        #[test]
+        fn words_count_as_split_whitespace_does(s in "([a-z]{0,3}|[ \t\n\r\u{b}\u{c}\u{a0}\u{85}\u{2003}\u{3000}\u{2019}é\u{1f600}]){0,24}") {
+            proptest::prop_assert_eq!(super::word_count(&s), s.split_whitespace().count());
+        }
+    }
+
     use super::*;
 
     fn run(raw: &str) -> Cleaned {
