@@ -111,6 +111,33 @@ static FUTURE_RE: Lazy<Regex> = Lazy::new(|| {
         r"(?i)\b(?:will|won't|shall|going to|plans? to|planning to|set to|due to|expected to|scheduled|upcoming|is to|are to|would)\b|\u{2019}ll\b|'ll\b",
     )
 });
+/// The written-date patterns in one set, in the order [`sentence_dates`]
+/// tries them: one pass over a sentence says which can match at all (most
+/// sentences hold no date, and each pattern's own search is a pass too).
+static DATE_SET: Lazy<regex::RegexSet> = Lazy::new(|| {
+    let all = [
+        &*ISO_RE,
+        &*MDY_RE,
+        &*DMY_RE,
+        &*WEEKDAY_RE,
+        &*DAYS_AGO_RE,
+        &*RELATIVE_RE,
+        &*MONTH_YEAR_RE,
+        &*YEAR_RE,
+    ];
+    regex::RegexSet::new(all.iter().map(|re| re.as_str()))
+        .unwrap_or_else(|_| regex::RegexSet::new(all.iter().map(|_| r"[\s\S]")).expect("set"))
+});
+
+/// `re`'s captures in `s`; none when the set found `re` cannot match.
+fn captures_if<'s>(
+    hit: bool,
+    re: &'static Regex,
+    s: &'s str,
+) -> impl Iterator<Item = regex::Captures<'s>> {
+    hit.then(|| re.captures_iter(s)).into_iter().flatten()
+}
+
 static STAMP_RE: Lazy<Regex> =
     Lazy::new(|| crate::text::word_regex(r"^\s*(?:,|at|-|\u{2013})?\s*\d{1,2}:\d{2}"));
 static REPORTING_RE: Lazy<Regex> =
@@ -239,8 +266,9 @@ pub type SentenceDate = (String, Precision, Basis, String);
 /// The dates a sentence gives, resolved against the publication date.
 pub fn sentence_dates(s: &str, published: Option<NaiveDate>) -> Vec<SentenceDate> {
     let mut found: Vec<Found> = Vec::new();
+    let hits = DATE_SET.matches(s);
     // written day dates
-    for c in ISO_RE.captures_iter(s) {
+    for c in captures_if(hits.matched(0), &ISO_RE, s) {
         let m = c.get(0).expect("match");
         let (y, mo, d) = (
             c[1].parse::<i32>().unwrap_or(0),
@@ -258,8 +286,8 @@ pub fn sentence_dates(s: &str, published: Option<NaiveDate>) -> Vec<SentenceDate
             });
         }
     }
-    for (re, day_group, month_group) in [(&*MDY_RE, 2, 1), (&*DMY_RE, 1, 2)] {
-        for c in re.captures_iter(s) {
+    for (k, re, day_group, month_group) in [(1, &*MDY_RE, 2, 1), (2, &*DMY_RE, 1, 2)] {
+        for c in captures_if(hits.matched(k), re, s) {
             let m = c.get(0).expect("match");
             if overlaps(&found, m.start(), m.end()) {
                 continue;
@@ -308,7 +336,7 @@ pub fn sentence_dates(s: &str, published: Option<NaiveDate>) -> Vec<SentenceDate
     // weekdays; (start, end, date) of each, for quotes spoken on that day
     let mut weekdays: Vec<(usize, usize, NaiveDate)> = Vec::new();
     if let Some(p) = published {
-        for c in WEEKDAY_RE.captures_iter(s) {
+        for c in captures_if(hits.matched(3), &WEEKDAY_RE, s) {
             let m = c.get(0).expect("match");
             if overlaps(&found, m.start(), m.end()) {
                 continue;
@@ -360,7 +388,7 @@ pub fn sentence_dates(s: &str, published: Option<NaiveDate>) -> Vec<SentenceDate
                 basis: Basis::Relative,
             });
         }
-        for c in DAYS_AGO_RE.captures_iter(s) {
+        for c in captures_if(hits.matched(4), &DAYS_AGO_RE, s) {
             let m = c.get(0).expect("match");
             if overlaps(&found, m.start(), m.end()) {
                 continue;
@@ -383,7 +411,7 @@ pub fn sentence_dates(s: &str, published: Option<NaiveDate>) -> Vec<SentenceDate
                 basis: Basis::Relative,
             });
         }
-        for c in RELATIVE_RE.captures_iter(s) {
+        for c in captures_if(hits.matched(5), &RELATIVE_RE, s) {
             let m = c.get(0).expect("match");
             if overlaps(&found, m.start(), m.end()) {
                 continue;
@@ -431,7 +459,7 @@ pub fn sentence_dates(s: &str, published: Option<NaiveDate>) -> Vec<SentenceDate
         }
     }
     // month-level dates
-    for c in MONTH_YEAR_RE.captures_iter(s) {
+    for c in captures_if(hits.matched(6), &MONTH_YEAR_RE, s) {
         let m = c.get(0).expect("match");
         if overlaps(&found, m.start(), m.end()) {
             continue;
@@ -479,7 +507,7 @@ pub fn sentence_dates(s: &str, published: Option<NaiveDate>) -> Vec<SentenceDate
         });
     }
     // background years
-    for c in YEAR_RE.captures_iter(s) {
+    for c in captures_if(hits.matched(7), &YEAR_RE, s) {
         let g = c.get(2).expect("year");
         if overlaps(&found, g.start(), g.end()) {
             continue;
