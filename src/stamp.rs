@@ -41,27 +41,54 @@ pub struct Entry {
 /// they are), sorted by path; `None` if any of it cannot be read (then no
 /// stamp can vouch for it).
 fn scan(base: &Path, parts: &[&str]) -> Option<Vec<Entry>> {
-    let mut out = Vec::new();
+    use rayon::prelude::*;
+    // the parts are walked side by side (seeds/ and content/ are the big
+    // ones); a whole folder ("") is walked by its entries
+    let mut split: Vec<String> = Vec::new();
     for part in parts {
-        let top = if part.is_empty() {
-            base.to_path_buf()
-        } else {
-            base.join(part)
-        };
-        if std::fs::symlink_metadata(&top).is_err() {
-            continue; // absent: an absent input is part of the record too
-        }
-        for e in walkdir::WalkDir::new(&top).follow_links(false) {
-            let e = e.ok()?;
-            if e.file_type().is_dir() {
-                continue;
+        match (part.is_empty(), std::fs::read_dir(base)) {
+            (true, Ok(entries)) => {
+                for e in entries {
+                    split.push(e.ok()?.file_name().into_string().ok()?);
+                }
             }
-            let m = e.metadata().ok()?;
-            let rel = e.path().strip_prefix(base).ok()?.to_str()?.to_string();
-            out.push(entry(rel, e.file_type().is_symlink(), &m));
+            _ => split.push(part.to_string()),
         }
     }
+    let walked: Vec<Option<Vec<Entry>>> =
+        split.par_iter().map(|part| scan_part(base, part)).collect();
+    let mut out = Vec::new();
+    for part in walked {
+        out.extend(part?);
+    }
     out.sort_by(|a, b| a.rel.cmp(&b.rel));
+    Some(out)
+}
+
+/// The files under `base/part` (`part` empty: `base` itself).
+fn scan_part(base: &Path, part: &str) -> Option<Vec<Entry>> {
+    let mut out = Vec::new();
+    let top = if part.is_empty() {
+        base.to_path_buf()
+    } else {
+        base.join(part)
+    };
+    if std::fs::symlink_metadata(&top).is_err() {
+        return Some(out); // absent: an absent input is part of the record too
+    }
+    // a part that is a link is recorded as the link, as inside a folder
+    let walk = walkdir::WalkDir::new(&top)
+        .follow_links(false)
+        .follow_root_links(false);
+    for e in walk {
+        let e = e.ok()?;
+        if e.file_type().is_dir() {
+            continue;
+        }
+        let m = e.metadata().ok()?;
+        let rel = e.path().strip_prefix(base).ok()?.to_str()?.to_string();
+        out.push(entry(rel, e.file_type().is_symlink(), &m));
+    }
     Some(out)
 }
 
