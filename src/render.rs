@@ -403,6 +403,9 @@ struct Ctx<'a> {
     date_labels: Vec<Option<String>>,
     /// The timeline has a page per month (too many events for one page).
     split_timeline: bool,
+    /// Each event's link and date label, made once (pages list an event
+    /// on every page of its actors and articles).
+    event_links: HashMap<&'a str, (String, String)>,
 }
 
 impl<'a> Ctx<'a> {
@@ -438,14 +441,27 @@ impl<'a> Ctx<'a> {
         }
     }
     /// The link (relative to the root) to an event on its timeline page.
-    fn event_href(&self, e: &crate::model::Event) -> String {
+    fn event_href(&self, e: &crate::model::Event) -> Cow<'_, str> {
+        match self.event_links.get(e.id.as_str()) {
+            Some((href, _)) => Cow::Borrowed(href),
+            None => Cow::Owned(self.make_event_href(e)),
+        }
+    }
+    fn make_event_href(&self, e: &crate::model::Event) -> String {
         format!("{}#{}", self.event_page(e), e.id)
     }
-    fn actor_name(&self, id: &str) -> String {
-        self.actor_idx
-            .get(id)
-            .map(|&i| self.d.actors[i].name.clone())
-            .unwrap_or_else(|| id.to_string())
+    /// An event's date as pages show it.
+    fn event_date_label(&self, e: &crate::model::Event) -> Cow<'_, str> {
+        match self.event_links.get(e.id.as_str()) {
+            Some((_, label)) => Cow::Borrowed(label),
+            None => Cow::Owned(date_label(&e.date)),
+        }
+    }
+    fn actor_name(&self, id: &str) -> Cow<'a, str> {
+        match self.actor_idx.get(id) {
+            Some(&i) => Cow::Borrowed(&self.d.actors[i].name),
+            None => Cow::Owned(id.to_string()),
+        }
     }
     fn base(&self, page_path: &str) -> Context {
         let depth = page_path.matches('/').count();
@@ -527,7 +543,7 @@ pub fn render(site: &Site, root: &Path, sink: &dyn PageSink) -> Result<()> {
     let mut timer = crate::build::Timer::new();
     let (tera, templates) = templates(root)?;
     let d = &site.dossier;
-    let cx = Ctx {
+    let mut cx = Ctx {
         site,
         d,
         art_idx: d
@@ -559,7 +575,16 @@ pub fn render(site: &Site, root: &Path, sink: &dyn PageSink) -> Result<()> {
             .filter(|e| e.basis != "background" && e.precision != "year")
             .count()
             > TIMELINE_PAGE_MAX,
+        event_links: HashMap::default(),
     };
+    cx.event_links = d
+        .events
+        .par_iter()
+        .map(|e| {
+            let links = (cx.make_event_href(e), date_label(&e.date));
+            (e.id.as_str(), links)
+        })
+        .collect();
     // html pages, for the sitemap
     let sink = &Recording {
         inner: sink,
@@ -796,7 +821,7 @@ pub fn render(site: &Site, root: &Path, sink: &dyn PageSink) -> Result<()> {
                     .map(|e| ActorEvent {
                         id: &e.id,
                         href: cx.event_href(e),
-                        date_label: date_label(&e.date),
+                        date_label: cx.event_date_label(e),
                         text: &e.text,
                         precision: e.precision,
                         first_ref: e.refs.first(),
@@ -1287,8 +1312,8 @@ struct Cited<'a> {
 #[derive(Serialize)]
 struct ActorEvent<'a> {
     id: &'a str,
-    href: String,
-    date_label: String,
+    href: Cow<'a, str>,
+    date_label: Cow<'a, str>,
     text: &'a str,
     precision: &'a str,
     #[serde(rename = "ref")]
@@ -1518,7 +1543,7 @@ fn cite<'c>(cx: &'c Ctx<'_>, id: &str) -> Cite<'c> {
 struct EventView<'a> {
     id: &'a str,
     date: &'a str,
-    date_label: String,
+    date_label: Cow<'a, str>,
     precision: &'a str,
     basis: &'a str,
     text: &'a str,
@@ -1526,7 +1551,7 @@ struct EventView<'a> {
     actors: Vec<ActorName<'a>>,
     more: usize,
     n_articles: usize,
-    href: String,
+    href: Cow<'a, str>,
     estimated: bool,
 }
 
@@ -1541,14 +1566,14 @@ struct EventRefView<'a> {
 #[derive(Serialize)]
 struct ActorName<'a> {
     id: &'a str,
-    name: String,
+    name: Cow<'a, str>,
 }
 
 fn event_view<'c>(cx: &'c Ctx<'_>, e: &'c crate::model::Event) -> EventView<'c> {
     EventView {
         id: &e.id,
         date: &e.date,
-        date_label: date_label(&e.date),
+        date_label: cx.event_date_label(e),
         precision: e.precision,
         basis: e.basis,
         text: &e.text,
@@ -2026,7 +2051,7 @@ impl<'a> PerArticle<'a> {
 /// An article page's data, less its body and front matter (their HTML is
 /// made only when the page is rendered); with the front matter's YAML.
 fn art_context<'a>(
-    cx: &Ctx<'a>,
+    cx: &'a Ctx<'a>,
     per: &PerArticle<'a>,
     i: usize,
 ) -> (ArticleView<'a>, crate::content::FrontMatter) {
@@ -2071,7 +2096,7 @@ fn art_context<'a>(
             id: &e.id,
             href: cx.event_href(e),
             date: &e.date,
-            date_label: date_label(&e.date),
+            date_label: cx.event_date_label(e),
             precision: e.precision,
             basis: r.basis,
             evidence: &r.evidence,
@@ -2163,16 +2188,16 @@ struct QuoteView<'a> {
 #[derive(Serialize)]
 struct Speaker<'a> {
     id: &'a str,
-    name: String,
+    name: Cow<'a, str>,
 }
 
 /// An event as an article reporting it lists it.
 #[derive(Serialize)]
 struct ArticleEvent<'a> {
     id: &'a str,
-    href: String,
+    href: Cow<'a, str>,
     date: &'a str,
-    date_label: String,
+    date_label: Cow<'a, str>,
     precision: &'a str,
     basis: &'a str,
     evidence: &'a str,
@@ -2241,9 +2266,9 @@ fn search_index(cx: &Ctx, w: &mut dyn std::io::Write) -> std::io::Result<()> {
                 x: Cow::Borrowed(""),
             });
             let events = cx.d.events.iter().map(|e| Item {
-                h: Cow::Owned(cx.event_href(e)),
+                h: cx.event_href(e),
                 k: "event",
-                s: Cow::Owned(date_label(&e.date)),
+                s: cx.event_date_label(e),
                 t: &e.text,
                 x: Cow::Borrowed(""),
             });
