@@ -332,9 +332,12 @@ pub fn render_to_map(site: &Site, root: &Path) -> Result<RenderMap> {
 }
 
 fn render_page(tera: &Tera, name: &str, ctx: &Context) -> Result<Vec<u8>> {
-    tera.render(name, ctx)
-        .map(String::into_bytes)
-        .map_err(|e| Error::Template(format!("rendering {name}: {}", error_chain(&e))))
+    // straight into bytes (tera's `render` makes a String of them, checking
+    // the UTF-8 it wrote itself), with room for a typical page from the start
+    let mut out = Vec::with_capacity(1 << 15);
+    tera.render_to(name, ctx, &mut out)
+        .map_err(|e| Error::Template(format!("rendering {name}: {}", error_chain(&e))))?;
+    Ok(out)
 }
 
 /// JSON safe to ship anywhere: `<`, `>` and `&` escaped as `\u00XX` while
