@@ -2839,6 +2839,8 @@ static NON_NAME_SET: Lazy<HashSet<&'static str>> =
     Lazy::new(|| NON_NAMES.iter().copied().collect());
 static QUALIFIER_SET: Lazy<HashSet<&'static str>> =
     Lazy::new(|| QUALIFIERS.iter().copied().collect());
+static PARTICLE_SET: Lazy<HashSet<&'static str>> =
+    Lazy::new(|| NAME_PARTICLES.iter().copied().collect());
 
 /// Is `w` (any case) a title or role word/phrase?
 pub fn is_title(w: &str) -> bool {
@@ -2890,10 +2892,17 @@ pub fn is_qualifier(w: &str) -> bool {
 }
 /// Is `w` a name particle ("al", "de")?
 pub fn is_particle(w: &str) -> bool {
-    // the particles are short and ASCII: no other word lowercases to one
-    static LONGEST: Lazy<usize> =
-        Lazy::new(|| NAME_PARTICLES.iter().map(|p| p.len()).max().unwrap_or(0));
-    w.len() <= *LONGEST && NAME_PARTICLES.iter().any(|p| w.eq_ignore_ascii_case(p))
+    // (asked of nearly every word) the word in ASCII lower case, looked up:
+    // the particles are ASCII, so no other word lowercases to one
+    let b = w.as_bytes();
+    let mut lower = [0u8; 16];
+    if b.len() > lower.len() {
+        return false;
+    }
+    for (l, c) in lower.iter_mut().zip(b) {
+        *l = c.to_ascii_lowercase();
+    }
+    std::str::from_utf8(&lower[..b.len()]).is_ok_and(|l| PARTICLE_SET.contains(l))
 }
 /// Is `w` an honorific ("Mr")?
 pub fn is_honorific(w: &str) -> bool {
