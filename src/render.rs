@@ -406,9 +406,9 @@ struct Ctx<'a> {
     date_labels: Vec<Option<String>>,
     /// The timeline has a page per month (too many events for one page).
     split_timeline: bool,
-    /// Each event's link and date label, made once (pages list an event
-    /// on every page of its actors and articles).
-    event_links: HashMap<&'a str, (String, String)>,
+    /// Each event date as pages show it, formatted once (pages list an
+    /// event on every page of its actors and articles; events share dates).
+    event_date_labels: HashMap<&'a str, String>,
 }
 
 impl<'a> Ctx<'a> {
@@ -431,32 +431,30 @@ impl<'a> Ctx<'a> {
             _ => Cow::Borrowed(self.publisher_str(id)),
         }
     }
-    /// The page (relative to the root) that lists an event.
-    fn event_page(&self, e: &crate::model::Event) -> String {
-        if self.split_timeline
-            && e.basis != "background"
-            && matches!(e.precision, "day" | "month")
-            && e.date.len() >= 7
-        {
-            format!("timeline/{}/index.html", &e.date[..7])
-        } else {
-            "timeline/index.html".to_string()
-        }
+    /// The month of the timeline page that lists an event (`None`: the
+    /// timeline's own page).
+    fn event_month<'e>(&self, e: &'e crate::model::Event) -> Option<&'e str> {
+        (self.split_timeline && e.basis != "background" && matches!(e.precision, "day" | "month"))
+            .then(|| e.date.get(..7))
+            .flatten()
     }
     /// The link (relative to the root) to an event on its timeline page.
-    fn event_href(&self, e: &crate::model::Event) -> Cow<'_, str> {
-        match self.event_links.get(e.id.as_str()) {
-            Some((href, _)) => Cow::Borrowed(href),
-            None => Cow::Owned(self.make_event_href(e)),
+    fn event_href(&self, e: &crate::model::Event) -> String {
+        // (made for every listing of an event: one allocation, no formatting)
+        let mut href = String::with_capacity(32 + e.id.len());
+        href.push_str("timeline/");
+        if let Some(month) = self.event_month(e) {
+            href.push_str(month);
+            href.push('/');
         }
-    }
-    fn make_event_href(&self, e: &crate::model::Event) -> String {
-        format!("{}#{}", self.event_page(e), e.id)
+        href.push_str("index.html#");
+        href.push_str(&e.id);
+        href
     }
     /// An event's date as pages show it.
     fn event_date_label(&self, e: &crate::model::Event) -> Cow<'_, str> {
-        match self.event_links.get(e.id.as_str()) {
-            Some((_, label)) => Cow::Borrowed(label),
+        match self.event_date_labels.get(e.date.as_str()) {
+            Some(label) => Cow::Borrowed(label),
             None => Cow::Owned(date_label(&e.date)),
         }
     }
@@ -578,16 +576,13 @@ pub fn render(site: &Site, root: &Path, sink: &dyn PageSink) -> Result<()> {
             .filter(|e| e.basis != "background" && e.precision != "year")
             .count()
             > TIMELINE_PAGE_MAX,
-        event_links: HashMap::default(),
+        event_date_labels: HashMap::default(),
     };
-    cx.event_links = d
-        .events
-        .par_iter()
-        .map(|e| {
-            let links = (cx.make_event_href(e), date_label(&e.date));
-            (e.id.as_str(), links)
-        })
-        .collect();
+    for e in &d.events {
+        cx.event_date_labels
+            .entry(e.date.as_str())
+            .or_insert_with(|| date_label(&e.date));
+    }
     // html pages, for the sitemap
     let sink = &Recording {
         inner: sink,
@@ -1315,7 +1310,7 @@ struct Cited<'a> {
 #[derive(Serialize)]
 struct ActorEvent<'a> {
     id: &'a str,
-    href: Cow<'a, str>,
+    href: String,
     date_label: Cow<'a, str>,
     text: &'a str,
     precision: &'a str,
@@ -1554,7 +1549,7 @@ struct EventView<'a> {
     actors: Vec<ActorName<'a>>,
     more: usize,
     n_articles: usize,
-    href: Cow<'a, str>,
+    href: String,
     estimated: bool,
 }
 
@@ -2198,7 +2193,7 @@ struct Speaker<'a> {
 #[derive(Serialize)]
 struct ArticleEvent<'a> {
     id: &'a str,
-    href: Cow<'a, str>,
+    href: String,
     date: &'a str,
     date_label: Cow<'a, str>,
     precision: &'a str,
@@ -2269,7 +2264,7 @@ fn search_index(cx: &Ctx, w: &mut dyn std::io::Write) -> std::io::Result<()> {
                 x: Cow::Borrowed(""),
             });
             let events = cx.d.events.iter().map(|e| Item {
-                h: cx.event_href(e),
+                h: Cow::Owned(cx.event_href(e)),
                 k: "event",
                 s: cx.event_date_label(e),
                 t: &e.text,
