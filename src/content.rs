@@ -243,15 +243,35 @@ fn escape_markdown_into(s: &str, out: &mut String) {
 }
 
 /// Markdown body for generated paragraphs.
+/// Is `p` words separated by single spaces and no other white space (what
+/// `split_whitespace` and `join(" ")` would make of it)?
+fn is_one_line(p: &str) -> bool {
+    // at the start, a space would be a leading one
+    let mut after_space = true;
+    for c in p.chars() {
+        if c == ' ' {
+            if after_space {
+                return false;
+            }
+            after_space = true;
+        } else if c.is_whitespace() {
+            return false;
+        } else {
+            after_space = false;
+        }
+    }
+    // (false for "", and after a trailing space)
+    !after_space
+}
+
 pub fn body_from_paragraphs(paragraphs: &[String]) -> String {
     let mut body = String::with_capacity(paragraphs.iter().map(|p| p.len() + 4).sum());
     for p in paragraphs {
         // one line: runs of white space made one space (as `split_whitespace`
         // and `join` would; most paragraphs are one already)
-        let one_line = p.split_whitespace().eq(p.split(' ')).then_some(p.as_str());
-        match one_line {
-            Some(line) => escape_markdown_into(line, &mut body),
-            None => {
+        match is_one_line(p) {
+            true => escape_markdown_into(p, &mut body),
+            false => {
                 let line = p.split_whitespace().collect::<Vec<_>>().join(" ");
                 escape_markdown_into(&line, &mut body);
             }
