@@ -188,9 +188,11 @@ pub fn model(
         }
     }
 
-    // articles
-    for (i, dr) in drafts.iter().enumerate() {
-        d.articles.push(Article {
+    // articles (each on its own)
+    d.articles = drafts
+        .par_iter()
+        .enumerate()
+        .map(|(i, dr)| Article {
             id: dr.id.clone(),
             seed: dr.seed.clone(),
             content: dr.content_rel.clone(),
@@ -220,8 +222,8 @@ pub fn model(
             cited_sources: article_cited[i].iter().cloned().collect(),
             edited: dr.edited,
             page: format!("articles/{}/index.html", dr.id),
-        });
-    }
+        })
+        .collect();
 
     timer.detail("  model: articles");
     // actors
