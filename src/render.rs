@@ -402,13 +402,11 @@ struct Ctx<'a> {
     art_idx: HashMap<&'a str, usize>,
     actor_idx: HashMap<&'a str, usize>,
     source_idx: HashMap<&'a str, usize>,
-    /// Each article's publication date as pages show it, formatted once.
-    date_labels: Vec<Option<String>>,
+    /// Every date pages show (articles' publication dates, events' dates),
+    /// as they show it: formatted once per date, not per listing.
+    date_labels: HashMap<&'a str, String>,
     /// The timeline has a page per month (too many events for one page).
     split_timeline: bool,
-    /// Each event date as pages show it, formatted once (pages list an
-    /// event on every page of its actors and articles; events share dates).
-    event_date_labels: HashMap<&'a str, String>,
 }
 
 impl<'a> Ctx<'a> {
@@ -453,7 +451,7 @@ impl<'a> Ctx<'a> {
     }
     /// An event's date as pages show it.
     fn event_date_label(&self, e: &crate::model::Event) -> Cow<'_, str> {
-        match self.event_date_labels.get(e.date.as_str()) {
+        match self.date_labels.get(e.date.as_str()) {
             Some(label) => Cow::Borrowed(label),
             None => Cow::Owned(date_label(&e.date)),
         }
@@ -531,7 +529,11 @@ fn art_summary<'c>(cx: &'c Ctx<'_>, id: &str) -> Summary<'c> {
         label: cx.label(id),
         title: Cow::Borrowed(&a.display_title),
         published: a.published.as_deref(),
-        published_label: cx.date_labels.get(i).and_then(Option::as_deref),
+        published_label: a
+            .published
+            .as_deref()
+            .and_then(|p| cx.date_labels.get(p))
+            .map(String::as_str),
         basis: a.published_basis.as_deref(),
         publisher,
         publisher_id: a.publisher.as_deref(),
@@ -544,7 +546,12 @@ pub fn render(site: &Site, root: &Path, sink: &dyn PageSink) -> Result<()> {
     let mut timer = crate::build::Timer::new();
     let (tera, templates) = templates(root)?;
     let d = &site.dossier;
-    let mut cx = Ctx {
+    let mut date_labels: HashMap<&str, String> = HashMap::default();
+    let dates = d.articles.iter().filter_map(|a| a.published.as_deref());
+    for date in dates.chain(d.events.iter().map(|e| e.date.as_str())) {
+        date_labels.entry(date).or_insert_with(|| date_label(date));
+    }
+    let cx = Ctx {
         site,
         d,
         art_idx: d
@@ -565,24 +572,14 @@ pub fn render(site: &Site, root: &Path, sink: &dyn PageSink) -> Result<()> {
             .enumerate()
             .map(|(i, s)| (s.id.as_str(), i))
             .collect(),
-        date_labels: d
-            .articles
-            .par_iter()
-            .map(|a| a.published.as_deref().map(date_label))
-            .collect(),
+        date_labels,
         split_timeline: d
             .events
             .iter()
             .filter(|e| e.basis != "background" && e.precision != "year")
             .count()
             > TIMELINE_PAGE_MAX,
-        event_date_labels: HashMap::default(),
     };
-    for e in &d.events {
-        cx.event_date_labels
-            .entry(e.date.as_str())
-            .or_insert_with(|| date_label(&e.date));
-    }
     // html pages, for the sitemap
     let sink = &Recording {
         inner: sink,
