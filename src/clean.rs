@@ -685,24 +685,17 @@ fn words(s: &str) -> Vec<&str> {
 
 fn word_count(s: &str) -> usize {
     // the runs of non-whitespace, as `split_whitespace` gives them (counted
-    // without its iterator's work per word)
-    let mut n = 0;
-    let mut in_word = false;
+    // without its iterator's work per word; ASCII text without decoding)
+    fn runs(word: impl Iterator<Item = bool>) -> usize {
+        let mut in_word = false;
+        word.filter(|&w| !std::mem::replace(&mut in_word, w) && w)
+            .count()
+    }
     if s.is_ascii() {
-        for &b in s.as_bytes() {
-            // char::is_whitespace, for ASCII
-            let word = !matches!(b, b' ' | b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r');
-            n += usize::from(word && !in_word);
-            in_word = word;
-        }
-        return n;
+        runs(s.bytes().map(|b| !char::from(b).is_whitespace()))
+    } else {
+        runs(s.chars().map(|c| !c.is_whitespace()))
     }
-    for c in s.chars() {
-        let word = !c.is_whitespace();
-        n += usize::from(word && !in_word);
-        in_word = word;
-    }
-    n
 }
 
 /// Lower-case key: letters/digits kept, apostrophes and periods dropped,

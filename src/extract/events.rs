@@ -114,7 +114,8 @@ static FUTURE_RE: Lazy<Regex> = Lazy::new(|| {
 /// The written-date patterns in one set, in the order [`sentence_dates`]
 /// tries them: one pass over a sentence says which can match at all (most
 /// sentences hold no date, and each pattern's own search is a pass too).
-static DATE_SET: Lazy<regex::RegexSet> = Lazy::new(|| {
+/// `None` if they do not make a set: then every pattern searches.
+static DATE_SET: Lazy<Option<regex::RegexSet>> = Lazy::new(|| {
     let all = [
         &*ISO_RE,
         &*MDY_RE,
@@ -125,8 +126,9 @@ static DATE_SET: Lazy<regex::RegexSet> = Lazy::new(|| {
         &*MONTH_YEAR_RE,
         &*YEAR_RE,
     ];
-    regex::RegexSet::new(all.iter().map(|re| re.as_str()))
-        .unwrap_or_else(|_| regex::RegexSet::new(all.iter().map(|_| r"[\s\S]")).expect("set"))
+    let set = regex::RegexSet::new(all.iter().map(|re| re.as_str()));
+    debug_assert!(set.is_ok(), "the date patterns do not make a set");
+    set.ok()
 });
 
 /// `re`'s captures in `s`; none when the set found `re` cannot match.
@@ -266,9 +268,10 @@ pub type SentenceDate = (String, Precision, Basis, String);
 /// The dates a sentence gives, resolved against the publication date.
 pub fn sentence_dates(s: &str, published: Option<NaiveDate>) -> Vec<SentenceDate> {
     let mut found: Vec<Found> = Vec::new();
-    let hits = DATE_SET.matches(s);
+    let hits = DATE_SET.as_ref().map(|set| set.matches(s));
+    let hit = |k: usize| hits.as_ref().is_none_or(|h| h.matched(k));
     // written day dates
-    for c in captures_if(hits.matched(0), &ISO_RE, s) {
+    for c in captures_if(hit(0), &ISO_RE, s) {
         let m = c.get(0).expect("match");
         let (y, mo, d) = (
             c[1].parse::<i32>().unwrap_or(0),
@@ -287,7 +290,7 @@ pub fn sentence_dates(s: &str, published: Option<NaiveDate>) -> Vec<SentenceDate
         }
     }
     for (k, re, day_group, month_group) in [(1, &*MDY_RE, 2, 1), (2, &*DMY_RE, 1, 2)] {
-        for c in captures_if(hits.matched(k), re, s) {
+        for c in captures_if(hit(k), re, s) {
             let m = c.get(0).expect("match");
             if overlaps(&found, m.start(), m.end()) {
                 continue;
@@ -336,7 +339,7 @@ pub fn sentence_dates(s: &str, published: Option<NaiveDate>) -> Vec<SentenceDate
     // weekdays; (start, end, date) of each, for quotes spoken on that day
     let mut weekdays: Vec<(usize, usize, NaiveDate)> = Vec::new();
     if let Some(p) = published {
-        for c in captures_if(hits.matched(3), &WEEKDAY_RE, s) {
+        for c in captures_if(hit(3), &WEEKDAY_RE, s) {
             let m = c.get(0).expect("match");
             if overlaps(&found, m.start(), m.end()) {
                 continue;
@@ -388,7 +391,7 @@ pub fn sentence_dates(s: &str, published: Option<NaiveDate>) -> Vec<SentenceDate
                 basis: Basis::Relative,
             });
         }
-        for c in captures_if(hits.matched(4), &DAYS_AGO_RE, s) {
+        for c in captures_if(hit(4), &DAYS_AGO_RE, s) {
             let m = c.get(0).expect("match");
             if overlaps(&found, m.start(), m.end()) {
                 continue;
@@ -411,7 +414,7 @@ pub fn sentence_dates(s: &str, published: Option<NaiveDate>) -> Vec<SentenceDate
                 basis: Basis::Relative,
             });
         }
-        for c in captures_if(hits.matched(5), &RELATIVE_RE, s) {
+        for c in captures_if(hit(5), &RELATIVE_RE, s) {
             let m = c.get(0).expect("match");
             if overlaps(&found, m.start(), m.end()) {
                 continue;
@@ -459,7 +462,7 @@ pub fn sentence_dates(s: &str, published: Option<NaiveDate>) -> Vec<SentenceDate
         }
     }
     // month-level dates
-    for c in captures_if(hits.matched(6), &MONTH_YEAR_RE, s) {
+    for c in captures_if(hit(6), &MONTH_YEAR_RE, s) {
         let m = c.get(0).expect("match");
         if overlaps(&found, m.start(), m.end()) {
             continue;
@@ -507,7 +510,7 @@ pub fn sentence_dates(s: &str, published: Option<NaiveDate>) -> Vec<SentenceDate
         });
     }
     // background years
-    for c in captures_if(hits.matched(7), &YEAR_RE, s) {
+    for c in captures_if(hit(7), &YEAR_RE, s) {
         let g = c.get(2).expect("year");
         if overlaps(&found, g.start(), g.end()) {
             continue;
