@@ -169,6 +169,12 @@ impl Table {
         }
     }
 
+    /// The stored bytes of `key`, to save again under another key.
+    pub fn copy(&self, key: u128) -> Option<Record> {
+        let &(at, len) = self.index.get(&key)?;
+        Some(Record::New(self.data[at..at + len].to_vec()))
+    }
+
     /// [`Table::save`] on another thread, so the build goes on meanwhile.
     pub fn save_later(self, records: Vec<(u128, Record)>) -> Saving {
         Saving(std::thread::spawn(move || self.save(records)))

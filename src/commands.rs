@@ -127,7 +127,8 @@ fn build_into(
     })?;
     let mut timer = build::Timer::new();
     let staging = crate::publish::Staging::begin(&out)?
-        .with_known(crate::stamp::published(&stamp_cache, &options.out));
+        .with_known(crate::stamp::published(&stamp_cache, &options.out))
+        .with_listing(|folder| crate::stamp::recycled_files(&stamp_cache, &options.out, folder));
     // The content files are written while the pages render: each is made,
     // written and dropped in turn, so their texts are never all in memory.
     let (rendered, writes) = rayon::join(
@@ -162,9 +163,10 @@ fn build_into(
     let pages = staging.html_pages();
     let sums = staging.sums();
     staging.commit()?;
+    timer.detail("publish: swap the new site in");
     let warning = crate::stamp::record_published(&stamp_cache, &options.out, &sums);
     warnings.extend(warning.map(cache_warning));
-    timer.lap("publish");
+    timer.lap("publish: record the published files");
     let summary = crate::stamp::Summary {
         articles: site.dossier.articles.len(),
         pages,

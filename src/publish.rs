@@ -98,6 +98,9 @@ pub struct Staging {
     recycled: bool,
     /// files put so far (tracked when recycled, to delete the others)
     put: std::sync::Mutex<std::collections::HashSet<String>>,
+    /// every file in the recycled folder, when known without a walk (see
+    /// [`Staging::with_listing`])
+    listed: Option<Vec<String>>,
     made: std::sync::Mutex<std::collections::HashSet<PathBuf>>,
     files: std::sync::atomic::AtomicUsize,
     written: std::sync::atomic::AtomicUsize,
@@ -130,6 +133,7 @@ impl Staging {
             tmp,
             recycled,
             put: Default::default(),
+            listed: None,
             made: Default::default(),
             files: Default::default(),
             written: Default::default(),
@@ -146,6 +150,17 @@ impl Staging {
     /// recorded bytes' hash, so it need not be read to be compared.
     pub fn with_known(mut self, known: crate::stamp::Known) -> Staging {
         self.known = known;
+        self
+    }
+
+    /// When the folder is a recycled one: `list` gives every file in it,
+    /// if that is known without a walk (see `stamp::recycled_files`), and
+    /// then only those files are looked at to delete what the new site
+    /// does not have.
+    pub fn with_listing(mut self, list: impl FnOnce(&Path) -> Option<Vec<String>>) -> Staging {
+        if self.recycled {
+            self.listed = list(&self.tmp);
+        }
         self
     }
 
@@ -284,6 +299,9 @@ impl Staging {
             .put
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner);
+        if let Some(listed) = &self.listed {
+            return self.prune_listed(listed, &put);
+        }
         for e in walkdir::WalkDir::new(&self.tmp)
             .min_depth(1)
             .contents_first(true)
@@ -306,6 +324,42 @@ impl Staging {
                     Error::io(p, "cannot remove a file the site no longer has", err)
                 })?;
             }
+        }
+        Ok(())
+    }
+
+    /// [`Staging::prune`] when every file the folder held is `listed`.
+    fn prune_listed(
+        &self,
+        listed: &[String],
+        put: &std::collections::HashSet<String>,
+    ) -> Result<()> {
+        // folders that lost a file, and their parents: removed if left empty
+        let mut emptied: std::collections::BTreeSet<(usize, &str)> = Default::default();
+        for rel in listed.iter().filter(|r| !put.contains(*r)) {
+            let p = self.tmp.join(rel);
+            match std::fs::remove_file(&p) {
+                Ok(()) => {}
+                // gone with a folder this build replaced by a file, or
+                // now a folder where this build needs one
+                Err(_) if std::fs::symlink_metadata(&p).map_or(true, |m| m.is_dir()) => continue,
+                Err(err) => {
+                    return Err(Error::io(
+                        &p,
+                        "cannot remove a file the site no longer has",
+                        err,
+                    ))
+                }
+            }
+            let mut dir = rel.as_str();
+            while let Some((parent, _)) = dir.rsplit_once('/') {
+                emptied.insert((parent.matches('/').count(), parent));
+                dir = parent;
+            }
+        }
+        // deepest first: fails (and stays) unless empty
+        for (_, dir) in emptied.iter().rev() {
+            let _ = std::fs::remove_dir(self.tmp.join(dir));
         }
         Ok(())
     }
@@ -663,6 +717,46 @@ mod tests {
         publish(&out, &m2).unwrap();
         publish(&out, &m2).unwrap();
         assert_eq!(read(&out.join("c/index.html")), b"c");
+    }
+
+    #[test]
+    fn a_listed_recycled_folder_is_pruned_by_its_list() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        let mut m = RenderMap::new();
+        m.insert("a/index.html".into(), b"a".to_vec());
+        m.insert("b/c/index.html".into(), b"b".to_vec());
+        m.insert("data/dossier.json".into(), b"{}".to_vec());
+        publish(&out, &m).unwrap();
+        publish(&out, &m).unwrap(); // .public.prev holds the same files
+                                    // a file no list names: left alone, which shows that the list (not
+                                    // a walk) decides; `stamp::recycled_files` only gives a list for
+                                    // a folder as it was recorded, so this cannot happen in a build
+        let prev = dir.path().join(".public.prev");
+        std::fs::write(prev.join("a/unlisted.html"), "u").unwrap();
+        let s = Staging::begin(&out).unwrap().with_listing(|_| {
+            Some(vec![
+                "a/index.html".into(),
+                "b/c/index.html".into(),
+                "data/dossier.json".into(),
+            ])
+        });
+        assert!(s.listed.is_some());
+        s.write("a/index.html", b"a2").unwrap();
+        s.write("data/dossier.json", b"{}").unwrap();
+        s.commit().unwrap();
+        assert_eq!(read(&out.join("a/index.html")), b"a2");
+        assert!(out.join("a/unlisted.html").exists());
+        assert!(
+            !out.join("b").exists(),
+            "b/c/ and then b/ left empty: removed"
+        );
+        // a folder not recycled is never listed
+        let fresh = dir.path().join("fresh");
+        let s = Staging::begin(&fresh)
+            .unwrap()
+            .with_listing(|_| Some(Vec::new()));
+        assert!(s.listed.is_none());
     }
 
     #[test]

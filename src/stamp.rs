@@ -41,13 +41,23 @@ pub struct Entry {
 /// they are), sorted by path; `None` if any of it cannot be read (then no
 /// stamp can vouch for it).
 fn scan(base: &Path, parts: &[&str]) -> Option<Vec<Entry>> {
+    scan_tree(base, parts, false).map(|(files, _)| files)
+}
+
+/// [`scan`], and with `dirs` also every folder walked (`base` itself as
+/// the empty path), sorted by path.
+fn scan_tree(base: &Path, parts: &[&str], dirs: bool) -> Option<(Vec<Entry>, Vec<Entry>)> {
     use rayon::prelude::*;
     // the parts are walked side by side (seeds/ and content/ are the big
     // ones); a whole folder ("") is walked by its entries
     let mut split: Vec<String> = Vec::new();
+    let mut folders = Vec::new();
     for part in parts {
         match (part.is_empty(), std::fs::read_dir(base)) {
             (true, Ok(entries)) => {
+                if dirs {
+                    folders.push(entry(String::new(), false, &std::fs::metadata(base).ok()?));
+                }
                 for e in entries {
                     split.push(e.ok()?.file_name().into_string().ok()?);
                 }
@@ -55,26 +65,34 @@ fn scan(base: &Path, parts: &[&str]) -> Option<Vec<Entry>> {
             _ => split.push(part.to_string()),
         }
     }
-    let walked: Vec<Option<Vec<Entry>>> =
-        split.par_iter().map(|part| scan_part(base, part)).collect();
-    let mut out = Vec::new();
+    let walked: Vec<Option<(Vec<Entry>, Vec<Entry>)>> = split
+        .par_iter()
+        .map(|part| scan_part(base, part, dirs))
+        .collect();
+    let mut files = Vec::new();
     for part in walked {
-        out.extend(part?);
+        let (f, d) = part?;
+        files.extend(f);
+        folders.extend(d);
     }
-    out.sort_by(|a, b| a.rel.cmp(&b.rel));
-    Some(out)
+    files.sort_by(|a, b| a.rel.cmp(&b.rel));
+    folders.sort_by(|a, b| a.rel.cmp(&b.rel));
+    Some((files, folders))
 }
 
-/// The files under `base/part` (`part` empty: `base` itself).
-fn scan_part(base: &Path, part: &str) -> Option<Vec<Entry>> {
+/// The files under `base/part` (`part` empty: `base` itself), and with
+/// `dirs` the folders.
+fn scan_part(base: &Path, part: &str, dirs: bool) -> Option<(Vec<Entry>, Vec<Entry>)> {
     let mut out = Vec::new();
+    let mut folders = Vec::new();
     let top = if part.is_empty() {
         base.to_path_buf()
     } else {
         base.join(part)
     };
     if std::fs::symlink_metadata(&top).is_err() {
-        return Some(out); // absent: an absent input is part of the record too
+        // absent: an absent input is part of the record too
+        return Some((out, folders));
     }
     // a part that is a link is recorded as the link, as inside a folder
     let walk = walkdir::WalkDir::new(&top)
@@ -82,14 +100,19 @@ fn scan_part(base: &Path, part: &str) -> Option<Vec<Entry>> {
         .follow_root_links(false);
     for e in walk {
         let e = e.ok()?;
-        if e.file_type().is_dir() {
+        let is_dir = e.file_type().is_dir();
+        if is_dir && !dirs {
             continue;
         }
         let m = e.metadata().ok()?;
         let rel = e.path().strip_prefix(base).ok()?.to_str()?.to_string();
-        out.push(entry(rel, e.file_type().is_symlink(), &m));
+        if is_dir {
+            folders.push(entry(rel, false, &m));
+        } else {
+            out.push(entry(rel, e.file_type().is_symlink(), &m));
+        }
     }
-    Some(out)
+    Some((out, folders))
 }
 
 #[cfg(unix)]
@@ -170,6 +193,19 @@ pub fn still(was: &Entry, rel: &str, path: &Path) -> bool {
 pub type Known = std::collections::HashMap<String, (Entry, u64)>;
 
 const PUBLISHED: &str = "published";
+/// the record of the site before: the folder a build recycles
+const RECYCLED: &str = "recycled";
+
+/// What a build recorded of a site it published.
+#[derive(Debug, Serialize, Deserialize)]
+struct Published {
+    /// the output folder
+    at: PathBuf,
+    /// every file, with the xxh3-64 of its bytes, sorted by path
+    files: Vec<(Entry, u64)>,
+    /// every folder (the output folder itself as the empty path)
+    dirs: Vec<Entry>,
+}
 
 /// What the last build recorded of the files it published (empty if
 /// nothing was recorded for `out`).
@@ -184,31 +220,76 @@ pub fn published(cache: &Cache, out: &Path) -> Known {
 /// The files the last build published to `out`, sorted by path, if it
 /// recorded them.
 fn published_files(cache: &Cache, out: &Path) -> Option<Vec<(Entry, u64)>> {
-    let (at, files) = cache
-        .table(PUBLISHED)
-        .get::<(PathBuf, Vec<(Entry, u64)>)>(key(PUBLISHED))?;
-    (at == out).then_some(files)
+    let p = cache.table(PUBLISHED).get::<Published>(key(PUBLISHED))?;
+    (p.at == out).then_some(p.files)
+}
+
+/// The files of the site before the last one (published to `out`, then
+/// replaced and kept), now in `folder`, if the record of them still holds:
+/// every folder of it is as recorded (same inode, and same modification
+/// time, which any file or folder added, removed or renamed in it
+/// changes). Then the list is every file in `folder`, and it need not be
+/// walked to find those the new site does not have.
+pub fn recycled_files(cache: &Cache, out: &Path, folder: &Path) -> Option<Vec<String>> {
+    use rayon::prelude::*;
+    if !cfg!(unix) {
+        return None; // no inodes or change times to tell a folder by
+    }
+    let p = cache.table(PUBLISHED).get::<Published>(key(RECYCLED))?;
+    if p.at != out || p.dirs.first().is_none_or(|d| !d.rel.is_empty()) {
+        return None;
+    }
+    let holds = p.dirs.par_iter().all(|was| {
+        let path = if was.rel.is_empty() {
+            folder.to_path_buf()
+        } else {
+            folder.join(&was.rel)
+        };
+        std::fs::symlink_metadata(&path).is_ok_and(|m| {
+            let now = entry(String::new(), false, &m);
+            // the folder itself was renamed since (its change time moved)
+            m.is_dir()
+                && now.ino == was.ino
+                && now.mtime == was.mtime
+                && (was.rel.is_empty() || now.ctime == was.ctime)
+        })
+    });
+    holds.then(|| p.files.into_iter().map(|(e, _)| e.rel).collect())
 }
 
 /// After a publish to `out`: record its files, each with the hash `sums`
 /// gives it (a file without one, or of another length, is left out, and
-/// the folder then never counts as unchanged). Returns a warning text when
-/// the cache cannot be written.
+/// the folder then never counts as unchanged), and its folders. The record
+/// of the site it replaced is kept as the record of the folder the next
+/// build recycles. Returns a warning text when the cache cannot be written.
 pub fn record_published(
     cache: &Cache,
     out: &Path,
     sums: &std::collections::HashMap<String, (u64, u64)>,
 ) -> Option<String> {
     let table = cache.table(PUBLISHED);
-    let files: Vec<(Entry, u64)> = scan(out, &[""])
+    let (found, mut dirs) = scan_tree(out, &[""], true).unwrap_or_default();
+    let all = found.len();
+    let files: Vec<(Entry, u64)> = found
         .into_iter()
-        .flatten()
         .filter_map(|e| {
             let &(len, hash) = sums.get(&e.rel)?;
             (len == e.len && !e.symlink).then_some((e, hash))
         })
         .collect();
-    table.save([(key(PUBLISHED), Table::encode(&(out.to_path_buf(), files)))])
+    if files.len() != all {
+        dirs.clear(); // the list is not the folder's whole: never trusted
+    }
+    let now = Published {
+        at: out.to_path_buf(),
+        files,
+        dirs,
+    };
+    let before = table.copy(key(PUBLISHED));
+    let records = [(key(PUBLISHED), Table::encode(&now))]
+        .into_iter()
+        .chain(before.map(|r| (key(RECYCLED), r)));
+    table.save(records)
 }
 
 impl Summary {
@@ -391,6 +472,53 @@ mod tests {
         // a cache that is off keeps nothing
         let off = Cache::off();
         assert!(unchanged(&off, &now, &options).is_none());
+    }
+
+    #[test]
+    fn a_recycled_folder_is_listed_only_while_as_recorded() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        let prev = dir.path().join(".public.prev");
+        let cache = Cache::at(dir.path());
+        let site = |files: &[&str]| {
+            for f in files {
+                let p = out.join(f);
+                std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+                std::fs::write(p, "x").unwrap();
+            }
+            files
+                .iter()
+                .map(|f| (f.to_string(), (1, 7)))
+                .collect::<std::collections::HashMap<_, _>>()
+        };
+        let sums = site(&["a/index.html", "b/c/index.html", "index.html"]);
+        assert!(record_published(&cache, &out, &sums).is_none());
+        // no site before this one: nothing to list
+        assert!(recycled_files(&cache, &out, &out).is_none());
+        // the next build replaces it, keeping it beside the new one
+        std::fs::rename(&out, &prev).unwrap();
+        let sums = site(&["a/index.html", "index.html"]);
+        assert!(record_published(&cache, &out, &sums).is_none());
+        // and the build after recycles it (renamed again)
+        let tmp = dir.path().join(".public.tmp-1");
+        std::fs::rename(&prev, &tmp).unwrap();
+        let listed = recycled_files(&cache, &out, &tmp);
+        if !cfg!(unix) {
+            assert!(listed.is_none());
+            return;
+        }
+        assert_eq!(
+            listed.unwrap(),
+            ["a/index.html", "b/c/index.html", "index.html"]
+        );
+        // recorded for another output folder: not this one's
+        assert!(recycled_files(&cache, &dir.path().join("elsewhere"), &tmp).is_none());
+        // a file added anywhere in it: not listed, so no list
+        std::fs::write(tmp.join("b/c/stray.html"), "x").unwrap();
+        assert!(recycled_files(&cache, &out, &tmp).is_none());
+        std::fs::remove_file(tmp.join("b/c/stray.html")).unwrap();
+        // removing it again still moved the folder's times
+        assert!(recycled_files(&cache, &out, &tmp).is_none());
     }
 
     #[test]

@@ -395,3 +395,62 @@ fn a_new_shared_passage_leaves_other_carriers_pages_alone() {
         .count();
     assert_eq!(marked, 2, "both carriers mark the new passage");
 }
+
+/// The site a build replaced is kept and recycled by the build after, which
+/// deletes the files the new site does not have by the record of what that
+/// site held. Anything put into the kept folder since (a stray file, a new
+/// folder) makes the record useless: the folder is then walked, and none of
+/// it reaches the site.
+#[test]
+fn a_tampered_recycled_folder_is_walked_not_trusted() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    project(root);
+    let seeds: Vec<_> = {
+        let mut v: Vec<_> = fs::read_dir(root.join("seeds"))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .collect();
+        v.sort();
+        v
+    };
+    let touch = |i: usize, line: &str| {
+        let text = fs::read_to_string(&seeds[i]).unwrap();
+        fs::write(&seeds[i], format!("{text}\n{line}\n")).unwrap();
+    };
+    build_and_compare(root, "first build");
+    // from here on a build recycles the site before the last one
+    for (i, line) in [
+        "Officials said on Monday that talks would resume.",
+        "The ministry said on Tuesday the road had reopened.",
+    ]
+    .iter()
+    .enumerate()
+    {
+        touch(i, line);
+        build_and_compare(root, "one seed changed");
+    }
+    // a seed removed: its article's page goes, by the record
+    let gone = seeds.last().unwrap();
+    fs::remove_file(gone).unwrap();
+    build_and_compare(root, "a seed removed");
+    touch(
+        0,
+        "Aid agencies said on Wednesday that convoys were waiting.",
+    );
+    build_and_compare(root, "one seed changed");
+
+    // stray files in the kept site, where a page is and in a new folder
+    let prev = root.join(".public.prev");
+    let page_dir = fs::read_dir(prev.join("articles"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .min()
+        .unwrap();
+    fs::write(page_dir.join("stray.html"), "stray").unwrap();
+    fs::create_dir_all(prev.join("articles/stray-folder")).unwrap();
+    fs::write(prev.join("articles/stray-folder/index.html"), "stray").unwrap();
+    touch(1, "A convoy reached the city on Thursday, the agency said.");
+    build_and_compare(root, "stray files in the recycled folder");
+    assert!(!root.join("public/articles/stray-folder").exists());
+}
