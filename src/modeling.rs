@@ -228,17 +228,19 @@ pub fn model(
     timer.detail("  model: articles");
     // actors
     let mut mention_count = vec![0usize; ax.actors.len()];
-    let mut actor_articles: Vec<BTreeSet<usize>> = vec![BTreeSet::new(); ax.actors.len()];
+    // each article's list is sorted and unique: so is each actor's
+    let mut actor_articles: Vec<Vec<usize>> = vec![Vec::new(); ax.actors.len()];
     for (i, list) in article_actors.iter().enumerate() {
         for &a in list {
-            actor_articles[a].insert(i);
+            actor_articles[a].push(i);
         }
     }
     for m in &ax.mentions {
-        if actor_articles
-            .get(m.actor())
-            .is_some_and(|s| s.contains(&m.doc()))
-        {
+        // a mention counts where its article lists its actor
+        let listed = article_actors
+            .get(m.doc())
+            .is_some_and(|l| l.binary_search(&m.actor()).is_ok());
+        if listed {
             mention_count[m.actor()] += 1;
         }
     }
@@ -547,22 +549,16 @@ fn jaccard(a: &[u64], b: &[u64]) -> f64 {
 /// share enough words (or that are the same shared passage) are merged.
 fn merge_events(site: &Site, events: &[extract::events::Event], actor_ids: &[Id]) -> Vec<Event> {
     let drafts = &site.drafts;
-    let mut by_date: BTreeMap<(String, extract::events::Precision), Vec<usize>> = BTreeMap::new();
+    let mut by_date: BTreeMap<(&str, extract::events::Precision), Vec<usize>> = BTreeMap::new();
     for (i, e) in events.iter().enumerate() {
         by_date
-            .entry((e.date.clone(), e.precision))
+            .entry((e.date.as_str(), e.precision))
             .or_default()
             .push(i);
     }
-    // mentions by block, so an event's actors are found without scanning them all
-    let mut mentions_at: HashMap<(usize, Block), Vec<&extract::actors::Mention>> =
-        HashMap::default();
-    for m in &site.actors.mentions {
-        mentions_at.entry((m.doc(), m.block)).or_default().push(m);
-    }
     // dates cluster independently (in parallel); ids are made unique after,
     // in date order, so the result does not depend on scheduling
-    let groups: Vec<((String, extract::events::Precision), Vec<usize>)> =
+    let groups: Vec<((&str, extract::events::Precision), Vec<usize>)> =
         by_date.into_iter().collect();
     let built: Vec<Vec<Event>> = groups
         .par_iter()
@@ -639,7 +635,7 @@ fn merge_events(site: &Site, events: &[extract::events::Event], actor_ids: &[Id]
                     let text = drafts[e.doc].doc().block(e.block);
                     if let Some(start) = text.find(&*e.sentence) {
                         let end = start + e.sentence.len();
-                        for m in mentions_at.get(&(e.doc, e.block)).into_iter().flatten() {
+                        for m in site.actors.block_mentions(e.doc, e.block) {
                             if m.start() >= start && m.end() <= end {
                                 if let Some(id) = actor_ids.get(m.actor()) {
                                     actors.insert(id.clone());
@@ -665,7 +661,7 @@ fn merge_events(site: &Site, events: &[extract::events::Event], actor_ids: &[Id]
                 refs.sort_by(|a, b| a.at.cmp(&b.at));
                 out.push(Event {
                     id,
-                    date: date.clone(),
+                    date: date.to_string(),
                     precision: precision_str(first.precision),
                     basis: basis_str(first.basis),
                     text: first.sentence.clone(),

@@ -180,6 +180,15 @@ impl ActorIndex {
         &self.mentions[a..b]
     }
 
+    /// The mentions in one block of an article, in order.
+    pub fn block_mentions(&self, doc: usize, block: Block) -> &[Mention] {
+        let a = self
+            .mentions
+            .partition_point(|m| (m.doc(), m.block) < (doc, block));
+        let b = a + self.mentions[a..].partition_point(|m| (m.doc(), m.block) <= (doc, block));
+        &self.mentions[a..b]
+    }
+
     /// Register a surface form for an actor in the lookup table.
     pub fn add_lookup(&mut self, surface: &str, actor: usize) {
         let k = lookup_key(surface);
@@ -3428,5 +3437,30 @@ mod tests {
         assert_eq!(&paras[0][m.start()..m.end()], "Russia");
         assert!(idx.mention_at(0, Block::para(0), 7).is_none());
         assert_eq!(idx.resolve("Moscow"), Some(m.actor()));
+    }
+
+    #[test]
+    fn block_mentions_are_the_mentions_of_that_block() {
+        let a = vec![
+            "Russia and Iran said the talks failed.".to_string(),
+            "No one commented.".to_string(),
+            "Moscow and Tehran blamed Turkey.".to_string(),
+        ];
+        let b = vec!["Turkey denied it, Ankara said.".to_string()];
+        let idx = extract_actors(&[doc(&a), doc(&b)], &[]);
+        assert!(idx.mentions.len() >= 6, "{:?}", idx.mentions);
+        for d in 0..3 {
+            for block in [Block::Title, Block::para(0), Block::para(1), Block::para(2)] {
+                let want: Vec<&Mention> = idx
+                    .mentions
+                    .iter()
+                    .filter(|m| m.doc() == d && m.block == block)
+                    .collect();
+                let got: Vec<&Mention> = idx.block_mentions(d, block).iter().collect();
+                assert_eq!(got, want, "doc {d}, {block:?}");
+            }
+        }
+        assert_eq!(idx.block_mentions(0, Block::para(2)).len(), 3);
+        assert!(idx.block_mentions(0, Block::para(1)).is_empty());
     }
 }
