@@ -9,7 +9,10 @@
 #   --sizes LIST   corpus sizes (default "1000 10000 100000")
 #   --seed S       corpus seed (default 1)
 #   --work DIR     where corpora and results go (default /tmp/dossier-bench)
-#   --sleep SEC    pause after sync before each timed run (default 3)
+#   --sleep SEC    pause after sync before each timed run (default 65: ext4
+#                  without a journal skips inodes freed in the last 60 s
+#                  when it allocates, so files made sooner after a delete
+#                  are slow to create)
 #   --limit SEC    skip dossier at N >= 100000 when its median full build at
 #                  10000 took longer than this (default 60)
 #   --force-large  run N >= 100000 regardless of --limit
@@ -29,7 +32,7 @@ WORK=/tmp/dossier-bench
 RUNS=3
 SIZES="1000 10000 100000"
 SEED=1
-SLEEP=3
+SLEEP=65
 LIMIT=60
 FORCE_LARGE=0
 BIN_ARG=
