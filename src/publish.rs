@@ -12,7 +12,10 @@
 //! a journal, creating many files soon after deleting many is slow). Files
 //! in it are never written through: a changed file is unlinked and written
 //! anew, so the published site sharing its inode is untouched; files the
-//! new build does not produce are deleted before the swap.
+//! new build does not produce are deleted before the swap: found by the
+//! record of what the folder held when it was published (see
+//! `stamp::recycled_files`), or, if any folder of it changed since, by a
+//! walk.
 
 use crate::error::{Error, Result};
 use crate::render::RenderMap;
@@ -728,10 +731,11 @@ mod tests {
         m.insert("b/c/index.html".into(), b"b".to_vec());
         m.insert("data/dossier.json".into(), b"{}".to_vec());
         publish(&out, &m).unwrap();
-        publish(&out, &m).unwrap(); // .public.prev holds the same files
-                                    // a file no list names: left alone, which shows that the list (not
-                                    // a walk) decides; `stamp::recycled_files` only gives a list for
-                                    // a folder as it was recorded, so this cannot happen in a build
+        // .public.prev now holds the same files
+        publish(&out, &m).unwrap();
+        // a file no list names: left alone, which shows that the list (not
+        // a walk) decides; `stamp::recycled_files` only gives a list for
+        // a folder as it was recorded, so this cannot happen in a build
         let prev = dir.path().join(".public.prev");
         std::fs::write(prev.join("a/unlisted.html"), "u").unwrap();
         let s = Staging::begin(&out).unwrap().with_listing(|_| {

@@ -5,6 +5,10 @@
 //! output folder with its size, times, inode and the hash of its bytes. A
 //! file of the previous site still as recorded need not be read to be
 //! compared with a page of the new one (see `publish::Staging::with_known`).
+//! The record also lists the folders, and the record of the site before is
+//! kept: that site is the folder the next build recycles, and while its
+//! folders are as recorded, the list of its files tells what to delete
+//! without walking it (see `publish::Staging::with_listing`).
 //!
 //! After a build, a stamp in the build cache records what the build read
 //! (every file under `seeds/`, `content/` and `templates/`, and
