@@ -162,9 +162,10 @@ fn build_into(
     rendered?;
     let pages = staging.html_pages();
     let sums = staging.sums();
+    let placed = staging.placed();
     staging.commit()?;
     timer.detail("publish: swap the new site in");
-    let warning = crate::stamp::record_published(&stamp_cache, &options.out, &sums);
+    let warning = crate::stamp::record_published(&stamp_cache, &options.out, &sums, placed);
     warnings.extend(warning.map(cache_warning));
     timer.lap("publish: record the published files");
     let summary = crate::stamp::Summary {

@@ -111,8 +111,9 @@ pub struct Staging {
     html: std::sync::atomic::AtomicUsize,
     /// the previous build's published files (see [`Staging::with_known`])
     known: crate::stamp::Known,
-    /// (length, xxh3-64) of every file of the new site
-    sums: std::sync::Mutex<Vec<(String, u64, u64)>>,
+    /// (length, xxh3-64, as the file system describes it once in place)
+    /// of every file of the new site
+    sums: std::sync::Mutex<Vec<Placed>>,
     committed: bool,
 }
 
@@ -177,12 +178,23 @@ impl Staging {
         Some(was.len() == len && *sum == hash)
     }
 
-    /// Remember the length and hash of a file of the new site.
-    fn sum(&self, rel: &str, len: u64, hash: u64) {
+    /// Remember the length and hash of a file of the new site, now in
+    /// place at `dest`, and how the file system describes it there (nothing
+    /// this build does later changes that: its one name in the new site is
+    /// `rel`).
+    fn sum(&self, rel: &str, dest: &Path, len: u64, hash: u64) {
+        let entry = std::fs::symlink_metadata(dest)
+            .ok()
+            .map(|m| crate::stamp::Entry::of(rel.to_string(), &m));
         self.sums
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner)
-            .push((rel.to_string(), len, hash));
+            .push(Placed {
+                rel: rel.to_string(),
+                len,
+                hash,
+                entry,
+            });
     }
 
     /// (length, xxh3-64) of every file of the new site, by path.
@@ -191,8 +203,30 @@ impl Staging {
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner)
             .iter()
-            .map(|(r, l, h)| (r.clone(), (*l, *h)))
+            .map(|p| (p.rel.clone(), (p.len, p.hash)))
             .collect()
+    }
+
+    /// Every file of the new site as the file system described it once in
+    /// place, with the xxh3-64 of its bytes, sorted by path: after
+    /// [`Staging::commit`] exactly the files of the published folder (the
+    /// others are pruned), so `stamp::record_published` need not walk it.
+    /// `None` if any file could not be described.
+    pub fn placed(&self) -> Option<Vec<(crate::stamp::Entry, u64)>> {
+        let sums = self
+            .sums
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        let mut out = Vec::with_capacity(sums.len());
+        for p in sums.iter() {
+            let e = p.entry.clone()?;
+            if e.len() != p.len {
+                return None;
+            }
+            out.push((e, p.hash));
+        }
+        out.sort_by(|a, b| a.0.rel().cmp(b.0.rel()));
+        Some(out)
     }
 
     /// Write one file; one whose bytes equal the previous site's copy is
@@ -203,16 +237,17 @@ impl Staging {
         self.count(rel);
         let old = self.out.join(rel);
         let hash = xxhash_rust::xxh3::xxh3_64(bytes);
-        self.sum(rel, bytes.len() as u64, hash);
         let same = self
             .known_same(rel, &old, bytes.len() as u64, hash)
             .unwrap_or_else(|| same_bytes(&old, bytes));
         if same && self.link(&old, &dest) {
+            self.sum(rel, &dest, bytes.len() as u64, hash);
             self.reused.fetch_add(1, Relaxed);
             return Ok(());
         }
         self.clear(&dest);
         std::fs::write(&dest, bytes).map_err(|e| Error::io(&dest, "cannot write", e))?;
+        self.sum(rel, &dest, bytes.len() as u64, hash);
         self.written.fetch_add(1, Relaxed);
         Ok(())
     }
@@ -413,7 +448,7 @@ impl crate::render::PageSink for Staging {
             return Ok(false);
         }
         self.count(rel);
-        self.sum(rel, len, hash);
+        self.sum(rel, &dest, len, hash);
         self.reused.fetch_add(1, Relaxed);
         Ok(true)
     }
@@ -425,7 +460,6 @@ impl crate::render::PageSink for Staging {
         rel: String,
         write: &mut dyn FnMut(&mut dyn std::io::Write) -> Result<()>,
     ) -> Result<()> {
-        use std::io::Write;
         use std::sync::atomic::Ordering::Relaxed;
         let dest = self.dest(&rel)?;
         self.clear(&dest);
@@ -440,13 +474,25 @@ impl crate::render::PageSink for Staging {
             },
         );
         write(&mut w)?;
-        w.flush().map_err(|e| Error::io(&dest, "cannot write", e))?;
-        let summed = w.get_ref();
-        self.sum(&rel, summed.len, summed.hasher.digest());
+        let summed = w
+            .into_inner()
+            .map_err(|e| Error::io(&dest, "cannot write", e.into_error()))?;
+        let (len, hash) = (summed.len, summed.hasher.digest());
+        drop(summed); // closed before it is described
+        self.sum(&rel, &dest, len, hash);
         self.count(&rel);
         self.written.fetch_add(1, Relaxed);
         Ok(())
     }
+}
+
+/// A file of the new site: its path, length and hash, and how the file
+/// system described it once in place.
+struct Placed {
+    rel: String,
+    len: u64,
+    hash: u64,
+    entry: Option<crate::stamp::Entry>,
 }
 
 /// A writer that hashes (xxh3-64) and counts what goes through it.

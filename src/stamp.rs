@@ -175,6 +175,17 @@ pub struct Summary {
 }
 
 impl Entry {
+    /// The file (or folder) at `rel` as `m`, its metadata not following a
+    /// link, describes it.
+    pub fn of(rel: String, m: &std::fs::Metadata) -> Entry {
+        entry(rel, m.file_type().is_symlink(), m)
+    }
+
+    /// The path, relative to the folder it was found in.
+    pub fn rel(&self) -> &str {
+        &self.rel
+    }
+
     /// The size in bytes.
     pub fn len(&self) -> u64 {
         self.len
@@ -201,7 +212,7 @@ const PUBLISHED: &str = "published";
 const RECYCLED: &str = "recycled";
 
 /// What a build recorded of a site it published.
-#[derive(Debug, Serialize, Deserialize)]
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
 struct Published {
     /// the output folder
     at: PathBuf,
@@ -263,15 +274,31 @@ pub fn recycled_files(cache: &Cache, out: &Path, folder: &Path) -> Option<Vec<St
 
 /// After a publish to `out`: record its files, each with the hash `sums`
 /// gives it (a file without one, or of another length, is left out, and
-/// the folder then never counts as unchanged), and its folders. The record
-/// of the site it replaced is kept as the record of the folder the next
-/// build recycles. Returns a warning text when the cache cannot be written.
+/// the folder then never counts as unchanged), and its folders. `placed`,
+/// when given, is every file of the folder as described once in place
+/// (`publish::Staging::placed`): then only the folders are looked at, not
+/// walked. The record of the site it replaced is kept as the record of the
+/// folder the next build recycles. Returns a warning text when the cache
+/// cannot be written.
 pub fn record_published(
     cache: &Cache,
     out: &Path,
     sums: &std::collections::HashMap<String, (u64, u64)>,
+    placed: Option<Vec<(Entry, u64)>>,
 ) -> Option<String> {
     let table = cache.table(PUBLISHED);
+    let now = placed
+        .and_then(|files| described(out, files))
+        .unwrap_or_else(|| walked(out, sums));
+    let before = table.copy(key(PUBLISHED));
+    let records = [(key(PUBLISHED), Table::encode(&now))]
+        .into_iter()
+        .chain(before.map(|r| (key(RECYCLED), r)));
+    table.save(records)
+}
+
+/// The record of `out` found by walking it.
+fn walked(out: &Path, sums: &std::collections::HashMap<String, (u64, u64)>) -> Published {
     let (found, mut dirs) = scan_tree(out, &[""], true).unwrap_or_default();
     let all = found.len();
     let files: Vec<(Entry, u64)> = found
@@ -284,16 +311,43 @@ pub fn record_published(
     if files.len() != all {
         dirs.clear(); // the list is not the folder's whole: never trusted
     }
-    let now = Published {
+    Published {
         at: out.to_path_buf(),
         files,
         dirs,
-    };
-    let before = table.copy(key(PUBLISHED));
-    let records = [(key(PUBLISHED), Table::encode(&now))]
-        .into_iter()
-        .chain(before.map(|r| (key(RECYCLED), r)));
-    table.save(records)
+    }
+}
+
+/// The record of `out` when its files are known (sorted by path): its
+/// folders are those holding them (a published folder holds no empty one),
+/// each described as it is now. `None` if one cannot be.
+fn described(out: &Path, files: Vec<(Entry, u64)>) -> Option<Published> {
+    use rayon::prelude::*;
+    let mut rels: std::collections::BTreeSet<&str> = std::collections::BTreeSet::new();
+    for (e, _) in &files {
+        let mut dir = e.rel.as_str();
+        while let Some((parent, _)) = dir.rsplit_once('/') {
+            if !rels.insert(parent) {
+                break; // and so are its parents
+            }
+            dir = parent;
+        }
+    }
+    let top = entry(String::new(), false, &std::fs::metadata(out).ok()?);
+    let below: Option<Vec<Entry>> = rels
+        .par_iter()
+        .map(|rel| {
+            let m = std::fs::symlink_metadata(out.join(rel)).ok()?;
+            m.is_dir().then(|| entry(rel.to_string(), false, &m))
+        })
+        .collect();
+    let mut dirs = vec![top];
+    dirs.extend(below?);
+    Some(Published {
+        at: out.to_path_buf(),
+        files,
+        dirs,
+    })
 }
 
 impl Summary {
@@ -450,7 +504,7 @@ mod tests {
         };
         let before = scan_inputs(root);
         let sums = [("a/index.html".to_string(), (4, 1))].into_iter().collect();
-        assert!(record_published(&cache, &out, &sums).is_none());
+        assert!(record_published(&cache, &out, &sums, None).is_none());
         assert!(record(&cache, root, before, options.clone(), summary.clone()).is_none());
         let now = scan_inputs(root).unwrap();
         let got = unchanged(&cache, &now, &options).expect("nothing changed");
@@ -496,13 +550,13 @@ mod tests {
                 .collect::<std::collections::HashMap<_, _>>()
         };
         let sums = site(&["a/index.html", "b/c/index.html", "index.html"]);
-        assert!(record_published(&cache, &out, &sums).is_none());
+        assert!(record_published(&cache, &out, &sums, None).is_none());
         // no site before this one: nothing to list
         assert!(recycled_files(&cache, &out, &out).is_none());
         // the next build replaces it, keeping it beside the new one
         std::fs::rename(&out, &prev).unwrap();
         let sums = site(&["a/index.html", "index.html"]);
-        assert!(record_published(&cache, &out, &sums).is_none());
+        assert!(record_published(&cache, &out, &sums, None).is_none());
         // and the build after recycles it (renamed again)
         let tmp = dir.path().join(".public.tmp-1");
         std::fs::rename(&prev, &tmp).unwrap();
@@ -526,6 +580,51 @@ mod tests {
     }
 
     #[test]
+    fn a_site_described_as_placed_is_the_site_walked() {
+        use crate::render::PageSink;
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        // (path, bytes) of three builds: written, linked when unchanged,
+        // streamed, dropped, a folder that goes and one that comes
+        let builds: [&[(&str, &str)]; 3] = [
+            &[
+                ("index.html", "1"),
+                ("a/index.html", "a"),
+                ("b/c/index.html", "b"),
+            ],
+            &[
+                ("index.html", "2"),
+                ("a/index.html", "a"),
+                ("d/index.html", "d"),
+            ],
+            &[
+                ("index.html", "2"),
+                ("a/index.html", "a2"),
+                ("d/e/f.html", "f"),
+            ],
+        ];
+        for (n, files) in builds.iter().enumerate() {
+            let s = crate::publish::Staging::begin(&out).unwrap();
+            for (rel, text) in files.iter() {
+                s.write(rel, text.as_bytes()).unwrap();
+            }
+            let mut json = |w: &mut dyn std::io::Write| -> crate::error::Result<()> {
+                w.write_all(b"{}").unwrap();
+                Ok(())
+            };
+            s.put_with("data/dossier.json".into(), &mut json).unwrap();
+            let sums = s.sums();
+            let placed = s.placed().expect("every file described");
+            assert_eq!(placed.len(), files.len() + 1);
+            s.commit().unwrap();
+            let described = described(&out, placed).unwrap();
+            let walked = walked(&out, &sums);
+            assert_eq!(described, walked, "build {n}");
+            assert!(!walked.dirs.is_empty(), "build {n}: a whole list");
+        }
+    }
+
+    #[test]
     fn published_files_are_known_while_untouched() {
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path().join("public");
@@ -539,7 +638,7 @@ mod tests {
         ]
         .into_iter()
         .collect();
-        let warning = record_published(&cache, &out, &sums);
+        let warning = record_published(&cache, &out, &sums, None);
         assert!(warning.is_none());
         assert_eq!(scan(&out, &[""]).unwrap().len(), 2);
         let known = published(&cache, &out);
