@@ -211,7 +211,7 @@ impl Staging {
     /// place, with the xxh3-64 of its bytes, sorted by path: after
     /// [`Staging::commit`] exactly the files of the published folder (the
     /// others are pruned), so `stamp::record_published` need not walk it.
-    /// `None` if any file could not be described.
+    /// `None` if any file could not be described, or a path was put twice.
     pub fn placed(&self) -> Option<Vec<(crate::stamp::Entry, u64)>> {
         let sums = self
             .sums
@@ -226,6 +226,10 @@ impl Staging {
             out.push((e, p.hash));
         }
         out.sort_by(|a, b| a.0.rel().cmp(b.0.rel()));
+        // a path put twice: which description holds is not known
+        if out.windows(2).any(|w| w[0].0.rel() == w[1].0.rel()) {
+            return None;
+        }
         Some(out)
     }
 

@@ -622,6 +622,11 @@ mod tests {
             assert_eq!(described, walked, "build {n}");
             assert!(!walked.dirs.is_empty(), "build {n}: a whole list");
         }
+        // a path put twice: not described, so walked
+        let s = crate::publish::Staging::begin(&out).unwrap();
+        s.write("index.html", b"1").unwrap();
+        s.write("index.html", b"2").unwrap();
+        assert!(s.placed().is_none());
     }
 
     #[test]
