@@ -29,6 +29,15 @@ pub struct PublishStats {
     pub reused: usize,
 }
 
+/// The folders holding `rel` ("a/b/c.html": "a/b", then "a"), innermost
+/// first.
+pub fn parent_folders(rel: &str) -> impl Iterator<Item = &str> {
+    fn parent(r: &str) -> Option<&str> {
+        r.rsplit_once('/').map(|(p, _)| p)
+    }
+    std::iter::successors(parent(rel), |d| parent(d))
+}
+
 /// Is `rel` a safe relative path inside the output folder?
 pub fn safe_rel(rel: &str) -> bool {
     let p = Path::new(rel);
@@ -393,10 +402,8 @@ impl Staging {
                     ))
                 }
             }
-            let mut dir = rel.as_str();
-            while let Some((parent, _)) = dir.rsplit_once('/') {
-                emptied.insert((parent.matches('/').count(), parent));
-                dir = parent;
+            for dir in parent_folders(rel) {
+                emptied.insert((dir.matches('/').count(), dir));
             }
         }
         // deepest first: fails (and stays) unless empty

@@ -325,12 +325,10 @@ fn described(out: &Path, files: Vec<(Entry, u64)>) -> Option<Published> {
     use rayon::prelude::*;
     let mut rels: std::collections::BTreeSet<&str> = std::collections::BTreeSet::new();
     for (e, _) in &files {
-        let mut dir = e.rel.as_str();
-        while let Some((parent, _)) = dir.rsplit_once('/') {
-            if !rels.insert(parent) {
+        for dir in crate::publish::parent_folders(&e.rel) {
+            if !rels.insert(dir) {
                 break; // and so are its parents
             }
-            dir = parent;
         }
     }
     let top = entry(String::new(), false, &std::fs::metadata(out).ok()?);
