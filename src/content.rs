@@ -242,7 +242,6 @@ fn escape_markdown_into(s: &str, out: &mut String) {
     }
 }
 
-/// Markdown body for generated paragraphs.
 /// Is `p` words separated by single spaces and no other white space (what
 /// `split_whitespace` and `join(" ")` would make of it)?
 fn is_one_line(p: &str) -> bool {
@@ -264,17 +263,17 @@ fn is_one_line(p: &str) -> bool {
     !after_space
 }
 
+/// Markdown body for generated paragraphs.
 pub fn body_from_paragraphs(paragraphs: &[String]) -> String {
     let mut body = String::with_capacity(paragraphs.iter().map(|p| p.len() + 4).sum());
     for p in paragraphs {
         // one line: runs of white space made one space (as `split_whitespace`
         // and `join` would; most paragraphs are one already)
-        match is_one_line(p) {
-            true => escape_markdown_into(p, &mut body),
-            false => {
-                let line = p.split_whitespace().collect::<Vec<_>>().join(" ");
-                escape_markdown_into(&line, &mut body);
-            }
+        if is_one_line(p) {
+            escape_markdown_into(p, &mut body);
+        } else {
+            let line = p.split_whitespace().collect::<Vec<_>>().join(" ");
+            escape_markdown_into(&line, &mut body);
         }
         body.push_str("\n\n");
     }

@@ -492,11 +492,11 @@ fn word_set(s: &str, keep: impl Fn(&str) -> bool) -> Vec<u64> {
     key_word_set(&norm_key(s), keep)
 }
 
-/// [`word_set`] of a text's [`norm_key`].
 /// [`STOP`] as a set (asked of every word of every event and sentence).
 static STOP_SET: once_cell::sync::Lazy<HashSet<&'static str>> =
     once_cell::sync::Lazy::new(|| STOP.iter().copied().collect());
 
+/// [`word_set`] of a text's [`norm_key`].
 fn key_word_set(key: &str, keep: impl Fn(&str) -> bool) -> Vec<u64> {
     let mut v: Vec<u64> = key
         .split(' ')
