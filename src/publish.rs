@@ -707,6 +707,14 @@ mod tests {
         );
     }
 
+    /// A render map of (path, text) pairs.
+    fn site(files: &[(&str, &str)]) -> RenderMap {
+        files
+            .iter()
+            .map(|(rel, text)| (rel.to_string(), text.as_bytes().to_vec()))
+            .collect()
+    }
+
     fn read(p: &Path) -> Vec<u8> {
         std::fs::read(p).unwrap()
     }
@@ -716,10 +724,11 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path().join("public");
         let prev = dir.path().join(".public.prev");
-        let mut m = RenderMap::new();
-        m.insert("a/index.html".into(), b"a1".to_vec());
-        m.insert("b/index.html".into(), b"b1".to_vec());
-        m.insert("data/dossier.json".into(), b"{}".to_vec());
+        let m = site(&[
+            ("a/index.html", "a1"),
+            ("b/index.html", "b1"),
+            ("data/dossier.json", "{}"),
+        ]);
         publish(&out, &m).unwrap();
         publish(&out, &m).unwrap(); // now prev shares every file with out
         assert!(same_file(
@@ -744,10 +753,11 @@ mod tests {
         assert_eq!(read(&out.join("data/dossier.json")), b"{}");
 
         // a file gone, a file changed, a folder where a file was
-        let mut m2 = RenderMap::new();
-        m2.insert("a/index.html".into(), b"a3".to_vec());
-        m2.insert("data/dossier.json".into(), b"{}".to_vec());
-        m2.insert("c/index.html".into(), b"c".to_vec());
+        let m2 = site(&[
+            ("a/index.html", "a3"),
+            ("data/dossier.json", "{}"),
+            ("c/index.html", "c"),
+        ]);
         publish(&out, &m2).unwrap();
         publish(&out, &m2).unwrap(); // the recycled folder now has c/
         let mut m3 = m2.clone();
@@ -783,10 +793,11 @@ mod tests {
     fn a_listed_recycled_folder_is_pruned_by_its_list() {
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path().join("public");
-        let mut m = RenderMap::new();
-        m.insert("a/index.html".into(), b"a".to_vec());
-        m.insert("b/c/index.html".into(), b"b".to_vec());
-        m.insert("data/dossier.json".into(), b"{}".to_vec());
+        let m = site(&[
+            ("a/index.html", "a"),
+            ("b/c/index.html", "b"),
+            ("data/dossier.json", "{}"),
+        ]);
         publish(&out, &m).unwrap();
         // .public.prev now holds the same files
         publish(&out, &m).unwrap();
