@@ -593,7 +593,15 @@ fn assemble(
                 message: format!("names seed `{seed}`, which is not in seeds/ (or was skipped); the article is kept as written"),
             });
         }
-        drafts.push(from_file(f, None));
+        match f.parsed() {
+            Ok(f) => drafts.push(from_file(&f, None)),
+            // (a generated file, read again: it parses, unless changed meanwhile)
+            Err(e) => warnings.push(Warning {
+                kind: "skipped file",
+                file: Some(f.rel.clone()),
+                message: e.to_string(),
+            }),
+        }
     }
     drafts
 }

@@ -76,6 +76,22 @@ pub struct ContentFile {
     pub pristine: bool,
     /// Hash of the file's bytes as read: a write checks it again first.
     pub read_hash: String,
+    /// The text of a generated file read without parsing its YAML (see
+    /// [`parse_generated`]): `front` then holds only its `seed` and
+    /// `fingerprint`, and `body` is empty. [`ContentFile::parsed`] gives
+    /// the whole file, for the rare build that needs it.
+    pub unparsed: Option<String>,
+}
+
+impl ContentFile {
+    /// The file with its front matter and body parsed (itself, unless it
+    /// was read by [`parse_generated`]).
+    pub fn parsed(&self) -> Result<std::borrow::Cow<'_, ContentFile>> {
+        match &self.unparsed {
+            None => Ok(std::borrow::Cow::Borrowed(self)),
+            Some(text) => parse(text, &self.rel, Path::new(&self.rel)).map(std::borrow::Cow::Owned),
+        }
+    }
 }
 
 /// Split `---\nyaml\n---\nbody`. Returns (yaml, body, line where yaml starts).
@@ -171,6 +187,77 @@ pub fn parse(text: &str, rel: &str, path: &Path) -> Result<ContentFile> {
         body: body.trim_start_matches('\n').to_string(),
         pristine,
         read_hash: bytes_hash(text.as_bytes()),
+        unparsed: None,
+    })
+}
+
+/// A file exactly as the build generated it, read without parsing its YAML:
+/// its last front matter line is its `fingerprint:`, which matches its text
+/// (so the text is what [`render_with_fingerprint`] wrote, and [`parse`]
+/// would find it pristine). A build only needs such a file's `seed` (it
+/// makes the rest again from the seed), read from that key's lines alone.
+/// The text back when the file is anything else: [`parse`] reads it.
+pub fn parse_generated(text: String, rel: &str) -> std::result::Result<ContentFile, String> {
+    match generated_front(&text) {
+        Some(front) => Ok(ContentFile {
+            rel: rel.to_string(),
+            stem: Path::new(rel)
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_default(),
+            front,
+            body: String::new(),
+            pristine: true,
+            read_hash: bytes_hash(text.as_bytes()),
+            unparsed: Some(text),
+        }),
+        None => Err(text),
+    }
+}
+
+/// The `seed` and `fingerprint` of a file as [`parse_generated`] takes it.
+fn generated_front(text: &str) -> Option<FrontMatter> {
+    // what `parse` would read differently: other newlines, a byte-order mark
+    if text.contains('\r') {
+        return None;
+    }
+    let rest = text.strip_prefix("---\n")?;
+    let mut seed: Option<String> = None;
+    let mut last = "";
+    let mut title_ok = false;
+    let mut lines = rest.split_inclusive('\n').peekable();
+    loop {
+        let line = lines.next()?;
+        if line.trim_end() == "---" {
+            break;
+        }
+        if let Some(value) = line.strip_prefix("title:") {
+            // an empty title is an error `parse` reports
+            let v = value.trim();
+            title_ok = !(v.is_empty() || v == "''" || v == "\"\"");
+        }
+        if line.starts_with("seed:") {
+            // the key's lines: a long or quoted value may go on, indented
+            let mut yaml = line.to_string();
+            while let Some(next) = lines.next_if(|l| l.starts_with(' ')) {
+                yaml.push_str(next);
+            }
+            #[derive(Deserialize)]
+            struct Seed {
+                seed: Option<String>,
+            }
+            seed = serde_yaml::from_str::<Seed>(&yaml).ok()?.seed;
+        }
+        last = line;
+    }
+    let fp = last.strip_prefix("fingerprint: ")?.trim_end();
+    if !title_ok || fingerprint(text) != fp {
+        return None;
+    }
+    Some(FrontMatter {
+        seed,
+        fingerprint: Some(fp.to_string()),
+        ..Default::default()
     })
 }
 
@@ -345,7 +432,10 @@ pub fn read_all(root: &Path, warnings: &mut Vec<Warning>) -> Result<Vec<ContentF
                 format!("rename it to `{}.md`", non_empty_slug(stem)),
             ));
         }
-        Ok((Some(parse(&text, &rel, &p)?), None))
+        match parse_generated(text, &rel) {
+            Ok(f) => Ok((Some(f), None)),
+            Err(text) => Ok((Some(parse(&text, &rel, &p)?), None)),
+        }
         })
         .collect();
     for r in read {
@@ -398,6 +488,76 @@ mod tests {
         assert_eq!(again, text);
         assert_eq!(f.front.fingerprint.as_deref(), Some(fp.as_str()));
         assert_eq!(fingerprint(&text), fp);
+    }
+
+    /// `parse_generated` takes `text` only as `parse` reads it: pristine,
+    /// with the same seed, fingerprint and hash, and the whole file on demand.
+    fn read_generated_like_parse(text: &str) {
+        let full = parse(text, "content/articles/a.md", Path::new("a.md")).unwrap();
+        assert!(full.pristine);
+        let fast = parse_generated(text.to_string(), "content/articles/a.md").unwrap();
+        assert!(fast.pristine);
+        assert_eq!(fast.stem, "a");
+        assert_eq!(fast.front.seed, full.front.seed);
+        assert_eq!(fast.front.fingerprint, full.front.fingerprint);
+        assert_eq!(fast.read_hash, full.read_hash);
+        let again = fast.parsed().unwrap();
+        assert_eq!(again.front, full.front);
+        assert_eq!(again.body, full.body);
+        assert!(again.pristine);
+    }
+
+    #[test]
+    fn a_generated_file_is_read_without_its_yaml() {
+        read_generated_like_parse(&render(&front(), "Para one.\n\nPara two.\n"));
+        // seeds whose names YAML must quote, or writes over several lines
+        for seed in [
+            "seeds/line\nbreak.txt",
+            "seeds/a: b.txt",
+            "seeds/'quoted' #1.txt",
+            "seeds/null",
+            &format!("seeds/{}.txt", "a long name with spaces ".repeat(12)),
+        ] {
+            let mut f = front();
+            f.seed = Some(seed.to_string());
+            let text = render(&f, "Para.\n");
+            read_generated_like_parse(&text);
+            let fast = parse_generated(text, "a.md").unwrap();
+            assert_eq!(fast.front.seed.as_deref(), Some(seed));
+        }
+        let mut f = front();
+        f.seed = None;
+        read_generated_like_parse(&render(&f, "Para.\n"));
+    }
+
+    #[test]
+    fn only_an_untouched_generated_file_skips_the_yaml() {
+        let text = render(&front(), "Para one.\n");
+        assert!(parse_generated(text.clone(), "a.md").is_ok());
+        let edited = text.replace("Para one.", "Para one, fixed.");
+        assert!(parse_generated(edited, "a.md").is_err());
+        // Windows newlines: parse reads the file as if they were not there
+        let crlf = text.replace('\n', "\r\n");
+        assert!(parse_generated(crlf.clone(), "a.md").is_err());
+        assert!(parse(&crlf, "a.md", Path::new("a.md")).unwrap().pristine);
+        // the fingerprint line moved up: the text is no longer the one written
+        let fp_line = text
+            .lines()
+            .find(|l| l.starts_with("fingerprint: "))
+            .unwrap()
+            .to_string();
+        let moved = text.replacen(&format!("{fp_line}\n"), "", 1).replacen(
+            "---\n",
+            &format!("---\n{fp_line}\n"),
+            1,
+        );
+        assert!(parse_generated(moved, "a.md").is_err());
+        // an empty title is an error parse reports
+        let mut f = front();
+        f.title = String::new();
+        let untitled = render(&f, "Para.\n");
+        assert!(parse_generated(untitled.clone(), "a.md").is_err());
+        assert!(parse(&untitled, "a.md", Path::new("a.md")).is_err());
     }
 
     #[test]
