@@ -545,6 +545,109 @@ fn jaccard(a: &[u64], b: &[u64]) -> f64 {
     }
 }
 
+/// How many words of a set fall in each of 32 buckets (by hash): for two
+/// sets, the sum of the smaller counts is at least the number of words they
+/// share (a shared word counts in the same bucket of both), which bounds
+/// their [`jaccard`] from above for the cost of 32 byte compares.
+struct BucketCounts([u8; 32]);
+
+impl BucketCounts {
+    /// `None` when a bucket would hold more than 255 words.
+    fn of(words: &[u64]) -> Option<BucketCounts> {
+        let mut n = [0u8; 32];
+        for &w in words {
+            // the hash's high bits: FNV's low bits mix poorly
+            let b = ((w ^ (w >> 29)).wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 59) as usize;
+            n[b] = n[b].checked_add(1)?;
+        }
+        Some(BucketCounts(n))
+    }
+
+    /// At least the number of words both sets hold.
+    fn shared_at_most(&self, other: &BucketCounts) -> usize {
+        self.0
+            .iter()
+            .zip(&other.0)
+            .map(|(a, b)| usize::from(*a.min(b)))
+            .sum()
+    }
+}
+
+/// Events of one date in clusters of the same happening (each a list of
+/// positions, in order): an event joins the cluster of an event with the
+/// same key, or else the first (oldest) cluster holding, among its first
+/// eight events, one of another article whose words are alike (Jaccard
+/// similarity at least 0.3); or it starts a cluster.
+///
+/// Candidates come from an inverted index of words (words of more than 64
+/// clusters are left out), so a date with thousands of events stays
+/// near-linear.
+fn cluster_alike(docs: &[usize], lkeys: &[String], lwords: &[Vec<u64>]) -> Vec<Vec<usize>> {
+    let counts: Vec<Option<BucketCounts>> = lwords.iter().map(|w| BucketCounts::of(w)).collect();
+    // the test of `jaccard(a, b) >= 0.3`, made only when a cheap upper
+    // bound of it passes
+    let alike = |a: usize, b: usize| {
+        let (wa, wb) = (&lwords[a], &lwords[b]);
+        let bound = match (&counts[a], &counts[b]) {
+            (Some(x), Some(y)) => x.shared_at_most(y),
+            _ => wa.len().min(wb.len()),
+        };
+        let union = wa.len() + wb.len() - bound;
+        union > 0 && bound as f64 / union as f64 >= 0.3 && jaccard(wa, wb) >= 0.3
+    };
+    let mut clusters: Vec<Vec<usize>> = Vec::new();
+    // per cluster: the last event (position + 1) that looked at it
+    let mut looked: Vec<usize> = Vec::new();
+    let mut by_key: HashMap<&str, usize> = HashMap::default();
+    let mut by_word: HashMap<u64, Vec<usize>> = HashMap::default();
+    for p in 0..docs.len() {
+        let mut found = by_key.get(lkeys[p].as_str()).copied();
+        if found.is_none() {
+            // the oldest candidate that fits: no need to sort them all, nor
+            // to test one older than the best found so far
+            let mut best = usize::MAX;
+            for w in &lwords[p] {
+                let Some(v) = by_word.get(w).filter(|v| v.len() <= 64) else {
+                    continue;
+                };
+                for &c in v {
+                    if c >= best || looked[c] == p + 1 {
+                        continue;
+                    }
+                    looked[c] = p + 1;
+                    if clusters[c]
+                        .iter()
+                        .take(8)
+                        .any(|&q| docs[q] != docs[p] && alike(p, q))
+                    {
+                        best = c;
+                    }
+                }
+            }
+            found = (best != usize::MAX).then_some(best);
+        }
+        let c = match found {
+            Some(c) => {
+                clusters[c].push(p);
+                c
+            }
+            None => {
+                clusters.push(vec![p]);
+                looked.push(0);
+                clusters.len() - 1
+            }
+        };
+        by_key.entry(lkeys[p].as_str()).or_insert(c);
+        for w in &lwords[p] {
+            let v = by_word.entry(*w).or_default();
+            if v.last() != Some(&c) && v.len() <= 64 {
+                v.push(c);
+            }
+        }
+    }
+    clusters
+}
+
 /// One timeline entry per happening: events of the same date whose sentences
 /// share enough words (or that are the same shared passage) are merged.
 fn merge_events(site: &Site, events: &[extract::events::Event], actor_ids: &[Id]) -> Vec<Event> {
@@ -567,8 +670,6 @@ fn merge_events(site: &Site, events: &[extract::events::Event], actor_ids: &[Id]
             // words and keys of this date's events only (memory stays flat);
             // the date itself is shared by every event of a date: leave its
             // words out, or unrelated events of one day look alike
-            let pos: HashMap<usize, usize> =
-                idxs.iter().enumerate().map(|(p, &i)| (i, p)).collect();
             let lkeys: Vec<String> = idxs
                 .iter()
                 .map(|&i| norm_key(&events[i].sentence))
@@ -577,51 +678,10 @@ fn merge_events(site: &Site, events: &[extract::events::Event], actor_ids: &[Id]
                 .iter()
                 .map(|k| key_word_set(k, |w| !is_date_word(w)))
                 .collect();
-            let words_of = |i: usize| &lwords[pos[&i]];
-            // cluster inside one date: candidates come from an inverted index of
-            // words (words shared by very many clusters are skipped), so a date
-            // with thousands of events stays near-linear
-            let mut clusters: Vec<Vec<usize>> = Vec::new();
-            let mut by_key: HashMap<&str, usize> = HashMap::default();
-            let mut by_word: HashMap<u64, Vec<usize>> = HashMap::default();
-            for &i in idxs {
-                let mut found = by_key.get(lkeys[pos[&i]].as_str()).copied();
-                if found.is_none() {
-                    let mut cands: Vec<usize> = words_of(i)
-                        .iter()
-                        .filter_map(|w| by_word.get(w))
-                        .filter(|v| v.len() <= 64)
-                        .flatten()
-                        .copied()
-                        .collect();
-                    cands.sort_unstable();
-                    cands.dedup();
-                    found = cands.into_iter().find(|&c| {
-                        clusters[c].iter().take(8).any(|&j| {
-                            events[j].doc != events[i].doc
-                                && jaccard(words_of(i), words_of(j)) >= 0.3
-                        })
-                    });
-                }
-                let c = match found {
-                    Some(c) => {
-                        clusters[c].push(i);
-                        c
-                    }
-                    None => {
-                        clusters.push(vec![i]);
-                        clusters.len() - 1
-                    }
-                };
-                by_key.entry(lkeys[pos[&i]].as_str()).or_insert(c);
-                for w in words_of(i) {
-                    let v = by_word.entry(*w).or_default();
-                    if v.last() != Some(&c) && v.len() <= 64 {
-                        v.push(c);
-                    }
-                }
-            }
+            let docs: Vec<usize> = idxs.iter().map(|&i| events[i].doc).collect();
+            let clusters = cluster_alike(&docs, &lkeys, &lwords);
             for c in clusters {
+                let c: Vec<usize> = c.into_iter().map(|q| idxs[q]).collect();
                 let first = &events[c[0]];
                 let mut arts: Vec<Id> = c
                     .iter()
@@ -905,6 +965,108 @@ pub fn block_of(paragraph: usize) -> Block {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The clustering as first written: every candidate cluster collected,
+    /// sorted, and tested in order with the plain Jaccard similarity.
+    fn cluster_alike_plain(docs: &[usize], keys: &[String], words: &[Vec<u64>]) -> Vec<Vec<usize>> {
+        let mut clusters: Vec<Vec<usize>> = Vec::new();
+        let mut by_key: HashMap<&str, usize> = HashMap::default();
+        let mut by_word: HashMap<u64, Vec<usize>> = HashMap::default();
+        for p in 0..docs.len() {
+            let mut found = by_key.get(keys[p].as_str()).copied();
+            if found.is_none() {
+                let mut cands: Vec<usize> = words[p]
+                    .iter()
+                    .filter_map(|w| by_word.get(w))
+                    .filter(|v| v.len() <= 64)
+                    .flatten()
+                    .copied()
+                    .collect();
+                cands.sort_unstable();
+                cands.dedup();
+                found = cands.into_iter().find(|&c| {
+                    clusters[c]
+                        .iter()
+                        .take(8)
+                        .any(|&q| docs[q] != docs[p] && jaccard(&words[p], &words[q]) >= 0.3)
+                });
+            }
+            let c = found.unwrap_or_else(|| {
+                clusters.push(Vec::new());
+                clusters.len() - 1
+            });
+            clusters[c].push(p);
+            by_key.entry(keys[p].as_str()).or_insert(c);
+            for w in &words[p] {
+                let v = by_word.entry(*w).or_default();
+                if v.last() != Some(&c) && v.len() <= 64 {
+                    v.push(c);
+                }
+            }
+        }
+        clusters
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(24))]
+        /// Dates of many events over a small vocabulary: common words pass
+        /// the 64-cluster cap, and most candidates fail the bound.
+        #[test]
+        fn clusters_are_those_of_the_plain_search(
+            events in proptest::collection::vec(
+                (0usize..40, proptest::collection::vec(0u64..60, 1..14), 0u8..4),
+                1..1500,
+            )
+        ) {
+            let docs: Vec<usize> = events.iter().map(|e| e.0).collect();
+            let words: Vec<Vec<u64>> = events
+                .iter()
+                .map(|e| {
+                    let mut w: Vec<u64> = e.1.iter().map(|&x| word_hash(&format!("w{x}"))).collect();
+                    w.sort_unstable();
+                    w.dedup();
+                    w
+                })
+                .collect();
+            // a few exact repeats share a key
+            let keys: Vec<String> = events
+                .iter()
+                .enumerate()
+                .map(|(i, e)| if e.2 == 0 { format!("k{}", e.1[0]) } else { format!("u{i}") })
+                .collect();
+            proptest::prop_assert_eq!(
+                cluster_alike(&docs, &keys, &words),
+                cluster_alike_plain(&docs, &keys, &words)
+            );
+        }
+
+        /// The bucket counts never say two sets share fewer words than they do.
+        #[test]
+        fn bucket_counts_bound_the_shared_words(
+            a in proptest::collection::vec(proptest::prelude::any::<u64>(), 0..40),
+            b in proptest::collection::vec(proptest::prelude::any::<u64>(), 0..40),
+            shared in proptest::collection::vec(proptest::prelude::any::<u64>(), 0..30),
+        ) {
+            let set = |v: &[u64]| {
+                let mut v: Vec<u64> = v.iter().chain(&shared).copied().collect();
+                v.sort_unstable();
+                v.dedup();
+                v
+            };
+            let (a, b) = (set(&a), set(&b));
+            let inter = a.iter().filter(|x| b.binary_search(x).is_ok()).count();
+            let bound = BucketCounts::of(&a).unwrap().shared_at_most(&BucketCounts::of(&b).unwrap());
+            proptest::prop_assert!(inter <= bound && bound <= a.len().min(b.len()));
+        }
+    }
+
+    #[test]
+    fn a_bucket_of_more_than_255_words_gives_no_counts() {
+        let bucket = |w: u64| (w ^ (w >> 29)).wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 59;
+        let full: Vec<u64> = (0u64..).filter(|&w| bucket(w) == 7).take(256).collect();
+        assert!(BucketCounts::of(&full).is_none());
+        assert!(BucketCounts::of(&full[..255]).is_some());
+    }
 
     #[test]
     fn stop_words_are_left_out_of_word_sets() {
