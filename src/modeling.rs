@@ -663,23 +663,39 @@ fn merge_events(site: &Site, events: &[extract::events::Event], actor_ids: &[Id]
     // in date order, so the result does not depend on scheduling
     let groups: Vec<((&str, extract::events::Precision), Vec<usize>)> =
         by_date.into_iter().collect();
-    let built: Vec<Vec<Event>> = groups
+    // a date's clusters depend on its sentences and on which are of the same
+    // article: kept in the cache under those (by article id, which, unlike
+    // an article's position, another article's arrival does not change)
+    let table = site.cache.table("event clusters");
+    let built: Vec<(Vec<Event>, (u128, crate::cache::Record))> = groups
         .par_iter()
-        .map(|((date, _), idxs)| {
+        .map(|((date, precision), idxs)| {
             let mut out = Vec::new();
-            // words and keys of this date's events only (memory stays flat);
-            // the date itself is shared by every event of a date: leave its
-            // words out, or unrelated events of one day look alike
-            let lkeys: Vec<String> = idxs
-                .iter()
-                .map(|&i| norm_key(&events[i].sentence))
-                .collect();
-            let lwords: Vec<Vec<u64>> = lkeys
-                .iter()
-                .map(|k| key_word_set(k, |w| !is_date_word(w)))
-                .collect();
-            let docs: Vec<usize> = idxs.iter().map(|&i| events[i].doc).collect();
-            let clusters = cluster_alike(&docs, &lkeys, &lwords);
+            let mut key = crate::cache::Key::new("event clusters");
+            key.str(date).bytes(&[*precision as u8]);
+            for &i in idxs {
+                key.str(&drafts[events[i].doc].id).str(&events[i].sentence);
+            }
+            let (clusters, record) = table.memo(
+                key.finish(),
+                |_: &Vec<Vec<usize>>| true,
+                || {
+                    // words and keys of this date's events only (memory stays
+                    // flat); the date itself is shared by every event of a
+                    // date: leave its words out, or unrelated events of one
+                    // day look alike
+                    let lkeys: Vec<String> = idxs
+                        .iter()
+                        .map(|&i| norm_key(&events[i].sentence))
+                        .collect();
+                    let lwords: Vec<Vec<u64>> = lkeys
+                        .iter()
+                        .map(|k| key_word_set(k, |w| !is_date_word(w)))
+                        .collect();
+                    let docs: Vec<usize> = idxs.iter().map(|&i| events[i].doc).collect();
+                    cluster_alike(&docs, &lkeys, &lwords)
+                },
+            );
             for c in clusters {
                 let c: Vec<usize> = c.into_iter().map(|q| idxs[q]).collect();
                 let first = &events[c[0]];
@@ -730,9 +746,11 @@ fn merge_events(site: &Site, events: &[extract::events::Event], actor_ids: &[Id]
                     refs,
                 });
             }
-            out
+            (out, record)
         })
         .collect();
+    let (built, records): (Vec<Vec<Event>>, Vec<_>) = built.into_iter().unzip();
+    site.keep_table(table, records);
     let mut taken = HashSet::default();
     let mut out = Vec::with_capacity(built.iter().map(Vec::len).sum());
     for mut e in built.into_iter().flatten() {

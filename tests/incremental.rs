@@ -171,6 +171,13 @@ fn rebuilds_equal_builds_from_scratch() {
         "its article page and the overview at least"
     );
     assert!(pages_reused > 0, "pages that do not depend on it are kept");
+    // the events of the dates it does not report are clustered as before
+    let (dates_reused, dates_clustered) = reused(&changed, "event clusters");
+    assert!(
+        dates_reused > 0 && dates_clustered >= 1,
+        "{:?}",
+        changed.cache
+    );
 
     // a new seed repeating lines of others: lines that now recur in three
     // files are site furniture, so those others are cleaned again
