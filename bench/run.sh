@@ -9,10 +9,15 @@
 #   --sizes LIST   corpus sizes (default "1000 10000 100000")
 #   --seed S       corpus seed (default 1)
 #   --work DIR     where corpora and results go (default /tmp/dossier-bench)
-#   --sleep SEC    pause after sync before each timed run (default 65: ext4
-#                  without a journal skips inodes freed in the last 60 s
-#                  when it allocates, so files made sooner after a delete
-#                  are slow to create)
+#   --sleep SEC    pause after sync before each timed run (default 5; 65
+#                  with --delete-between)
+#   --delete-between  delete moved-aside output after each run (in the
+#                  background, then --sleep) instead of after the last run:
+#                  for a disk without room for every run's output. ext4
+#                  without a journal passes over inodes freed in the last
+#                  60 s when it allocates, and for 300 s more while their
+#                  inode table block is dirty (fs/ext4/ialloc.c), so a run
+#                  made within minutes of a large delete is slowed by it
 #   --limit SEC    skip dossier at N >= 100000 when its median full build at
 #                  10000 took longer than this (default 60)
 #   --force-large  run N >= 100000 regardless of --limit
@@ -32,7 +37,8 @@ WORK=/tmp/dossier-bench
 RUNS=3
 SIZES="1000 10000 100000"
 SEED=1
-SLEEP=65
+SLEEP=
+DEFER=1
 LIMIT=60
 FORCE_LARGE=0
 BIN_ARG=
@@ -46,12 +52,13 @@ while [ $# -gt 0 ]; do
     --seed) SEED=$2; shift ;;
     --work) WORK=$2; shift ;;
     --sleep) SLEEP=$2; shift ;;
+    --delete-between) DEFER=0 ;;
     --limit) LIMIT=$2; shift ;;
     --force-large) FORCE_LARGE=1 ;;
     --bin) BIN_ARG=$2; shift ;;
     --timeout) TIMEOUT=$2; shift ;;
     --skip-clean) SKIP_CLEAN=1 ;;
-    -h|--help) sed -n '2,25p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,32p' "$0"; exit 0 ;;
     *) echo "run.sh: unknown argument: $1" >&2; exit 2 ;;
   esac
   shift
@@ -62,6 +69,22 @@ for tool in python3 hugo /usr/bin/time cargo; do
 done
 
 mkdir -p "$WORK"
+# Room for every run's output until the end (about 80 KB per article and
+# run below 100,000; 120 KB per article at 100,000, run once)?
+if [ "$DEFER" = 1 ]; then
+  need_kb=0
+  for N in $SIZES; do
+    if [ "$N" -ge 100000 ]; then need_kb=$((need_kb + N * 120)); else need_kb=$((need_kb + N * 80 * (RUNS + 2))); fi
+  done
+  avail_kb=$(df -Pk "$WORK" | awk 'NR==2{print $4}')
+  if [ "$avail_kb" -lt "$need_kb" ]; then
+    echo "run.sh: $((avail_kb / 1048576)) GiB free in $WORK, about $((need_kb / 1048576)) GiB needed to keep every run's output: deleting between runs (--delete-between)" >&2
+    DEFER=0
+  fi
+fi
+if [ -z "$SLEEP" ]; then
+  if [ "$DEFER" = 1 ]; then SLEEP=5; else SLEEP=65; fi
+fi
 RESULTS=$WORK/results.tsv
 LOGS=$WORK/logs
 mkdir -p "$LOGS"
@@ -84,11 +107,13 @@ cp "$SRC_BIN" "$BIN"
   echo "repo:     $(cd "$REPO" && git rev-parse --short HEAD)$(cd "$REPO" && git diff --quiet HEAD -- src templates Cargo.toml || echo ' (+ uncommitted changes in src/templates)')"
   echo "binary:   $SRC_BIN ($(file -b "$BIN" | grep -o 'BuildID\[sha1\]=[0-9a-f]*' || true))"
   echo "hugo:     $(hugo version)"
-  echo "sizes:    $SIZES; runs: $RUNS; seed: $SEED; sleep: ${SLEEP}s"
+  echo "sizes:    $SIZES; runs: $RUNS; seed: $SEED; sleep: ${SLEEP}s; old output deleted $([ "$DEFER" = 1 ] && echo 'after the last run' || echo 'between runs')"
 } | tee "$WORK/env.txt"
 
-# Background deletions of moved-aside output; waited for before the next run
-# so no run is timed while a delete is in flight.
+# Moved-aside output: deleted after the last timed run (TRASH), or with
+# --delete-between in the background, waited for before the next run so no
+# run is timed while a delete is in flight (BG_PIDS).
+TRASH=()
 BG_PIDS=()
 settle() {
   local p
@@ -144,8 +169,12 @@ prepare_and_time() {
   sleep "$SLEEP"
   timed "$tool" "$variant" "$n" "$run" "$public" "$@"
   if [ ${#moved[@]} -gt 0 ]; then
-    rm -rf "${moved[@]}" &
-    BG_PIDS+=($!)
+    if [ "$DEFER" = 1 ]; then
+      TRASH+=("${moved[@]}")
+    else
+      rm -rf "${moved[@]}" &
+      BG_PIDS+=($!)
+    fi
   fi
 }
 
@@ -160,6 +189,12 @@ for N in $SIZES; do
   if [ "$SKIP_CLEAN" = 1 ] && [ -d "$C/dossier/content" ]; then
     echo "   (--skip-clean: reusing the corpus and content/ in $C)"
   else
+    # the last corpus of this size (and its output) is moved aside, not
+    # deleted by the generator: see --delete-between
+    if [ "$DEFER" = 1 ]; then
+      mapfile -t moved < <(move_aside "$C")
+      TRASH+=("${moved[@]}")
+    fi
     python3 "$REPO/bench/gencorpus.py" --n "$N" --seed "$SEED" --out "$C"
   fi
   D=$C/dossier
@@ -243,3 +278,8 @@ for r in rows:
         print(f"\n{r['tool']} {r['variant']} N={r['N']} run {r['run']}: exit {r['exit']}"
               + ("" if r["exit"] == "skipped" else " (not in the table)"))
 PY
+
+if [ ${#TRASH[@]} -gt 0 ]; then
+  echo "== deleting the moved-aside output of the timed runs (${#TRASH[@]} folders)"
+  rm -rf "${TRASH[@]}"
+fi
