@@ -59,15 +59,19 @@ pub fn model(
             || act.aliases.iter().any(|x| ignored.contains(&norm_key(x)))
     };
     let mut article_actors: Vec<Vec<usize>> = Vec::with_capacity(drafts.len());
+    // actor id → index, made once if an edited file lists actors
+    let mut by_id: Option<HashMap<&str, usize>> = None;
     for (i, dr) in drafts.iter().enumerate() {
         let mut list: Vec<usize> = ax.doc_actors.get(i).cloned().unwrap_or_default();
         list.retain(|&a| !is_ignored(a));
         if let Some(listed) = &dr.listed_actors {
-            let by_id: HashMap<&str, usize> = actor_ids
-                .iter()
-                .enumerate()
-                .map(|(i, s)| (s.as_ref(), i))
-                .collect();
+            let by_id = by_id.get_or_insert_with(|| {
+                actor_ids
+                    .iter()
+                    .enumerate()
+                    .map(|(i, s)| (s.as_ref(), i))
+                    .collect()
+            });
             list = listed
                 .iter()
                 .filter_map(|id| by_id.get(id.as_str()).copied())
