@@ -219,9 +219,36 @@ pub fn build(opts: &BuildOptions) -> Result<Site> {
     counts.push(count);
     saving.push(saved);
     timer.lap("actors");
-    let quotes = extract::quotes::extract_quotes(&docs, &actors);
+    // quotes and attributions read one article each, with its mentions and
+    // the actor lookup: cached by those
+    let lookup = actors.lookup_digest();
+    let keys: Vec<u128> = docs
+        .par_iter()
+        .enumerate()
+        .map(|(d, doc)| {
+            let mut key = doc.key_with("quotes and citations");
+            key.bytes(&lookup.to_le_bytes());
+            actors.doc_mentions_into(d, &mut key);
+            key.finish()
+        })
+        .collect();
+    let quotes = per_article(
+        &cache,
+        "quotes",
+        &keys,
+        (&mut counts, &mut saving),
+        |d| extract::quotes::doc_quotes(d, &docs[d], &actors),
+        |q: &mut extract::quotes::Quote, d| q.doc = d,
+    );
     timer.lap("quotes");
-    let citations = extract::sources::extract_cited(&docs, &actors);
+    let citations = per_article(
+        &cache,
+        "citations",
+        &keys,
+        (&mut counts, &mut saving),
+        |d| extract::sources::doc_cited(d, &docs[d], &actors),
+        |c: &mut extract::sources::Citation, d| c.doc = d,
+    );
     timer.lap("cited sources");
     // events and figures read one article each: cached by its text
     type Found = (Vec<extract::events::Event>, Vec<extract::figures::Figure>);
@@ -288,6 +315,41 @@ pub fn build(opts: &BuildOptions) -> Result<Site> {
     site.warnings.sort();
     site.warnings.dedup();
     Ok(site)
+}
+
+/// Work done per article whose results are cached by `keys` (one per
+/// article) in table `name`: every article's results, in article order. A
+/// reused result may have been made at another position: `place` sets it.
+fn per_article<T: serde::Serialize + serde::de::DeserializeOwned + Send>(
+    cache: &Cache,
+    name: &'static str,
+    keys: &[u128],
+    (counts, saving): (
+        &mut Vec<crate::cache::Counts>,
+        &mut Vec<crate::cache::Saving>,
+    ),
+    work: impl Fn(usize) -> Vec<T> + Sync,
+    place: impl Fn(&mut T, usize) + Sync,
+) -> Vec<T> {
+    let table = cache.table(name);
+    let found: Vec<(Vec<T>, (u128, Record))> = keys
+        .par_iter()
+        .enumerate()
+        .map(|(d, &key)| {
+            let (mut found, record) = table.memo(key, |_: &Vec<T>| true, || work(d));
+            found.iter_mut().for_each(|x| place(x, d));
+            (found, record)
+        })
+        .collect();
+    counts.push(table.report());
+    let mut records = Vec::with_capacity(found.len());
+    let mut all = Vec::with_capacity(found.iter().map(|f| f.0.len()).sum());
+    for (f, record) in found {
+        all.extend(f);
+        records.push(record);
+    }
+    saving.push(table.save_later(records));
+    all
 }
 
 fn cache_warning(message: String) -> Warning {

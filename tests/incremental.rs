@@ -171,6 +171,14 @@ fn rebuilds_equal_builds_from_scratch() {
         "its article page and the overview at least"
     );
     assert!(pages_reused > 0, "pages that do not depend on it are kept");
+    // a new actor (the Arab League) renumbers the actors: every article's
+    // quotes and attributions are found again
+    assert_eq!(
+        reused(&changed, "quotes"),
+        (0, changed.articles),
+        "{:?}",
+        changed.cache
+    );
     // the events of the dates it does not report are clustered as before
     let (dates_reused, dates_clustered) = reused(&changed, "event clusters");
     assert!(
@@ -178,6 +186,19 @@ fn rebuilds_equal_builds_from_scratch() {
         "{:?}",
         changed.cache
     );
+
+    // a sentence that names no one: quotes and attributions are found again
+    // in that article only
+    let text = fs::read_to_string(&seed).unwrap();
+    fs::write(
+        &seed,
+        format!("{text}\nResidents said the water supply was cut again overnight.\n"),
+    )
+    .unwrap();
+    let no_one = build_and_compare(root, "a sentence naming no one");
+    let rest = no_one.articles - 1;
+    assert_eq!(reused(&no_one, "quotes"), (rest, 1), "{:?}", no_one.cache);
+    assert_eq!(reused(&no_one, "citations"), (rest, 1));
 
     // a new seed repeating lines of others: lines that now recur in three
     // files are site furniture, so those others are cleaned again

@@ -174,6 +174,36 @@ impl ActorIndex {
     }
 
     /// The mentions of one article, in order.
+    /// A hash of the lookup [`ActorIndex::resolve`] reads (every surface
+    /// form and its actor), for cache keys of work that resolves names.
+    pub fn lookup_digest(&self) -> u128 {
+        let mut pairs: Vec<(&str, usize)> =
+            self.lookup.iter().map(|(k, &a)| (k.as_str(), a)).collect();
+        pairs.sort_unstable();
+        let mut key = crate::cache::Key::new("actor lookup");
+        for (k, a) in pairs {
+            key.str(k).bytes(&(a as u64).to_le_bytes());
+        }
+        key.finish()
+    }
+
+    /// The mentions of article `doc` as a cache key part: where each is, and
+    /// its actor's index, kind and name.
+    pub fn doc_mentions_into(&self, doc: usize, key: &mut crate::cache::Key) {
+        let ms = self.doc_mentions(doc);
+        key.bytes(&(ms.len() as u64).to_le_bytes());
+        for m in ms {
+            key.serialized(&m.block);
+            for x in [m.start, m.end, m.actor] {
+                key.bytes(&x.to_le_bytes());
+            }
+            match self.actors.get(m.actor()) {
+                Some(a) => key.serialized(&a.kind).str(&a.name),
+                None => key.bytes(b"-"),
+            };
+        }
+    }
+
     pub fn doc_mentions(&self, doc: usize) -> &[Mention] {
         let a = self.mentions.partition_point(|m| m.doc() < doc);
         let b = self.mentions.partition_point(|m| m.doc() <= doc);

@@ -75,6 +75,11 @@ impl<'a> DocText<'a> {
 
     /// A cache key over everything extraction reads of the article.
     pub fn key(&self, what: &str) -> u128 {
+        self.key_with(what).finish()
+    }
+
+    /// [`DocText::key`] before it is finished (for keys of more than the text).
+    pub fn key_with(&self, what: &str) -> crate::cache::Key {
         let mut k = crate::cache::Key::new(what);
         k.str(self.title).opt(self.dek);
         k.bytes(&(self.paragraphs.len() as u64).to_le_bytes());
@@ -82,7 +87,7 @@ impl<'a> DocText<'a> {
             k.str(p);
         }
         k.opt(self.published.map(|d| d.to_string()).as_deref());
-        k.finish()
+        k
     }
 }
 

@@ -16,7 +16,7 @@ use rayon::prelude::*;
 use regex::Regex;
 
 /// A direct quote.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Quote {
     pub doc: usize,
     pub block: Block,
@@ -715,25 +715,27 @@ pub fn extract_quotes(docs: &[DocText], actors: &ActorIndex) -> Vec<Quote> {
     // per article, in parallel (each article's result is its own)
     docs.par_iter()
         .enumerate()
-        .flat_map_iter(|(d, doc)| {
-            let mut out = Vec::new();
-            let lo = actors.mentions.partition_point(|m| m.doc() < d);
-            let hi = actors.mentions.partition_point(|m| m.doc() <= d);
-            let mut ms: Vec<Mention> = actors.mentions[lo..hi].to_vec();
-            ms.sort_by_key(|m| (m.block, m.start()));
-            let ctx = DocCtx {
-                doc: d,
-                blocks: doc
-                    .blocks()
-                    .into_iter()
-                    .map(|(b, t)| (b, t, crate::text::sentences(t)))
-                    .collect(),
-                mentions: &ms,
-            };
-            extract_doc(&ctx, actors, &mut out);
-            out
-        })
+        .flat_map_iter(|(d, doc)| doc_quotes(d, doc, actors))
         .collect()
+}
+
+/// The quotes of article `d`. They depend on its text, its mentions with
+/// their actors' kinds, and the actor lookup ([`ActorIndex::resolve`]).
+pub fn doc_quotes(d: usize, doc: &DocText, actors: &ActorIndex) -> Vec<Quote> {
+    let mut out = Vec::new();
+    let mut ms: Vec<Mention> = actors.doc_mentions(d).to_vec();
+    ms.sort_by_key(|m| (m.block, m.start()));
+    let ctx = DocCtx {
+        doc: d,
+        blocks: doc
+            .blocks()
+            .into_iter()
+            .map(|(b, t)| (b, t, crate::text::sentences(t)))
+            .collect(),
+        mentions: &ms,
+    };
+    extract_doc(&ctx, actors, &mut out);
+    out
 }
 
 fn extract_doc(ctx: &DocCtx, actors: &ActorIndex, out: &mut Vec<Quote>) {

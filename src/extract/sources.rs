@@ -15,7 +15,7 @@ use rayon::prelude::*;
 use rustc_hash::FxHashMap as HashMap;
 
 /// One attribution of information to a source.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Citation {
     pub doc: usize,
     pub block: Block,
@@ -221,6 +221,16 @@ const AFTER_BODY_NOUNS: &[&str] = &[
 
 /// Find attributions ("told Reuters", "according to the UN", "X reported").
 pub fn extract_cited(docs: &[DocText], actors: &ActorIndex) -> Vec<Citation> {
+    // per article, in parallel (each article's result is its own)
+    docs.par_iter()
+        .enumerate()
+        .flat_map_iter(|(d, doc)| doc_cited(d, doc, actors))
+        .collect()
+}
+
+/// The attributions of article `d`. They depend on its text and its
+/// mentions with their actors (index, kind and name).
+pub fn doc_cited(d: usize, doc: &DocText, actors: &ActorIndex) -> Vec<Citation> {
     // an organisation's mentions in a block make it more salient for the next
     let count_salience = |bm: &[&Mention], salience: &mut HashMap<usize, usize>| {
         for m in bm {
@@ -229,177 +239,171 @@ pub fn extract_cited(docs: &[DocText], actors: &ActorIndex) -> Vec<Citation> {
             }
         }
     };
-    // per article, in parallel (each article's result is its own)
-    docs.par_iter()
-        .enumerate()
-        .flat_map_iter(|(d, doc)| {
-            let mut out = Vec::new();
-            let ms = actors.doc_mentions(d);
-            let mut salience: HashMap<usize, usize> = HashMap::default();
-            for (block, text) in doc.blocks() {
-                let sents = crate::text::sentences(text);
-                // mentions of this block
-                let bm: Vec<_> = ms.iter().filter(|m| m.block == block).collect();
-                for m in &bm {
-                    let actor = &actors.actors[m.actor()];
-                    if actor.kind == ActorKind::Person {
-                        continue;
+    let mut out = Vec::new();
+    let ms = actors.doc_mentions(d);
+    let mut salience: HashMap<usize, usize> = HashMap::default();
+    for (block, text) in doc.blocks() {
+        let sents = crate::text::sentences(text);
+        // mentions of this block
+        let bm: Vec<_> = ms.iter().filter(|m| m.block == block).collect();
+        for m in &bm {
+            let actor = &actors.actors[m.actor()];
+            if actor.kind == ActorKind::Person {
+                continue;
+            }
+            let (sa, sb) = sents
+                .iter()
+                .copied()
+                .find(|&(a, b)| m.start() >= a && m.start() < b)
+                .unwrap_or((0, text.len()));
+            let sb = sb.max(m.end()).min(text.len());
+            let sa = sa.min(m.start());
+            let before = &text[sa..m.start()];
+            let after = &text[m.end()..sb];
+            let after_words = words(after);
+            let first_after = after_words.first().map(String::as_str).unwrap_or("");
+            let is_state = actor.kind == ActorKind::State;
+            let surface = &text[m.start()..m.end()];
+            // a state is a source only through its spokesman, officials or statement,
+            // or when the mention itself is a government body
+            // a dateline credit: "WASHINGTON (AP) —"
+            let credit = before.trim_end().ends_with('(')
+                && after.trim_start().starts_with(')')
+                && before
+                    .trim_end()
+                    .trim_end_matches('(')
+                    .trim()
+                    .chars()
+                    .all(|c| !c.is_lowercase());
+            let cited = if credit {
+                true
+            } else if is_state {
+                let last = surface.rsplit(' ').next().unwrap_or("").to_lowercase();
+                let gov_phrase = surface.contains(' ')
+                    && (world::STATE_GOV_NOUNS.contains(&last.as_str())
+                        || world::STATE_FORCE_NOUNS.contains(&last.as_str()));
+                (AFTER_BODY_NOUNS.contains(&first_after)
+                    && !matches!(first_after, "correspondents" | "correspondent"))
+                    || (gov_phrase && verb_follows(after))
+                    || ends_with_any(
+                        before,
+                        &[
+                            "spokesman for",
+                            "spokeswoman for",
+                            "statement from",
+                            "according to",
+                        ],
+                    )
+            } else {
+                ends_with_any(before, BEFORE_PATTERNS)
+                    && !ends_with_any(before, &["told", "said", "says"])
+                    || (ends_with_any(before, &["told", "said", "says", "reported"])
+                        && actor.kind != ActorKind::Person)
+                    || AFTER_BODY_NOUNS.contains(&first_after)
+                    || verb_follows(after)
+            };
+            if cited {
+                out.push(Citation {
+                    doc: d,
+                    block,
+                    source: actor.name.clone(),
+                    sentence: text[sa..sb].to_string(),
+                });
+            }
+        }
+        // "the company said": the organisation the article is about so far
+        // (most blocks have none of these words: one scan tells)
+        if ANAPHORA_ANY.as_ref().is_some_and(|ac| !ac.is_match(text)) {
+            count_salience(&bm, &mut salience);
+            continue;
+        }
+        let lower = text.to_ascii_lowercase(); // same byte offsets as `text`
+        for pat in ANAPHORA {
+            let mut from = 0;
+            while let Some(p) = lower[from..].find(pat) {
+                let at = from + p;
+                from = at + pat.len();
+                if !text.is_char_boundary(at) || !text.is_char_boundary(from) {
+                    continue;
+                }
+                let before = &text[..at];
+                let after = &text[from..];
+                let ok_bound = !after.chars().next().is_some_and(|c| c.is_alphanumeric());
+                if !ok_bound {
+                    continue;
+                }
+                let cited = verb_follows(after) || ends_with_any(before, &["according to"]);
+                if !cited {
+                    continue;
+                }
+                // salience up to this point of the article
+                let mut sal = salience.clone();
+                for m in bm.iter().filter(|m| m.start() < at) {
+                    if actors.actors[m.actor()].kind == ActorKind::Organization {
+                        *sal.entry(m.actor()).or_default() += 1;
                     }
+                }
+                // "the ministry" prefers a ministry; "the company" the most salient
+                let noun = pat.rsplit(' ').next().unwrap_or("");
+                let kin: &[&str] = match noun {
+                    "agency" => &[
+                        "agency",
+                        "administration",
+                        "bureau",
+                        "service",
+                        "office",
+                        "commission",
+                        "authority",
+                        "department",
+                    ],
+                    "company" | "firm" | "manufacturer" | "giant" => &[
+                        "inc",
+                        "corp",
+                        "co",
+                        "company",
+                        "ltd",
+                        "plc",
+                        "group",
+                        "holdings",
+                        "electronics",
+                        "motors",
+                        "se",
+                        "ag",
+                    ],
+                    _ => &[],
+                };
+                let named = |a: usize| {
+                    let n = actors.actors[a].name.to_lowercase();
+                    n.contains(noun) || n.split_whitespace().any(|w| kin.contains(&w))
+                };
+                // most recent mention of each candidate before this point
+                let last_at = |a: usize| {
+                    bm.iter()
+                        .filter(|m| m.actor() == a && m.start() < at)
+                        .map(|m| m.start() + 1)
+                        .max()
+                        .unwrap_or(0)
+                };
+                let best = sal
+                    .iter()
+                    .max_by_key(|(a, n)| (named(**a), **n, last_at(**a)))
+                    .map(|(a, _)| *a);
+                if let Some(a) = best {
                     let (sa, sb) = sents
                         .iter()
                         .copied()
-                        .find(|&(a, b)| m.start() >= a && m.start() < b)
+                        .find(|&(x, y)| at >= x && at < y)
                         .unwrap_or((0, text.len()));
-                    let sb = sb.max(m.end()).min(text.len());
-                    let sa = sa.min(m.start());
-                    let before = &text[sa..m.start()];
-                    let after = &text[m.end()..sb];
-                    let after_words = words(after);
-                    let first_after = after_words.first().map(String::as_str).unwrap_or("");
-                    let is_state = actor.kind == ActorKind::State;
-                    let surface = &text[m.start()..m.end()];
-                    // a state is a source only through its spokesman, officials or statement,
-                    // or when the mention itself is a government body
-                    // a dateline credit: "WASHINGTON (AP) —"
-                    let credit = before.trim_end().ends_with('(')
-                        && after.trim_start().starts_with(')')
-                        && before
-                            .trim_end()
-                            .trim_end_matches('(')
-                            .trim()
-                            .chars()
-                            .all(|c| !c.is_lowercase());
-                    let cited = if credit {
-                        true
-                    } else if is_state {
-                        let last = surface.rsplit(' ').next().unwrap_or("").to_lowercase();
-                        let gov_phrase = surface.contains(' ')
-                            && (world::STATE_GOV_NOUNS.contains(&last.as_str())
-                                || world::STATE_FORCE_NOUNS.contains(&last.as_str()));
-                        (AFTER_BODY_NOUNS.contains(&first_after)
-                            && !matches!(first_after, "correspondents" | "correspondent"))
-                            || (gov_phrase && verb_follows(after))
-                            || ends_with_any(
-                                before,
-                                &[
-                                    "spokesman for",
-                                    "spokeswoman for",
-                                    "statement from",
-                                    "according to",
-                                ],
-                            )
-                    } else {
-                        ends_with_any(before, BEFORE_PATTERNS)
-                            && !ends_with_any(before, &["told", "said", "says"])
-                            || (ends_with_any(before, &["told", "said", "says", "reported"])
-                                && actor.kind != ActorKind::Person)
-                            || AFTER_BODY_NOUNS.contains(&first_after)
-                            || verb_follows(after)
-                    };
-                    if cited {
-                        out.push(Citation {
-                            doc: d,
-                            block,
-                            source: actor.name.clone(),
-                            sentence: text[sa..sb].to_string(),
-                        });
-                    }
+                    out.push(Citation {
+                        doc: d,
+                        block,
+                        source: actors.actors[a].name.clone(),
+                        sentence: text[sa.min(at)..sb.max(at).min(text.len())].to_string(),
+                    });
                 }
-                // "the company said": the organisation the article is about so far
-                // (most blocks have none of these words: one scan tells)
-                if ANAPHORA_ANY.as_ref().is_some_and(|ac| !ac.is_match(text)) {
-                    count_salience(&bm, &mut salience);
-                    continue;
-                }
-                let lower = text.to_ascii_lowercase(); // same byte offsets as `text`
-                for pat in ANAPHORA {
-                    let mut from = 0;
-                    while let Some(p) = lower[from..].find(pat) {
-                        let at = from + p;
-                        from = at + pat.len();
-                        if !text.is_char_boundary(at) || !text.is_char_boundary(from) {
-                            continue;
-                        }
-                        let before = &text[..at];
-                        let after = &text[from..];
-                        let ok_bound = !after.chars().next().is_some_and(|c| c.is_alphanumeric());
-                        if !ok_bound {
-                            continue;
-                        }
-                        let cited = verb_follows(after) || ends_with_any(before, &["according to"]);
-                        if !cited {
-                            continue;
-                        }
-                        // salience up to this point of the article
-                        let mut sal = salience.clone();
-                        for m in bm.iter().filter(|m| m.start() < at) {
-                            if actors.actors[m.actor()].kind == ActorKind::Organization {
-                                *sal.entry(m.actor()).or_default() += 1;
-                            }
-                        }
-                        // "the ministry" prefers a ministry; "the company" the most salient
-                        let noun = pat.rsplit(' ').next().unwrap_or("");
-                        let kin: &[&str] = match noun {
-                            "agency" => &[
-                                "agency",
-                                "administration",
-                                "bureau",
-                                "service",
-                                "office",
-                                "commission",
-                                "authority",
-                                "department",
-                            ],
-                            "company" | "firm" | "manufacturer" | "giant" => &[
-                                "inc",
-                                "corp",
-                                "co",
-                                "company",
-                                "ltd",
-                                "plc",
-                                "group",
-                                "holdings",
-                                "electronics",
-                                "motors",
-                                "se",
-                                "ag",
-                            ],
-                            _ => &[],
-                        };
-                        let named = |a: usize| {
-                            let n = actors.actors[a].name.to_lowercase();
-                            n.contains(noun) || n.split_whitespace().any(|w| kin.contains(&w))
-                        };
-                        // most recent mention of each candidate before this point
-                        let last_at = |a: usize| {
-                            bm.iter()
-                                .filter(|m| m.actor() == a && m.start() < at)
-                                .map(|m| m.start() + 1)
-                                .max()
-                                .unwrap_or(0)
-                        };
-                        let best = sal
-                            .iter()
-                            .max_by_key(|(a, n)| (named(**a), **n, last_at(**a)))
-                            .map(|(a, _)| *a);
-                        if let Some(a) = best {
-                            let (sa, sb) = sents
-                                .iter()
-                                .copied()
-                                .find(|&(x, y)| at >= x && at < y)
-                                .unwrap_or((0, text.len()));
-                            out.push(Citation {
-                                doc: d,
-                                block,
-                                source: actors.actors[a].name.clone(),
-                                sentence: text[sa.min(at)..sb.max(at).min(text.len())].to_string(),
-                            });
-                        }
-                    }
-                }
-                count_salience(&bm, &mut salience);
             }
-            out
-        })
-        .collect()
+        }
+        count_salience(&bm, &mut salience);
+    }
+    out
 }
