@@ -124,7 +124,11 @@ impl Table {
             self.reject();
         }
         let v = compute();
-        let rec = Table::encode(&v);
+        // (with the cache off nothing is saved: no need to encode)
+        let rec = match self.path {
+            Some(_) => Table::encode(&v),
+            None => Record::Kept,
+        };
         (v, (key, rec))
     }
 
