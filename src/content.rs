@@ -261,10 +261,11 @@ fn generated_front(text: &str) -> Option<FrontMatter> {
     })
 }
 
-/// Hash of a file's bytes (to notice a change between read and write).
+/// Hash of a file's bytes, to notice a change between read and write in
+/// one build (never stored: a fast hash does; the fingerprint a file
+/// carries is SHA-256).
 pub fn bytes_hash(b: &[u8]) -> String {
-    let d = Sha256::digest(b);
-    d[..16].iter().map(|x| format!("{x:02x}")).collect()
+    format!("{:032x}", xxhash_rust::xxh3::xxh3_128(b))
 }
 
 /// Render a generated article file, fingerprint included.
