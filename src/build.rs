@@ -861,8 +861,8 @@ fn estimate_dates(
 }
 
 /// The distinct words of 4+ letters (not all digits) of some texts, in
-/// their normalised form ([`norm_key`]), in lexical order: one string and
-/// the byte ranges of its words (no allocation per word).
+/// their normalised form ([`norm_key`]), in lexical order: one string of
+/// them and the byte range of each (no allocation per word).
 struct Terms {
     text: String,
     words: Vec<(usize, usize)>,
@@ -887,7 +887,16 @@ impl Terms {
         let word = |&(a, b): &(usize, usize)| &text[a..b];
         words.sort_unstable_by(|x, y| word(x).cmp(word(y)));
         words.dedup_by(|x, y| word(x) == word(y));
-        Terms { text, words }
+        // kept: the distinct words only (every article's terms are held at
+        // once; its whole text is several times their size)
+        let mut kept = String::with_capacity(words.iter().map(|&(a, b)| b - a + 1).sum());
+        for w in &mut words {
+            let at = kept.len();
+            kept.push_str(&text[w.0..w.1]);
+            *w = (at, kept.len());
+            kept.push(' ');
+        }
+        Terms { text: kept, words }
     }
 
     fn iter(&self) -> impl Iterator<Item = &str> {
