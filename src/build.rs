@@ -220,14 +220,14 @@ pub fn build(opts: &BuildOptions) -> Result<Site> {
     saving.push(saved);
     timer.lap("actors");
     // quotes and attributions read one article each, with its mentions and
-    // the actor lookup: cached by those
-    let lookup = actors.lookup_digest();
+    // the actors (names, kinds, lookup): cached by those
+    let actors_digest = actors.digest();
     let keys: Vec<u128> = docs
         .par_iter()
         .enumerate()
         .map(|(d, doc)| {
             let mut key = doc.key_with("quotes and citations");
-            key.bytes(&lookup.to_le_bytes());
+            key.bytes(&actors_digest.to_le_bytes());
             actors.doc_mentions_into(d, &mut key);
             key.finish()
         })

@@ -174,34 +174,41 @@ impl ActorIndex {
     }
 
     /// The mentions of one article, in order.
-    /// A hash of the lookup [`ActorIndex::resolve`] reads (every surface
-    /// form and its actor), for cache keys of work that resolves names.
-    pub fn lookup_digest(&self) -> u128 {
+    /// A hash of what work on one article reads of the corpus's actors
+    /// besides its own mentions: every actor's name and kind, and the
+    /// lookup [`ActorIndex::resolve`] reads (every surface form and its
+    /// actor). For cache keys, with [`ActorIndex::doc_mentions_into`].
+    pub fn digest(&self) -> u128 {
+        let mut key = crate::cache::Key::new("actors");
+        for a in &self.actors {
+            key.str(&a.name).bytes(&[a.kind as u8]);
+        }
         let mut pairs: Vec<(&str, usize)> =
             self.lookup.iter().map(|(k, &a)| (k.as_str(), a)).collect();
         pairs.sort_unstable();
-        let mut key = crate::cache::Key::new("actor lookup");
         for (k, a) in pairs {
             key.str(k).bytes(&(a as u64).to_le_bytes());
         }
         key.finish()
     }
 
-    /// The mentions of article `doc` as a cache key part: where each is, and
-    /// its actor's index, kind and name.
+    /// The mentions of article `doc` as a cache key part: where each is,
+    /// and its actor's index (see [`ActorIndex::digest`] for the actors).
     pub fn doc_mentions_into(&self, doc: usize, key: &mut crate::cache::Key) {
         let ms = self.doc_mentions(doc);
-        key.bytes(&(ms.len() as u64).to_le_bytes());
+        let mut bytes = Vec::with_capacity(8 + ms.len() * 16);
+        bytes.extend_from_slice(&(ms.len() as u64).to_le_bytes());
         for m in ms {
-            key.serialized(&m.block);
-            for x in [m.start, m.end, m.actor] {
-                key.bytes(&x.to_le_bytes());
-            }
-            match self.actors.get(m.actor()) {
-                Some(a) => key.serialized(&a.kind).str(&a.name),
-                None => key.bytes(b"-"),
+            let block = match m.block {
+                Block::Title => u32::MAX,
+                Block::Dek => u32::MAX - 1,
+                Block::Para(i) => i,
             };
+            for x in [block, m.start, m.end, m.actor] {
+                bytes.extend_from_slice(&x.to_le_bytes());
+            }
         }
+        key.bytes(&bytes);
     }
 
     pub fn doc_mentions(&self, doc: usize) -> &[Mention] {
