@@ -407,6 +407,8 @@ struct Ctx<'a> {
     date_labels: HashMap<&'a str, String>,
     /// The timeline has a page per month (too many events for one page).
     split_timeline: bool,
+    /// Every page's `site` (made once: most of it is formatted).
+    site_json: serde_json::Value,
 }
 
 impl<'a> Ctx<'a> {
@@ -467,17 +469,7 @@ impl<'a> Ctx<'a> {
         let root = "../".repeat(depth);
         let mut c = Context::new();
         c.insert("root", &root);
-        c.insert(
-            "site",
-            &json!({
-                "title": self.d.title,
-                "subtitle": self.d.subtitle,
-                "language": self.site.config.language,
-                "span": self.d.span.as_ref().map(|(a, b)| (date_label(a), date_label(b))),
-                "base_url": self.site.config.base_url,
-                "has_feed": self.site.config.base_url.is_some(),
-            }),
-        );
+        c.insert("site", &self.site_json);
         c.insert("page_path", page_path);
         if let Some(base) = &self.site.config.base_url {
             let canonical = format!(
@@ -573,6 +565,14 @@ pub fn render(site: &Site, root: &Path, sink: &dyn PageSink) -> Result<()> {
             .map(|(i, s)| (s.id.as_str(), i))
             .collect(),
         date_labels,
+        site_json: json!({
+            "title": d.title,
+            "subtitle": d.subtitle,
+            "language": site.config.language,
+            "span": d.span.as_ref().map(|(a, b)| (date_label(a), date_label(b))),
+            "base_url": site.config.base_url,
+            "has_feed": site.config.base_url.is_some(),
+        }),
         split_timeline: d
             .events
             .iter()
