@@ -1056,10 +1056,15 @@ fn content_front(d: &Draft, art: &model::Article) -> FrontMatter {
 pub fn block_ref(article: &model::Id, block: Block) -> Ref {
     Ref {
         article: article.clone(),
-        paragraph: match block {
-            Block::Para(i) => i as usize + 1,
-            _ => 0,
-        },
+        paragraph: paragraph_no(block),
+    }
+}
+
+/// The 1-based paragraph number of a block (0 for the title or dek).
+pub fn paragraph_no(block: Block) -> usize {
+    match block {
+        Block::Para(i) => i as usize + 1,
+        _ => 0,
     }
 }
 

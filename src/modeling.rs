@@ -288,7 +288,7 @@ pub fn model(
             speaker_text: q.speaker_text,
             text: q.text,
             article: dr.id.clone(),
-            paragraph: block_ref(&dr.id, q.block).paragraph,
+            paragraph: crate::build::paragraph_no(q.block),
         });
     }
 
@@ -334,7 +334,7 @@ pub fn model(
             what: f.what.clone(),
             text: f.sentence.clone(),
             article: dr.id.clone(),
-            paragraph: block_ref(&dr.id, f.block).paragraph,
+            paragraph: crate::build::paragraph_no(f.block),
         });
     }
     timer.detail("  model: figures");
@@ -790,7 +790,7 @@ fn figure_out(drafts: &[crate::build::Draft], f: &extract::figures::Figure) -> O
         what: f.what.clone(),
         text: f.sentence.clone(),
         article: dr.id.clone(),
-        paragraph: block_ref(&dr.id, f.block).paragraph,
+        paragraph: crate::build::paragraph_no(f.block),
     })
 }
 

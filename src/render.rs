@@ -848,7 +848,7 @@ pub fn render(site: &Site, root: &Path, sink: &dyn PageSink) -> Result<()> {
                             mid,
                             right,
                             article: art_summary(&cx, &dr.id),
-                            paragraph: crate::build::block_ref(&dr.id, m.block).paragraph,
+                            paragraph: crate::build::paragraph_no(m.block),
                         });
                     }
                 }
@@ -1830,10 +1830,14 @@ fn article_bodies<T: Send>(
                     .filter(|x| x.doc != o.doc)
                     .take(ALSO_IN_MAX)
                     .map(|x| {
-                        let n = crate::build::block_ref(&d.articles[x.doc].id, x.block).paragraph;
+                        let n = crate::build::paragraph_no(x.block).to_string();
                         let (href, label) = &carriers[x.doc];
                         // both escaped; digits need no escaping
-                        format!("<a href=\"{href}{n}\">{label} (¶{n})</a>")
+                        let mut a = String::with_capacity(href.len() + label.len() + 32);
+                        for piece in ["<a href=\"", href, &n, "\">", label, " (¶", &n, ")</a>"] {
+                            a.push_str(piece);
+                        }
+                        a
                     })
                     .collect();
                 if total_others > ALSO_IN_MAX {
