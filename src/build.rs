@@ -232,58 +232,46 @@ pub fn build(opts: &BuildOptions) -> Result<Site> {
             key.finish()
         })
         .collect();
-    let quotes = per_article(
+    let quotes = joined(per_article(
         &cache,
         "quotes",
-        &keys,
+        docs.len(),
         (&mut counts, &mut saving),
+        |d| keys[d],
         |d| extract::quotes::doc_quotes(d, &docs[d], &actors),
-        |q: &mut extract::quotes::Quote, d| q.doc = d,
-    );
+        |qs: &mut Vec<extract::quotes::Quote>, d| qs.iter_mut().for_each(|q| q.doc = d),
+    ));
     timer.lap("quotes");
-    let citations = per_article(
+    let citations = joined(per_article(
         &cache,
         "citations",
-        &keys,
+        docs.len(),
         (&mut counts, &mut saving),
+        |d| keys[d],
         |d| extract::sources::doc_cited(d, &docs[d], &actors),
-        |c: &mut extract::sources::Citation, d| c.doc = d,
-    );
+        |cs: &mut Vec<extract::sources::Citation>, d| cs.iter_mut().for_each(|c| c.doc = d),
+    ));
     timer.lap("cited sources");
     // events and figures read one article each: cached by its text
-    type Found = (Vec<extract::events::Event>, Vec<extract::figures::Figure>);
-    let table = cache.table("events");
-    let found: Vec<(Found, (u128, Record))> = docs
-        .par_iter()
-        .enumerate()
-        .map(|(i, d)| {
-            let ((mut ev, mut fig), rec) = table.memo(
-                d.key("events"),
-                |_: &Found| true,
-                || {
-                    (
-                        extract::events::extract_events(i, d),
-                        extract::figures::extract_figures(i, d),
-                    )
-                },
-            );
-            // a reused result may have been made at another position
-            ev.iter_mut().for_each(|e| e.doc = i);
-            fig.iter_mut().for_each(|f| f.doc = i);
-            ((ev, fig), rec)
-        })
-        .collect();
-    counts.push(table.report());
-    // sized once: no doubling copies of the corpus's biggest lists
-    let mut records = Vec::with_capacity(found.len());
-    let mut events = Vec::with_capacity(found.iter().map(|f| f.0 .0.len()).sum());
-    let mut figures = Vec::with_capacity(found.iter().map(|f| f.0 .1.len()).sum());
-    for ((ev, fig), rec) in found {
-        events.extend(ev);
-        figures.extend(fig);
-        records.push(rec);
-    }
-    saving.push(table.save_later(records));
+    let found = per_article(
+        &cache,
+        "events",
+        docs.len(),
+        (&mut counts, &mut saving),
+        |d| docs[d].key("events"),
+        |d| {
+            (
+                extract::events::extract_events(d, &docs[d]),
+                extract::figures::extract_figures(d, &docs[d]),
+            )
+        },
+        |(ev, fig): &mut (Vec<extract::events::Event>, Vec<extract::figures::Figure>), d| {
+            ev.iter_mut().for_each(|e| e.doc = d);
+            fig.iter_mut().for_each(|f| f.doc = d);
+        },
+    );
+    let (events, figures): (Vec<_>, Vec<_>) = found.into_iter().unzip();
+    let (events, figures) = (joined(events), joined(figures));
     timer.lap("events, figures");
     drop(docs);
 
@@ -317,38 +305,42 @@ pub fn build(opts: &BuildOptions) -> Result<Site> {
     Ok(site)
 }
 
-/// Work done per article whose results are cached by `keys` (one per
-/// article) in table `name`: every article's results, in article order. A
-/// reused result may have been made at another position: `place` sets it.
-fn per_article<T: serde::Serialize + serde::de::DeserializeOwned + Send>(
+/// Work done per article whose result is cached in table `name` under
+/// `key(article)`: every article's result, in article order. A reused
+/// result may have been made at another position: `place` sets it.
+fn per_article<V: serde::Serialize + serde::de::DeserializeOwned + Send>(
     cache: &Cache,
     name: &'static str,
-    keys: &[u128],
+    articles: usize,
     (counts, saving): (
         &mut Vec<crate::cache::Counts>,
         &mut Vec<crate::cache::Saving>,
     ),
-    work: impl Fn(usize) -> Vec<T> + Sync,
-    place: impl Fn(&mut T, usize) + Sync,
-) -> Vec<T> {
+    key: impl Fn(usize) -> u128 + Sync,
+    work: impl Fn(usize) -> V + Sync,
+    place: impl Fn(&mut V, usize) + Sync,
+) -> Vec<V> {
     let table = cache.table(name);
-    let found: Vec<(Vec<T>, (u128, Record))> = keys
-        .par_iter()
-        .enumerate()
-        .map(|(d, &key)| {
-            let (mut found, record) = table.memo(key, |_: &Vec<T>| true, || work(d));
-            found.iter_mut().for_each(|x| place(x, d));
+    let (found, records): (Vec<V>, Vec<(u128, Record)>) = (0..articles)
+        .into_par_iter()
+        .map(|d| {
+            let (mut found, record) = table.memo(key(d), |_: &V| true, || work(d));
+            place(&mut found, d);
             (found, record)
         })
-        .collect();
+        .unzip();
     counts.push(table.report());
-    let mut records = Vec::with_capacity(found.len());
-    let mut all = Vec::with_capacity(found.iter().map(|f| f.0.len()).sum());
-    for (f, record) in found {
-        all.extend(f);
-        records.push(record);
-    }
     saving.push(table.save_later(records));
+    found
+}
+
+/// Lists joined into one, sized once (no doubling copies of the corpus's
+/// biggest lists).
+fn joined<T>(lists: Vec<Vec<T>>) -> Vec<T> {
+    let mut all = Vec::with_capacity(lists.iter().map(Vec::len).sum());
+    for l in lists {
+        all.extend(l);
+    }
     all
 }
 
