@@ -173,7 +173,6 @@ impl ActorIndex {
         (m.doc() == doc && m.block == block && m.start() <= at && at < m.end()).then_some(m)
     }
 
-    /// The mentions of one article, in order.
     /// A hash of what work on one article reads of the corpus's actors
     /// besides its own mentions: every actor's name and kind, and the
     /// lookup [`ActorIndex::resolve`] reads (every surface form and its
@@ -211,6 +210,7 @@ impl ActorIndex {
         key.bytes(&bytes);
     }
 
+    /// The mentions of one article, in order.
     pub fn doc_mentions(&self, doc: usize) -> &[Mention] {
         let a = self.mentions.partition_point(|m| m.doc() < doc);
         let b = self.mentions.partition_point(|m| m.doc() <= doc);
