@@ -723,8 +723,6 @@ pub fn extract_quotes(docs: &[DocText], actors: &ActorIndex) -> Vec<Quote> {
 /// their actors' kinds, and the actor lookup ([`ActorIndex::resolve`]).
 pub fn doc_quotes(d: usize, doc: &DocText, actors: &ActorIndex) -> Vec<Quote> {
     let mut out = Vec::new();
-    let mut ms: Vec<Mention> = actors.doc_mentions(d).to_vec();
-    ms.sort_by_key(|m| (m.block, m.start()));
     let ctx = DocCtx {
         doc: d,
         blocks: doc
@@ -732,7 +730,8 @@ pub fn doc_quotes(d: usize, doc: &DocText, actors: &ActorIndex) -> Vec<Quote> {
             .into_iter()
             .map(|(b, t)| (b, t, crate::text::sentences(t)))
             .collect(),
-        mentions: &ms,
+        // in (block, start) order, as the index keeps them
+        mentions: actors.doc_mentions(d),
     };
     extract_doc(&ctx, actors, &mut out);
     out
