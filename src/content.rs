@@ -176,19 +176,23 @@ pub fn parse(text: &str, rel: &str, path: &Path) -> Result<ContentFile> {
         Some(fp) => *fp == fingerprint(&text),
         None => false,
     };
-    let stem = Path::new(rel)
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_default();
     Ok(ContentFile {
         rel: rel.to_string(),
-        stem,
+        stem: stem_of(rel),
         front,
         body: body.trim_start_matches('\n').to_string(),
         pristine,
         read_hash: bytes_hash(text.as_bytes()),
         unparsed: None,
     })
+}
+
+/// The article id a content file's path gives (its file stem).
+fn stem_of(rel: &str) -> String {
+    Path::new(rel)
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default()
 }
 
 /// A file exactly as the build generated it, read without parsing its YAML:
@@ -201,10 +205,7 @@ pub fn parse_generated(text: String, rel: &str) -> std::result::Result<ContentFi
     match generated_front(&text) {
         Some(front) => Ok(ContentFile {
             rel: rel.to_string(),
-            stem: Path::new(rel)
-                .file_stem()
-                .map(|s| s.to_string_lossy().into_owned())
-                .unwrap_or_default(),
+            stem: stem_of(rel),
             front,
             body: String::new(),
             pristine: true,
