@@ -415,20 +415,19 @@ impl<'a> Ctx<'a> {
     fn article(&self, id: &str) -> Option<&'a Article> {
         self.art_idx.get(id).map(|&i| &self.d.articles[i])
     }
-    fn publisher_str(&self, article: &str) -> &'a str {
-        self.article(article)
-            .and_then(|a| a.publisher.as_deref())
+    /// The name of an article's publisher.
+    fn publisher_of(&self, a: &Article) -> &'a str {
+        a.publisher
+            .as_deref()
             .and_then(|p| self.source_idx.get(p))
-            .map(|&i| self.d.sources[i].name.as_str())
-            .unwrap_or(UNKNOWN_PUBLISHER)
+            .map_or(UNKNOWN_PUBLISHER, |&i| self.d.sources[i].name.as_str())
     }
     /// How an article is cited: its outlet, or its headline when the outlet is unknown.
-    fn label(&self, id: &str) -> Cow<'a, str> {
-        match self.article(id) {
-            Some(a) if a.publisher.as_deref() == Some("unknown") => {
-                Cow::Owned(short_title(&a.display_title))
-            }
-            _ => Cow::Borrowed(self.publisher_str(id)),
+    fn label_of(&self, a: &'a Article) -> Cow<'a, str> {
+        if a.publisher.as_deref() == Some("unknown") {
+            Cow::Owned(short_title(&a.display_title))
+        } else {
+            Cow::Borrowed(self.publisher_of(a))
         }
     }
     /// The month of the timeline page that lists an event (`None`: the
@@ -515,10 +514,10 @@ fn art_summary<'c>(cx: &'c Ctx<'_>, id: &str) -> Summary<'c> {
         };
     };
     let a = &cx.d.articles[i];
-    let publisher = cx.publisher_str(id);
+    let publisher = cx.publisher_of(a);
     Summary {
         id: Cow::Borrowed(a.id.as_ref()),
-        label: cx.label(id),
+        label: cx.label_of(a),
         title: Cow::Borrowed(&a.display_title),
         published: a.published.as_deref(),
         published_label: a
@@ -625,6 +624,7 @@ pub fn render(site: &Site, root: &Path, sink: &dyn PageSink) -> Result<()> {
             passages_by_article.entry(a.as_ref()).or_default().push(i);
         }
     }
+    timer.detail("render: templates, indexes");
 
     let t_assets = || -> Result<()> {
         sink.put("assets/style.css".into(), STYLE_CSS.as_bytes().to_vec())?;
@@ -833,13 +833,13 @@ pub fn render(site: &Site, root: &Path, sink: &dyn PageSink) -> Result<()> {
                         continue;
                     };
                     // only mentions in articles that list the actor
-                    if !cx
+                    let Some(art) = cx
                         .article(&dr.id)
-                        .is_some_and(|art| art.actors.iter().any(|x| x.as_ref() == a.id.as_ref()))
-                    {
+                        .filter(|art| art.actors.iter().any(|x| x.as_ref() == a.id.as_ref()))
+                    else {
                         continue;
-                    }
-                    *per_source.entry(cx.publisher_str(&dr.id)).or_insert(0) += 1;
+                    };
+                    *per_source.entry(cx.publisher_of(art)).or_insert(0) += 1;
                     if kwic.len() < 200 {
                         let text = block_text(dr, m.block);
                         let (left, mid, right) = context_window(text, m.start(), m.end(), 70);
@@ -1687,22 +1687,41 @@ pub fn cooccurrence(d: &Dossier) -> HashMap<usize, BTreeMap<usize, usize>> {
         .enumerate()
         .map(|(i, a)| (a.id.as_ref(), i))
         .collect();
-    let mut m: HashMap<usize, BTreeMap<usize, usize>> = HashMap::default();
-    for a in &d.articles {
-        // cap per article so a huge cast list stays near-linear
-        let ids: Vec<usize> = a
-            .actors
-            .iter()
-            .filter_map(|x| idx.get(x.as_ref()).copied())
-            .take(40)
-            .collect();
-        for &x in &ids {
-            for &y in &ids {
-                if x != y {
-                    *m.entry(x).or_default().entry(y).or_insert(0) += 1;
+    // how many articles list each pair of actors: counted in parallel, each
+    // unordered pair once, then both ways
+    type Counts = rustc_hash::FxHashMap<(u32, u32), u32>;
+    let pairs: Counts = d
+        .articles
+        .par_iter()
+        .fold(Counts::default, |mut n, a| {
+            // cap per article so a huge cast list stays near-linear
+            let ids: Vec<u32> = a
+                .actors
+                .iter()
+                .filter_map(|x| idx.get(x.as_ref()).map(|&i| i as u32))
+                .take(40)
+                .collect();
+            for (k, &x) in ids.iter().enumerate() {
+                for &y in &ids[k + 1..] {
+                    if x != y {
+                        *n.entry((x.min(y), x.max(y))).or_insert(0) += 1;
+                    }
                 }
             }
-        }
+            n
+        })
+        .reduce(Counts::default, |a, b| {
+            let (mut big, small) = if a.len() >= b.len() { (a, b) } else { (b, a) };
+            for (k, v) in small {
+                *big.entry(k).or_insert(0) += v;
+            }
+            big
+        });
+    let mut m: HashMap<usize, BTreeMap<usize, usize>> = HashMap::default();
+    for ((x, y), n) in pairs {
+        let (x, y, n) = (x as usize, y as usize, n as usize);
+        m.entry(x).or_default().insert(y, n);
+        m.entry(y).or_default().insert(x, n);
     }
     m
 }
@@ -1769,7 +1788,7 @@ fn article_bodies<T: Send>(
             } else {
                 format!("../articles/{}/index.html#p", a.id)
             };
-            (escape_html(&href), escape_html(&cx.label(&a.id)))
+            (escape_html(&href), escape_html(&cx.label_of(a)))
         })
         .collect();
     let jobs: Vec<(usize, Vec<_>, Vec<Occ>)> = chosen
@@ -2126,7 +2145,7 @@ fn art_context<'a>(
         title: &a.display_title,
         untitled: a.title.is_empty(),
         dek: a.dek.as_deref(),
-        publisher: cx.publisher_str(&a.id),
+        publisher: cx.publisher_of(a),
         publisher_id: a.publisher.as_deref(),
         published: a.published.as_deref(),
         published_label: a.published.as_deref().map(date_label),
@@ -2244,7 +2263,7 @@ fn search_index(cx: &Ctx, w: &mut dyn std::io::Write) -> std::io::Result<()> {
                 k: "article",
                 s: Cow::Owned(format!(
                     "{} · {}",
-                    cx.publisher_str(&a.id),
+                    cx.publisher_of(a),
                     a.published.as_deref().unwrap_or("undated")
                 )),
                 t: &a.display_title,
