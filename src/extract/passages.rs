@@ -73,31 +73,36 @@ pub fn shared_passages(docs: &[DocText]) -> Vec<SharedPassage> {
     all.par_sort_unstable();
     let key_of =
         |o: &Occurrence| crate::text::norm_key(&docs[o.doc].block(o.block)[o.start..o.end]);
-    let mut out: Vec<SharedPassage> = Vec::new();
-    for run in all.chunk_by(|x, y| x.0 == y.0) {
-        if run.len() < 2 || run.iter().all(|x| x.1.doc == run[0].1.doc) {
-            continue;
-        }
-        // the same hash: group by the text itself (a collision stays apart)
-        let mut groups: HashMap<String, Vec<Occurrence>> = HashMap::default();
-        for (_, o) in run {
-            groups.entry(key_of(o)).or_default().push(o.clone());
-        }
-        for mut occ in groups.into_values() {
-            occ.sort();
-            occ.dedup_by_key(|o| o.doc);
-            if occ.len() < 2 {
-                continue;
+    // runs of one hash in two or more articles: the candidates, confirmed
+    // in parallel (a large corpus has many, each normalised again)
+    let runs: Vec<&[(u64, Occurrence)]> = all
+        .chunk_by(|x, y| x.0 == y.0)
+        .filter(|run| run.len() >= 2 && run.iter().any(|x| x.1.doc != run[0].1.doc))
+        .collect();
+    let mut out: Vec<SharedPassage> = runs
+        .par_iter()
+        .flat_map_iter(|run| {
+            // the same hash: group by the text itself (a collision stays apart)
+            let mut groups: HashMap<String, Vec<Occurrence>> = HashMap::default();
+            for (_, o) in *run {
+                groups.entry(key_of(o)).or_default().push(o.clone());
             }
-            let first = &occ[0];
-            let text = docs[first.doc].block(first.block)[first.start..first.end].to_string();
-            out.push(SharedPassage {
-                text,
-                occurrences: occ,
-            });
-        }
-    }
-    out.sort_by(|a, b| a.occurrences.cmp(&b.occurrences).then(a.text.cmp(&b.text)));
+            groups.into_values().filter_map(|mut occ| {
+                occ.sort();
+                occ.dedup_by_key(|o| o.doc);
+                if occ.len() < 2 {
+                    return None;
+                }
+                let first = &occ[0];
+                let text = docs[first.doc].block(first.block)[first.start..first.end].to_string();
+                Some(SharedPassage {
+                    text,
+                    occurrences: occ,
+                })
+            })
+        })
+        .collect();
+    out.par_sort_by(|a, b| a.occurrences.cmp(&b.occurrences).then(a.text.cmp(&b.text)));
     out
 }
 
