@@ -52,12 +52,20 @@ pub fn model(
     let known_ids: HashSet<&str> = actor_ids.iter().map(|s| s.as_ref()).collect();
 
     // articles and their actors (less those config marks `ignore: true`)
+    // (decided once per actor, not once per article that lists it)
     let ignored = cfg.ignored_actor_keys();
-    let is_ignored = |a: usize| {
-        let act = &ax.actors[a];
-        ignored.contains(&norm_key(&act.name))
-            || act.aliases.iter().any(|x| ignored.contains(&norm_key(x)))
+    let ignored_actor: Vec<bool> = if ignored.is_empty() {
+        Vec::new()
+    } else {
+        ax.actors
+            .iter()
+            .map(|act| {
+                ignored.contains(&norm_key(&act.name))
+                    || act.aliases.iter().any(|x| ignored.contains(&norm_key(x)))
+            })
+            .collect()
     };
+    let is_ignored = |a: usize| ignored_actor.get(a).copied().unwrap_or(false);
     let mut article_actors: Vec<Vec<usize>> = Vec::with_capacity(drafts.len());
     // actor id → index, made once if an edited file lists actors
     let mut by_id: Option<HashMap<&str, usize>> = None;
@@ -118,9 +126,22 @@ pub fn model(
         citations: Vec::new(),
         page: format!("sources/{id}/index.html"),
     };
+    // a source's id, once per distinct name (many articles share a few names)
+    let mut ids_of: HashMap<String, String> = HashMap::default();
+    let mut source_id = |name: Option<&str>| -> String {
+        let Some(n) = name else {
+            return publisher_id(None, &registry);
+        };
+        if let Some(id) = ids_of.get(n) {
+            return id.clone();
+        }
+        let id = publisher_id(Some(n), &registry);
+        ids_of.insert(n.to_string(), id.clone());
+        id
+    };
     let mut pub_ids = Vec::with_capacity(drafts.len());
     for dr in drafts {
-        let id = publisher_id(dr.publisher_name.as_deref(), &registry);
+        let id = source_id(dr.publisher_name.as_deref());
         let name = match (&dr.publisher_name, id.as_str()) {
             (_, "unknown") => "Unknown publisher".to_string(),
             (Some(n), _) => reg_entries
@@ -140,7 +161,7 @@ pub fn model(
         let Some(dr) = drafts.get(c.doc) else {
             continue;
         };
-        let id = publisher_id(Some(&c.source), &registry);
+        let id = source_id(Some(&c.source));
         if id == "unknown" {
             continue;
         }

@@ -612,13 +612,17 @@ pub fn figure_number(value: &str) -> Option<f64> {
 /// articles with different values, e.g. "430,000 people have died" vs "more
 /// than 300,000 lives". Hash by category, then sort each bucket by value.
 pub fn figure_conflicts(figures: &[Figure]) -> Vec<FigureGroup> {
+    use rayon::prelude::*;
+    // each figure's number and category, in parallel (a large corpus has
+    // hundreds of thousands), then grouped in order
+    let keyed: Vec<Option<(f64, String)>> = figures
+        .par_iter()
+        .map(|f| figure_number(&f.value).map(|n| (n, figure_category(&f.what))))
+        .collect();
     let mut by_cat: HashMap<String, Vec<(f64, usize)>> = HashMap::default();
-    for (i, f) in figures.iter().enumerate() {
-        if let Some(n) = figure_number(&f.value) {
-            by_cat
-                .entry(figure_category(&f.what))
-                .or_default()
-                .push((n, i));
+    for (i, k) in keyed.into_iter().enumerate() {
+        if let Some((n, cat)) = k {
+            by_cat.entry(cat).or_default().push((n, i));
         }
     }
     let mut out = Vec::new();
