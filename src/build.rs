@@ -216,8 +216,8 @@ pub fn build(opts: &BuildOptions) -> Result<Site> {
     let docs: Vec<DocText> = drafts.iter().map(Draft::doc).collect();
     let (actors, count, saved) =
         extract::actors::extract_actors_cached(&docs, &config.actor_specs(), &cache);
-    counts.push(count);
-    saving.push(saved);
+    counts.extend(count);
+    saving.extend(saved);
     timer.lap("actors");
     // quotes and attributions read one article each, with its mentions and
     // the actors (names, kinds, lookup): cached by those

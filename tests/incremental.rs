@@ -172,10 +172,19 @@ fn rebuilds_equal_builds_from_scratch() {
     );
     assert!(pages_reused > 0, "pages that do not depend on it are kept");
     // a new actor (the Arab League) renumbers the actors: every article's
-    // quotes and attributions are found again
+    // quotes and attributions are found again, and its text is segmented
+    // again with the forms learned
     assert_eq!(
         reused(&changed, "quotes"),
         (0, changed.articles),
+        "{:?}",
+        changed.cache
+    );
+    // its name is a form the segmenter knows without learning it: only
+    // that article is segmented again
+    assert_eq!(
+        reused(&changed, "actor segments"),
+        (changed.articles - 1, 1),
         "{:?}",
         changed.cache
     );
@@ -185,6 +194,22 @@ fn rebuilds_equal_builds_from_scratch() {
         dates_reused > 0 && dates_clustered >= 1,
         "{:?}",
         changed.cache
+    );
+
+    // a new person speaking: a form learned, so every article is segmented
+    // again with it
+    let text = fs::read_to_string(&seed).unwrap();
+    fs::write(
+        &seed,
+        format!("{text}\nHalvard Brennick-Osei, the mission's spokesman, said the talks would resume.\n"),
+    )
+    .unwrap();
+    let speaker = build_and_compare(root, "a new speaker");
+    assert_eq!(
+        reused(&speaker, "actor segments"),
+        (0, speaker.articles),
+        "{:?}",
+        speaker.cache
     );
 
     // a sentence that names no one: quotes and attributions are found again
@@ -199,6 +224,8 @@ fn rebuilds_equal_builds_from_scratch() {
     let rest = no_one.articles - 1;
     assert_eq!(reused(&no_one, "quotes"), (rest, 1), "{:?}", no_one.cache);
     assert_eq!(reused(&no_one, "citations"), (rest, 1));
+    // no new form either: only that article is segmented again
+    assert_eq!(reused(&no_one, "actor segments"), (rest, 1));
 
     // a new seed repeating lines of others: lines that now recur in three
     // files are site furniture, so those others are cleaned again

@@ -538,7 +538,7 @@ fn headline_like(text: &str) -> bool {
 
 // ------------------------------------------------------------------ segments
 
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 enum SegKind {
     /// capitalised run with no known meaning yet
     Name,
@@ -553,7 +553,7 @@ enum SegKind {
     Learned(usize),
 }
 
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, Serialize, Deserialize)]
 struct Seg {
     /// token range
     a: usize,
@@ -2306,20 +2306,50 @@ impl Builder {
     }
 }
 
+/// A digest of the forms pass 2 learned (each with its actor), their first
+/// words and the weak ones: what pass 3 segments an article's text with.
+fn forms_digest(
+    learned: &HashMap<String, usize>,
+    learned_first: &HashSet<String>,
+    weak: &HashSet<String>,
+) -> u128 {
+    let mut key = crate::cache::Key::new("actor forms");
+    let mut forms: Vec<(&String, &usize)> = learned.iter().collect();
+    forms.sort_unstable();
+    key.bytes(&(forms.len() as u64).to_le_bytes());
+    for (form, id) in forms {
+        key.str(form).bytes(&(*id as u64).to_le_bytes());
+    }
+    for set in [learned_first, weak] {
+        let mut words: Vec<&String> = set.iter().collect();
+        words.sort_unstable();
+        key.bytes(&(words.len() as u64).to_le_bytes());
+        for w in words {
+            key.str(w);
+        }
+    }
+    key.finish()
+}
+
 /// Find the actors of a corpus. `gazetteer` entries (from config) add actors,
 /// fix kinds and roles, and merge aliases.
 pub fn extract_actors(docs: &[DocText], gazetteer: &[ActorSpec]) -> ActorIndex {
     extract_actors_cached(docs, gazetteer, &crate::cache::Cache::off()).0
 }
 
-/// [`extract_actors`], reusing each article's observations (pass 1, which
-/// reads only that article's text) from the build cache. Returns the
-/// table's counts and its write, under way.
+/// [`extract_actors`], reusing from the build cache each article's
+/// observations (pass 1, which reads only that article's text) and its
+/// segments (pass 3, which read its text and the forms pass 2 learned).
+/// Returns the tables' counts and their writes, under way.
 pub fn extract_actors_cached(
     docs: &[DocText],
     gazetteer: &[ActorSpec],
     cache: &crate::cache::Cache,
-) -> (ActorIndex, crate::cache::Counts, crate::cache::Saving) {
+) -> (
+    ActorIndex,
+    Vec<crate::cache::Counts>,
+    Vec<crate::cache::Saving>,
+) {
     use crate::cache::Record;
     // ---- pass 1: discovery
     let mut disc = Discovery {
@@ -2355,8 +2385,8 @@ pub fn extract_actors_cached(
             }
         }
     }
-    let counts = table.report();
-    let saving = table.save_later(records);
+    let mut counts = vec![table.report()];
+    let mut saving = vec![table.save_later(records)];
 
     // ---- pass 2: decision
     let mut b = Builder {
@@ -2764,26 +2794,46 @@ pub fn extract_actors_cached(
         .map(|k| first_word(k).to_string())
         .collect();
     let (learned, weak) = (b.learned.clone(), b.weak.clone());
+    // an article's segments depend on its text and on these forms only:
+    // cached under both (a change that teaches no new form finds them again)
+    let forms_digest = forms_digest(&learned, &learned_first, &weak);
+    let seg_table = cache.table("actor segments");
+    let seg_records = std::sync::Mutex::new(Vec::with_capacity(docs.len()));
     type Parsed = Vec<Vec<(Vec<Tok>, Vec<Seg>)>>;
     let parse = |range: std::ops::Range<usize>| -> Parsed {
-        let forms_of = |text: &str, block: Block| {
-            let toks = tokenize(text);
-            let forms = Forms {
-                learned: Some(&learned),
-                learned_first: Some(&learned_first),
-                weak: Some(&weak),
-                title_block: block == Block::Title || headline_like(text),
-            };
-            let segs = segment(text, &toks, &forms);
-            (toks, segs)
+        let segments_of = |doc: &DocText, toks: &[Vec<Tok>]| -> Vec<Vec<Seg>> {
+            doc.blocks()
+                .into_iter()
+                .zip(toks)
+                .map(|((block, text), toks)| {
+                    let forms = Forms {
+                        learned: Some(&learned),
+                        learned_first: Some(&learned_first),
+                        weak: Some(&weak),
+                        title_block: block == Block::Title || headline_like(text),
+                    };
+                    segment(text, toks, &forms)
+                })
+                .collect()
         };
         let mut parsed: Parsed = docs[range]
             .par_iter()
             .map(|doc| {
-                doc.blocks()
-                    .into_iter()
-                    .map(|(bl, t)| forms_of(t, bl))
-                    .collect()
+                let toks: Vec<Vec<Tok>> =
+                    doc.blocks().into_iter().map(|(_, t)| tokenize(t)).collect();
+                let mut key = doc.key_with("actor segments");
+                key.bytes(&forms_digest.to_le_bytes());
+                let (segs, rec) = seg_table.memo(
+                    key.finish(),
+                    // (a record for other text cannot come back under this key)
+                    |s: &Vec<Vec<Seg>>| s.len() == toks.len(),
+                    || segments_of(doc, &toks),
+                );
+                seg_records
+                    .lock()
+                    .unwrap_or_else(std::sync::PoisonError::into_inner)
+                    .push(rec);
+                toks.into_iter().zip(segs).collect()
             })
             .collect();
         parsed.reverse(); // popped in order
@@ -2858,6 +2908,14 @@ pub fn extract_actors_cached(
         d = next;
     }
     drop((learned, weak));
+    counts.push(seg_table.report());
+    saving.push(
+        seg_table.save_later(
+            seg_records
+                .into_inner()
+                .unwrap_or_else(std::sync::PoisonError::into_inner),
+        ),
+    );
 
     // ---- finish
     let mut idx = std::mem::take(&mut b.idx);

@@ -2919,7 +2919,7 @@ pub fn max_title_words() -> usize {
 }
 
 /// Which state (index into [`STATES`]) a normalised key names, and how.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum StateForm {
     Name,
     Demonym,
