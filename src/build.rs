@@ -460,25 +460,21 @@ fn assemble(
     // each seed's cleaning, reused from the cache while its text, the
     // options and its answers from the corpus statistics are unchanged
     let table = cache.table("clean");
-    // with each cleaned text, the article body it gives (Markdown), the
-    // plain paragraphs the extractors read and their hash, made alongside
-    type Made = (clean::Cleaned, Option<String>, Vec<String>, u64);
     let (cleaned, records): (Vec<Made>, Vec<(u128, Record)>) = seeds
         .par_iter()
         .map(|s| {
             let mut key = Key::new("clean");
             key.str(&s.text);
             opts.key_into(&mut key);
-            let ((c, _), rec) = table.memo(
+            let ((made, _), rec) = table.memo(
                 key.finish(),
-                |(_, probes): &(clean::Cleaned, Vec<clean::Probe>)| stats.still_answers(probes),
-                || clean::clean_probed(&s.text, &stats, &opts),
+                |(_, probes): &(Made, Vec<clean::Probe>)| stats.still_answers(probes),
+                || {
+                    let (c, probes) = clean::clean_probed(&s.text, &stats, &opts);
+                    (Made::of(c), probes)
+                },
             );
-            let h = hash_paragraphs(&c.paragraphs);
-            let body = content::body_from_paragraphs(&c.paragraphs);
-            let paragraphs = crate::markdown::paragraphs_plain(&body);
-            let body = Draft::store_body(body, &paragraphs);
-            ((c, body, paragraphs, h), rec)
+            (made, rec)
         })
         .unzip();
     counts.push(table.report());
@@ -504,7 +500,14 @@ fn assemble(
     let mut drafts = Vec::new();
     let mut seen_text: HashMap<u64, String> = HashMap::default();
 
-    for (seed, (c, body, paragraphs, h)) in seeds.iter().zip(cleaned) {
+    for (seed, made) in seeds.iter().zip(cleaned) {
+        let Made {
+            cleaned: c,
+            body,
+            plain,
+            hash: h,
+        } = made;
+        let paragraphs = plain.as_ref().unwrap_or(&c.paragraphs);
         // kept for the whole build: copied into memory of this thread's
         // own, so that the worker threads' pages, where the cleaning's
         // garbage was, can be given back (at 100,000 articles the build's
@@ -691,6 +694,34 @@ fn from_file(f: &ContentFile, generated: Option<&Draft>) -> Draft {
             None
         },
         regenerated: None,
+    }
+}
+
+/// A seed's cleaning with what the build makes of it alongside (kept with
+/// it in the cache: made again, they cost more than the cleaning's lookup).
+#[derive(serde::Serialize, serde::Deserialize)]
+struct Made {
+    cleaned: clean::Cleaned,
+    /// The article body (Markdown), when its paragraphs do not give it back.
+    body: Option<String>,
+    /// The plain paragraphs the extractors read, when they are not the
+    /// cleaned paragraphs themselves.
+    plain: Option<Vec<String>>,
+    /// The hash of the cleaned paragraphs' normalised text (duplicates).
+    hash: u64,
+}
+
+impl Made {
+    fn of(cleaned: clean::Cleaned) -> Made {
+        let body = content::body_from_paragraphs(&cleaned.paragraphs);
+        let plain = crate::markdown::paragraphs_plain(&body);
+        let body = Draft::store_body(body, &plain);
+        Made {
+            hash: hash_paragraphs(&cleaned.paragraphs),
+            body,
+            plain: (plain != cleaned.paragraphs).then_some(plain),
+            cleaned,
+        }
     }
 }
 
@@ -1135,5 +1166,55 @@ pub fn publisher_id(name: Option<&str>, registry: &HashMap<String, String>) -> S
                 s
             }
         }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// What the extractors read of a cleaning: its plain paragraphs when
+    /// kept, else the cleaned paragraphs.
+    fn read(m: &Made) -> &[String] {
+        m.plain.as_deref().unwrap_or(&m.cleaned.paragraphs)
+    }
+
+    #[test]
+    fn a_cleaning_keeps_the_paragraphs_its_body_gives_back() {
+        let cases: &[&[&str]] = &[
+            &["One plain sentence.", "Another one."],
+            &["A line\nbroken  in two", "*stars* and _underscores_"],
+            &[
+                "# not a heading",
+                "1. not a list",
+                "a \\ backslash & <b>tag</b>",
+            ],
+            &["AT&amp;T said so.", "`code` and [brackets](x)"],
+        ];
+        for paragraphs in cases {
+            let cleaned = clean::Cleaned {
+                paragraphs: paragraphs.iter().map(|p| p.to_string()).collect(),
+                ..Default::default()
+            };
+            let body = content::body_from_paragraphs(&cleaned.paragraphs);
+            let plain = crate::markdown::paragraphs_plain(&body);
+            let made = Made::of(cleaned.clone());
+            assert_eq!(read(&made), plain.as_slice(), "{paragraphs:?}");
+            assert_eq!(made.plain.is_some(), plain != cleaned.paragraphs);
+            assert_eq!(made.body, Draft::store_body(body, &plain));
+            assert_eq!(made.hash, hash_paragraphs(&cleaned.paragraphs));
+        }
+        // the first case reads back as it is; a broken line does not
+        let made = |p: &[&str]| {
+            Made::of(clean::Cleaned {
+                paragraphs: p.iter().map(|p| p.to_string()).collect(),
+                ..Default::default()
+            })
+        };
+        assert!(made(cases[0]).plain.is_none());
+        assert_eq!(
+            made(cases[1]).plain.as_deref().map(|p| p[0].as_str()),
+            Some("A line broken in two")
+        );
     }
 }
