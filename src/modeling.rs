@@ -733,14 +733,11 @@ fn merge_events(site: &Site, events: &[extract::events::Event], actor_ids: &[Id]
                 let mut actors: BTreeSet<Id> = BTreeSet::new();
                 for &i in &c {
                     let e = &events[i];
-                    let text = drafts[e.doc].doc().block(e.block);
-                    if let Some(start) = text.find(&*e.sentence) {
-                        let end = start + e.sentence.len();
-                        for m in site.actors.block_mentions(e.doc, e.block) {
-                            if m.start() >= start && m.end() <= end {
-                                if let Some(id) = actor_ids.get(m.actor()) {
-                                    actors.insert(id.clone());
-                                }
+                    let (start, end) = (e.start, e.start + e.sentence.len());
+                    for m in site.actors.block_mentions(e.doc, e.block) {
+                        if m.start() >= start && m.end() <= end {
+                            if let Some(id) = actor_ids.get(m.actor()) {
+                                actors.insert(id.clone());
                             }
                         }
                     }

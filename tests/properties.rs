@@ -35,6 +35,33 @@ proptest! {
     }
 
     #[test]
+    fn an_event_knows_where_its_sentence_starts(
+        picks in proptest::collection::vec((0usize..6, 0usize..6), 1..5),
+        offset in 0i64..3000,
+    ) {
+        // dated, relative and undated sentences, repeated within and across
+        // paragraphs, and a present-tense lead (an estimated event)
+        let pool = [
+            "The convoy reached the city on March 3, 2016, officials said.",
+            "Talks resumed on Tuesday in Geneva after a long pause.",
+            "The ministry has issued new guidance for aid groups operating there.",
+            "Residents said the water was cut again.",
+            "Fighting has continued since 2012 in the north.",
+            "On 4 May 2016 the council met again to discuss the crisis.",
+        ];
+        let paragraphs: Vec<String> = picks
+            .iter()
+            .map(|&(a, b)| format!("{} {} {}", pool[a], pool[b], pool[a]))
+            .collect();
+        let published = NaiveDate::from_ymd_opt(2016, 1, 1).unwrap() + chrono::Duration::days(offset);
+        let doc = DocText { title: "", dek: None, paragraphs: &paragraphs, published: Some(published) };
+        for e in events::extract_events(0, &doc) {
+            let text = doc.block(e.block);
+            prop_assert_eq!(text.get(e.start..e.start + e.sentence.len()), Some(&*e.sentence));
+        }
+    }
+
+    #[test]
     fn decoding_and_cleaning_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..2000)) {
         if let Ok((text, _)) = dossier::ingest::decode(&bytes) {
             let stats = dossier::clean::CorpusStats::from_texts([text.as_str()]);

@@ -55,6 +55,8 @@ pub struct Event {
     pub basis: Basis,
     /// The sentence reporting it.
     pub sentence: std::sync::Arc<str>,
+    /// Where the sentence starts in its block (bytes).
+    pub start: usize,
     /// The words that give the date ("late Wednesday").
     pub evidence: String,
 }
@@ -574,24 +576,29 @@ pub fn sentence_dates(s: &str, published: Option<NaiveDate>) -> Vec<SentenceDate
 /// Find the dated events of one article (`doc` is its index, copied into each event).
 pub fn extract_events(doc_index: usize, doc: &DocText) -> Vec<Event> {
     let mut out = Vec::new();
-    dated_sentences(doc, |block, s, (date, precision, basis, evidence)| {
-        out.push(Event {
-            doc: doc_index,
-            block,
-            date,
-            precision,
-            basis,
-            sentence: s.into(),
-            evidence,
-        })
-    });
+    dated_sentences(
+        doc,
+        |block, start, s, (date, precision, basis, evidence)| {
+            out.push(Event {
+                doc: doc_index,
+                block,
+                date,
+                precision,
+                basis,
+                sentence: s.into(),
+                start,
+                evidence,
+            })
+        },
+    );
     lead_event(doc_index, doc, &mut out);
     out
 }
 
 /// Every date each body sentence gives (title and metadata lines left out),
-/// resolved against `doc.published`, handed to `f` with its block and sentence.
-fn dated_sentences(doc: &DocText, mut f: impl FnMut(Block, &str, SentenceDate)) {
+/// resolved against `doc.published`, handed to `f` with its block, the
+/// sentence's start in it and the sentence.
+fn dated_sentences(doc: &DocText, mut f: impl FnMut(Block, usize, &str, SentenceDate)) {
     for (block, text) in doc.blocks() {
         if block == Block::Title {
             continue;
@@ -602,7 +609,7 @@ fn dated_sentences(doc: &DocText, mut f: impl FnMut(Block, &str, SentenceDate)) 
                 continue;
             }
             for d in sentence_dates(s, doc.published) {
-                f(block, s, d);
+                f(block, a, s, d);
             }
         }
     }
@@ -616,7 +623,7 @@ fn named_weekdays(doc: &DocText, published: NaiveDate) -> Vec<NaiveDate> {
         ..*doc
     };
     let mut out = Vec::new();
-    dated_sentences(&doc, |_, _, (date, precision, basis, evidence)| {
+    dated_sentences(&doc, |_, _, _, (date, precision, basis, evidence)| {
         if precision == Precision::Day
             && basis == Basis::Relative
             && WEEKDAYS.iter().any(|w| evidence.contains(w))
@@ -667,7 +674,7 @@ fn lead_event(doc_index: usize, doc: &DocText, out: &mut Vec<Event>) {
         return;
     }
     // the lead: the first real sentence of the body (not a stamp or a label)
-    let Some((block, s)) = doc
+    let Some((block, at, s)) = doc
         .blocks()
         .into_iter()
         .filter(|(b, _)| matches!(b, Block::Para(_)))
@@ -675,9 +682,9 @@ fn lead_event(doc_index: usize, doc: &DocText, out: &mut Vec<Event>) {
         .find_map(|(b, text)| {
             crate::text::sentences(text)
                 .into_iter()
-                .map(|(x, y)| &text[x..y])
-                .find(|s| !is_metadata(s) && s.split_whitespace().count() >= 6)
-                .map(|s| (b, s))
+                .map(|(x, y)| (x, &text[x..y]))
+                .find(|(_, s)| !is_metadata(s) && s.split_whitespace().count() >= 6)
+                .map(|(x, s)| (b, x, s))
         })
     else {
         return;
@@ -703,6 +710,7 @@ fn lead_event(doc_index: usize, doc: &DocText, out: &mut Vec<Event>) {
             precision: Precision::Day,
             basis: Basis::Estimated,
             sentence: s.into(),
+            start: at,
             evidence: m.as_str().to_string(),
         });
     }
