@@ -393,7 +393,7 @@ pub fn model(
         .collect();
     drop(figures);
     timer.detail("  model: discrepancies");
-    d.key_points = key_points(site);
+    d.key_points = key_points(drafts);
     timer.detail("  model: key points");
 
     let dates: Vec<&String> = d
@@ -814,8 +814,7 @@ fn figure_out(drafts: &[crate::build::Draft], f: &extract::figures::Figure) -> O
 
 /// The most central sentences: those whose content words are carried by the
 /// most articles (document frequency), one per article first.
-fn key_points(site: &Site) -> Vec<KeyPoint> {
-    let drafts = &site.drafts;
+fn key_points(drafts: &[crate::build::Draft]) -> Vec<KeyPoint> {
     if drafts.len() < 2 {
         return Vec::new();
     }
@@ -824,76 +823,54 @@ fn key_points(site: &Site) -> Vec<KeyPoint> {
         (10..=45).contains(&s.split_whitespace().count()) && !s.contains(['\u{201c}', '"'])
     }
     /// A candidate sentence: where it is, and its content words.
-    #[derive(serde::Serialize, serde::Deserialize)]
     struct Cand {
         paragraph: u32,
         start: u32,
         end: u32,
         words: Box<[u64]>,
     }
-    /// An article's distinct content words and its candidates (a function
-    /// of its paragraphs alone: cached under them).
-    type Words = (Vec<u64>, Vec<Cand>);
-    let words_of = |d: &crate::build::Draft| -> Words {
-        let mut seen: Vec<u64> = Vec::new();
-        let mut mine = Vec::new();
-        for (pi, p) in d.paragraphs.iter().enumerate() {
-            for (a, b) in crate::text::sentences(p) {
-                let s = &p[a..b];
-                let w = content_words(s);
-                seen.extend_from_slice(&w);
-                if candidate(s) {
-                    mine.push(Cand {
-                        paragraph: pi as u32,
-                        start: a as u32,
-                        end: b as u32,
-                        words: w.into_boxed_slice(),
-                    });
-                }
-            }
-        }
-        seen.sort_unstable();
-        seen.dedup();
-        (seen, mine)
-    };
-    let table = site.cache.table("key point words");
     // pass 1 (parallel): in how many articles each content word occurs, and
     // every article's candidates with their words (made once, used twice)
-    type Pass1 = (
-        HashMap<u64, usize>,
-        Vec<(usize, Vec<Cand>)>,
-        Vec<(u128, crate::cache::Record)>,
-    );
-    let (df, mut cands, records): Pass1 = drafts
+    type Pass1 = (HashMap<u64, usize>, Vec<(usize, Vec<Cand>)>);
+    let (df, mut cands): Pass1 = drafts
         .par_iter()
         .enumerate()
         .fold(
-            || (HashMap::default(), Vec::new(), Vec::new()),
-            |(mut df, mut all, mut records): Pass1, (i, d)| {
-                let mut key = crate::cache::Key::new("key point words");
-                key.bytes(&(d.paragraphs.len() as u64).to_le_bytes());
-                for p in d.paragraphs.iter() {
-                    key.str(p);
+            || (HashMap::default(), Vec::new()),
+            |(mut df, mut all): Pass1, (i, d)| {
+                let mut seen: Vec<u64> = Vec::new();
+                let mut mine = Vec::new();
+                for (pi, p) in d.paragraphs.iter().enumerate() {
+                    for (a, b) in crate::text::sentences(p) {
+                        let s = &p[a..b];
+                        let w = content_words(s);
+                        seen.extend_from_slice(&w);
+                        if candidate(s) {
+                            mine.push(Cand {
+                                paragraph: pi as u32,
+                                start: a as u32,
+                                end: b as u32,
+                                words: w.into_boxed_slice(),
+                            });
+                        }
+                    }
                 }
-                let ((seen, mine), rec) =
-                    table.memo(key.finish(), |_: &Words| true, || words_of(d));
+                seen.sort_unstable();
+                seen.dedup();
                 for w in seen {
                     *df.entry(w).or_insert(0) += 1;
                 }
                 all.push((i, mine));
-                records.push(rec);
-                (df, all, records)
+                (df, all)
             },
         )
         .reduce(
-            || (HashMap::default(), Vec::new(), Vec::new()),
-            |(a, mut x, mut r), (b, y, q)| {
+            || (HashMap::default(), Vec::new()),
+            |(a, mut x), (b, y)| {
                 x.extend(y);
-                r.extend(q);
-                (crate::text::merge_counts(a, b), x, r)
+                (crate::text::merge_counts(a, b), x)
             },
         );
-    site.keep_table(table, records);
     cands.sort_unstable_by_key(|c| c.0);
     let text_of = |i: usize, c: &Cand| {
         &drafts[i].paragraphs[c.paragraph as usize][c.start as usize..c.end as usize]
