@@ -2825,8 +2825,14 @@ pub fn extract_actors_cached(
                 key.bytes(&forms_digest.to_le_bytes());
                 let (segs, rec) = seg_table.memo(
                     key.finish(),
-                    // (a record for other text cannot come back under this key)
-                    |s: &Vec<Vec<Seg>>| s.len() == toks.len(),
+                    // (a record for other text cannot come back under this
+                    // key; still, no segment may reach past its block's tokens)
+                    |s: &Vec<Vec<Seg>>| {
+                        s.len() == toks.len()
+                            && s.iter()
+                                .zip(&toks)
+                                .all(|(segs, t)| segs.iter().all(|g| g.a <= g.b && g.b <= t.len()))
+                    },
                     || segments_of(doc, &toks),
                 );
                 seg_records
