@@ -1689,7 +1689,7 @@ pub fn cooccurrence(d: &Dossier) -> HashMap<usize, BTreeMap<usize, usize>> {
         .collect();
     // how many articles list each pair of actors: counted in parallel, each
     // unordered pair once, then both ways
-    type Counts = rustc_hash::FxHashMap<(u32, u32), u32>;
+    type Counts = rustc_hash::FxHashMap<(u32, u32), usize>;
     let pairs: Counts = d
         .articles
         .par_iter()
@@ -1710,16 +1710,10 @@ pub fn cooccurrence(d: &Dossier) -> HashMap<usize, BTreeMap<usize, usize>> {
             }
             n
         })
-        .reduce(Counts::default, |a, b| {
-            let (mut big, small) = if a.len() >= b.len() { (a, b) } else { (b, a) };
-            for (k, v) in small {
-                *big.entry(k).or_insert(0) += v;
-            }
-            big
-        });
+        .reduce(Counts::default, crate::text::merge_counts);
     let mut m: HashMap<usize, BTreeMap<usize, usize>> = HashMap::default();
     for ((x, y), n) in pairs {
-        let (x, y, n) = (x as usize, y as usize, n as usize);
+        let (x, y) = (x as usize, y as usize);
         m.entry(x).or_default().insert(y, n);
         m.entry(y).or_default().insert(x, n);
     }
