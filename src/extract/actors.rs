@@ -2798,29 +2798,15 @@ pub fn extract_actors_cached(
     // cached under both (a change that teaches no new form finds them again)
     let forms_digest = forms_digest(&learned, &learned_first, &weak);
     let seg_table = cache.table("actor segments");
-    let seg_records = std::sync::Mutex::new(Vec::with_capacity(docs.len()));
+    let mut seg_records = Vec::with_capacity(docs.len());
     type Parsed = Vec<Vec<(Vec<Tok>, Vec<Seg>)>>;
-    let parse = |range: std::ops::Range<usize>| -> Parsed {
-        let segments_of = |doc: &DocText, toks: &[Vec<Tok>]| -> Vec<Vec<Seg>> {
-            doc.blocks()
-                .into_iter()
-                .zip(toks)
-                .map(|((block, text), toks)| {
-                    let forms = Forms {
-                        learned: Some(&learned),
-                        learned_first: Some(&learned_first),
-                        weak: Some(&weak),
-                        title_block: block == Block::Title || headline_like(text),
-                    };
-                    segment(text, toks, &forms)
-                })
-                .collect()
-        };
-        let mut parsed: Parsed = docs[range]
+    // a chunk's articles, tokenised and segmented, with their cache records
+    let parse = |range: std::ops::Range<usize>| -> (Parsed, Vec<(u128, Record)>) {
+        let (mut parsed, records): (Parsed, Vec<(u128, Record)>) = docs[range]
             .par_iter()
             .map(|doc| {
-                let toks: Vec<Vec<Tok>> =
-                    doc.blocks().into_iter().map(|(_, t)| tokenize(t)).collect();
+                let blocks = doc.blocks();
+                let toks: Vec<Vec<Tok>> = blocks.iter().map(|(_, t)| tokenize(t)).collect();
                 let mut key = doc.key_with("actor segments");
                 key.bytes(&forms_digest.to_le_bytes());
                 let (segs, rec) = seg_table.memo(
@@ -2833,20 +2819,31 @@ pub fn extract_actors_cached(
                                 .zip(&toks)
                                 .all(|(segs, t)| segs.iter().all(|g| g.a <= g.b && g.b <= t.len()))
                     },
-                    || segments_of(doc, &toks),
+                    || {
+                        blocks
+                            .iter()
+                            .zip(&toks)
+                            .map(|(&(block, text), toks)| {
+                                let forms = Forms {
+                                    learned: Some(&learned),
+                                    learned_first: Some(&learned_first),
+                                    weak: Some(&weak),
+                                    title_block: block == Block::Title || headline_like(text),
+                                };
+                                segment(text, toks, &forms)
+                            })
+                            .collect()
+                    },
                 );
-                seg_records
-                    .lock()
-                    .unwrap_or_else(std::sync::PoisonError::into_inner)
-                    .push(rec);
-                toks.into_iter().zip(segs).collect()
+                (toks.into_iter().zip(segs).collect(), rec)
             })
-            .collect();
+            .unzip();
         parsed.reverse(); // popped in order
-        parsed
+        (parsed, records)
     };
     let chunk = |d: usize| d..(d + 512).min(docs.len());
-    let mut parsed: Parsed = parse(chunk(0));
+    let (mut parsed, records) = parse(chunk(0));
+    seg_records.extend(records);
     let mut d = 0;
     while d < docs.len() {
         let this = chunk(d);
@@ -2910,18 +2907,15 @@ pub fn extract_actors_cached(
                 }
             },
         );
-        parsed = parsed_next.unwrap_or_default();
+        if let Some((next_parsed, records)) = parsed_next {
+            parsed = next_parsed;
+            seg_records.extend(records);
+        }
         d = next;
     }
     drop((learned, weak));
     counts.push(seg_table.report());
-    saving.push(
-        seg_table.save_later(
-            seg_records
-                .into_inner()
-                .unwrap_or_else(std::sync::PoisonError::into_inner),
-        ),
-    );
+    saving.push(seg_table.save_later(seg_records));
 
     // ---- finish
     let mut idx = std::mem::take(&mut b.idx);
