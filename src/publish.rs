@@ -114,6 +114,9 @@ pub struct Staging {
     /// [`Staging::with_listing`])
     listed: Option<Vec<String>>,
     made: std::sync::Mutex<std::collections::HashSet<PathBuf>>,
+    /// folders of a recycled folder found (or made) to be folders, in
+    /// folders only, up to `tmp`
+    ready: std::sync::Mutex<std::collections::HashSet<PathBuf>>,
     files: std::sync::atomic::AtomicUsize,
     written: std::sync::atomic::AtomicUsize,
     reused: std::sync::atomic::AtomicUsize,
@@ -148,6 +151,7 @@ impl Staging {
             put: Default::default(),
             listed: None,
             made: Default::default(),
+            ready: Default::default(),
             files: Default::default(),
             written: Default::default(),
             reused: Default::default(),
@@ -177,23 +181,30 @@ impl Staging {
         self
     }
 
-    /// Is the previous site's `rel` known to hold bytes of this length and
-    /// hash (`Some(true)`), known not to (`Some(false)`), or unknown?
-    fn known_same(&self, rel: &str, old: &Path, len: u64, hash: u64) -> Option<bool> {
+    /// Is the previous site's `rel` (at `old`) known to hold bytes of this
+    /// length and hash (`Some(true)`), known not to (`Some(false)`), or
+    /// unknown (`None`)? What is known comes with `old`'s metadata, just read.
+    fn known_same(
+        &self,
+        rel: &str,
+        old: &Path,
+        len: u64,
+        hash: u64,
+    ) -> Option<(bool, std::fs::Metadata)> {
         let (was, sum) = self.known.get(rel)?;
-        if !crate::stamp::still(was, rel, old) {
-            return None;
-        }
-        Some(was.len() == len && *sum == hash)
+        let m = crate::stamp::still_as(was, rel, old)?;
+        Some((was.len() == len && *sum == hash, m))
     }
 
     /// Remember the length and hash of a file of the new site, now in
     /// place at `dest`, and how the file system describes it there (nothing
     /// this build does later changes that: its one name in the new site is
     /// `rel`).
-    fn sum(&self, rel: &str, dest: &Path, len: u64, hash: u64) {
-        let entry = std::fs::symlink_metadata(dest)
-            .ok()
+    /// `placed` is `dest`'s metadata when it was read since it was last
+    /// changed.
+    fn sum(&self, rel: &str, dest: &Path, placed: Option<std::fs::Metadata>, len: u64, hash: u64) {
+        let entry = placed
+            .or_else(|| std::fs::symlink_metadata(dest).ok())
             .map(|m| crate::stamp::Entry::of(rel.to_string(), &m));
         self.sums
             .lock()
@@ -250,17 +261,20 @@ impl Staging {
         self.count(rel);
         let old = self.out.join(rel);
         let hash = xxhash_rust::xxh3::xxh3_64(bytes);
-        let same = self
-            .known_same(rel, &old, bytes.len() as u64, hash)
-            .unwrap_or_else(|| same_bytes(&old, bytes));
-        if same && self.link(&old, &dest) {
-            self.sum(rel, &dest, bytes.len() as u64, hash);
-            self.reused.fetch_add(1, Relaxed);
-            return Ok(());
+        let (same, old_meta) = match self.known_same(rel, &old, bytes.len() as u64, hash) {
+            Some((same, m)) => (same, Some(m)),
+            None => (same_bytes(&old, bytes), None),
+        };
+        if same {
+            if let Some(placed) = self.link(&old, old_meta.as_ref(), &dest) {
+                self.sum(rel, &dest, placed, bytes.len() as u64, hash);
+                self.reused.fetch_add(1, Relaxed);
+                return Ok(());
+            }
         }
         self.clear(&dest);
         std::fs::write(&dest, bytes).map_err(|e| Error::io(&dest, "cannot write", e))?;
-        self.sum(rel, &dest, bytes.len() as u64, hash);
+        self.sum(rel, &dest, None, bytes.len() as u64, hash);
         self.written.fetch_add(1, Relaxed);
         Ok(())
     }
@@ -274,15 +288,30 @@ impl Staging {
         }
     }
 
-    /// Make `dest` the previous site's `old` (a hard link); true if it is.
-    fn link(&self, old: &Path, dest: &Path) -> bool {
+    /// Make `dest` the previous site's `old` (a hard link); `None` if that
+    /// failed. `old_meta` is `old`'s metadata if just read. When `dest`
+    /// already was that file, comes with `dest`'s metadata.
+    fn link(
+        &self,
+        old: &Path,
+        old_meta: Option<&std::fs::Metadata>,
+        dest: &Path,
+    ) -> Option<Option<std::fs::Metadata>> {
         if self.recycled {
-            if same_file(old, dest) {
-                return true; // unchanged since the build before: nothing to do
+            if let Some(m) = same_file(old, old_meta, dest) {
+                return Some(Some(m)); // unchanged since the build before: nothing to do
             }
             self.clear(dest);
         }
-        std::fs::hard_link(old, dest).is_ok()
+        std::fs::hard_link(old, dest).ok().map(|()| None)
+    }
+
+    /// Was `dir` found (or made) to be a folder, in folders only?
+    fn ready(&self, dir: &Path) -> bool {
+        self.ready
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .contains(dir)
     }
 
     /// In a recycled folder, remove what is at `dest` (never write through
@@ -326,15 +355,41 @@ impl Staging {
                 .insert(dir.to_path_buf());
             if new {
                 if self.recycled {
-                    // a file of the old site where this build needs a folder
-                    for a in dir.ancestors().take_while(|a| *a != self.tmp) {
-                        if std::fs::symlink_metadata(a).is_ok_and(|m| !m.is_dir()) {
-                            let _ = std::fs::remove_file(a);
+                    // a file (or a link) of the old site where this build
+                    // needs a folder: looked for from the top down, so a
+                    // link is gone before what is below it is looked at,
+                    // and only below the last folder already found to be one
+                    let down: Vec<&Path> = dir
+                        .ancestors()
+                        .take_while(|a| *a != self.tmp && !self.ready(a))
+                        .collect();
+                    // the folder is there, a folder itself and in folders only
+                    let mut there = true;
+                    for a in down.iter().rev() {
+                        match std::fs::symlink_metadata(a) {
+                            Ok(m) if m.is_dir() => continue,
+                            Ok(_) => {
+                                let _ = std::fs::remove_file(a);
+                            }
+                            Err(_) => {}
                         }
+                        // nothing below it is there either
+                        there = false;
+                        break;
                     }
+                    if !there {
+                        std::fs::create_dir_all(dir)
+                            .map_err(|e| Error::io(dir, "cannot create a folder", e))?;
+                    }
+                    let mut ready = self
+                        .ready
+                        .lock()
+                        .unwrap_or_else(std::sync::PoisonError::into_inner);
+                    ready.extend(down.into_iter().map(Path::to_path_buf));
+                } else {
+                    std::fs::create_dir_all(dir)
+                        .map_err(|e| Error::io(dir, "cannot create a folder", e))?;
                 }
-                std::fs::create_dir_all(dir)
-                    .map_err(|e| Error::io(dir, "cannot create a folder", e))?;
             }
         }
         Ok(dest)
@@ -448,18 +503,19 @@ impl crate::render::PageSink for Staging {
     fn reuse(&self, rel: &str, len: u64, hash: u64) -> Result<bool> {
         use std::sync::atomic::Ordering::Relaxed;
         let old = self.out.join(rel);
-        let same = self
-            .known_same(rel, &old, len, hash)
-            .unwrap_or_else(|| same_hash(&old, len, hash));
+        let (same, old_meta) = match self.known_same(rel, &old, len, hash) {
+            Some((same, m)) => (same, Some(m)),
+            None => (same_hash(&old, len, hash), None),
+        };
         if !same {
             return Ok(false);
         }
         let dest = self.dest(rel)?;
-        if !self.link(&old, &dest) {
+        let Some(placed) = self.link(&old, old_meta.as_ref(), &dest) else {
             return Ok(false);
-        }
+        };
         self.count(rel);
-        self.sum(rel, &dest, len, hash);
+        self.sum(rel, &dest, placed, len, hash);
         self.reused.fetch_add(1, Relaxed);
         Ok(true)
     }
@@ -490,7 +546,7 @@ impl crate::render::PageSink for Staging {
             .map_err(|e| Error::io(&dest, "cannot write", e.into_error()))?;
         let (len, hash) = (summed.len, summed.hasher.digest());
         drop(summed); // closed before it is described
-        self.sum(&rel, &dest, len, hash);
+        self.sum(&rel, &dest, None, len, hash);
         self.count(&rel);
         self.written.fetch_add(1, Relaxed);
         Ok(())
@@ -526,19 +582,30 @@ impl<W: std::io::Write> std::io::Write for Summing<W> {
     }
 }
 
-/// Are `a` and `b` the same file (one inode, by two names)?
+/// Are `a` and `b` the same file (one inode, by two names)? If so, `b`'s
+/// metadata. `a_meta` is `a`'s, if just read.
 #[cfg(unix)]
-fn same_file(a: &Path, b: &Path) -> bool {
+fn same_file(a: &Path, a_meta: Option<&std::fs::Metadata>, b: &Path) -> Option<std::fs::Metadata> {
     use std::os::unix::fs::MetadataExt;
-    match (std::fs::symlink_metadata(a), std::fs::symlink_metadata(b)) {
-        (Ok(x), Ok(y)) => x.is_file() && x.dev() == y.dev() && x.ino() == y.ino(),
-        _ => false,
-    }
+    let read;
+    let x = match a_meta {
+        Some(m) => m,
+        None => {
+            read = std::fs::symlink_metadata(a).ok()?;
+            &read
+        }
+    };
+    let y = std::fs::symlink_metadata(b).ok()?;
+    (x.is_file() && x.dev() == y.dev() && x.ino() == y.ino()).then_some(y)
 }
 
 #[cfg(not(unix))]
-fn same_file(_a: &Path, _b: &Path) -> bool {
-    false
+fn same_file(
+    _a: &Path,
+    _a_meta: Option<&std::fs::Metadata>,
+    _b: &Path,
+) -> Option<std::fs::Metadata> {
+    None
 }
 
 /// Does the file at `path` hold bytes of this length and xxh3-64 hash?
@@ -731,10 +798,7 @@ mod tests {
         ]);
         publish(&out, &m).unwrap();
         publish(&out, &m).unwrap(); // now prev shares every file with out
-        assert!(same_file(
-            &out.join("a/index.html"),
-            &prev.join("a/index.html")
-        ));
+        assert!(same_file(&out.join("a/index.html"), None, &prev.join("a/index.html")).is_some());
 
         // a build that fails after writing a changed file into the recycled
         // folder must leave the published site as it was
@@ -787,6 +851,45 @@ mod tests {
         publish(&out, &m2).unwrap();
         publish(&out, &m2).unwrap();
         assert_eq!(read(&out.join("c/index.html")), b"c");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_link_in_the_recycled_folder_is_replaced_not_followed() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        let prev = dir.path().join(".public.prev");
+        // a folder elsewhere, with a file where the new site needs a folder
+        let elsewhere = dir.path().join("elsewhere");
+        std::fs::create_dir_all(&elsewhere).unwrap();
+        std::fs::write(elsewhere.join("sub"), b"not the site's").unwrap();
+        let m = site(&[
+            ("a/index.html", "a1"),
+            ("b/index.html", "b1"),
+            ("data/dossier.json", "{}"),
+        ]);
+        publish(&out, &m).unwrap();
+        publish(&out, &m).unwrap();
+        // the recycled folder's `a` is now a link to that folder
+        std::fs::remove_dir_all(prev.join("a")).unwrap();
+        std::os::unix::fs::symlink(&elsewhere, prev.join("a")).unwrap();
+        let m2 = site(&[
+            ("a/sub/index.html", "deep"),
+            ("b/index.html", "b1"),
+            ("data/dossier.json", "{}"),
+        ]);
+        publish(&out, &m2).unwrap();
+        assert_eq!(read(&elsewhere.join("sub")), b"not the site's");
+        assert_eq!(
+            std::fs::read_dir(&elsewhere).unwrap().count(),
+            1,
+            "nothing written elsewhere"
+        );
+        assert!(!std::fs::symlink_metadata(out.join("a"))
+            .unwrap()
+            .is_symlink());
+        assert_eq!(read(&out.join("a/sub/index.html")), b"deep");
+        assert_eq!(read(&out.join("b/index.html")), b"b1");
     }
 
     #[test]

@@ -199,8 +199,14 @@ impl Entry {
 
 /// Is the file at `path` (`rel` in its folder) still as `was` records it?
 pub fn still(was: &Entry, rel: &str, path: &Path) -> bool {
+    still_as(was, rel, path).is_some()
+}
+
+/// [`still`], with the metadata that showed it.
+pub fn still_as(was: &Entry, rel: &str, path: &Path) -> Option<std::fs::Metadata> {
     std::fs::symlink_metadata(path)
-        .is_ok_and(|m| m.is_file() && entry(rel.to_string(), false, &m) == *was)
+        .ok()
+        .filter(|m| m.is_file() && entry(rel.to_string(), false, m) == *was)
 }
 
 /// The previous build's published files: path → (as recorded, xxh3-64 of
