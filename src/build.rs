@@ -901,33 +901,35 @@ struct Terms {
 
 impl Terms {
     fn of<'a>(texts: impl Iterator<Item = &'a String>) -> Terms {
-        let mut text = String::new();
+        let texts: Vec<&String> = texts.collect();
+        // one key of all the texts, a space between two (as the keys of
+        // each, joined by spaces)
+        let mut key = crate::text::NormKey::with_capacity(texts.iter().map(|t| t.len() + 1).sum());
         for t in texts {
-            text.push_str(&norm_key(t));
-            text.push(' ');
+            key.push_str(t);
+            key.push_str(" ");
         }
-        let mut words: Vec<(usize, usize)> = Vec::new();
-        let mut at = 0usize;
-        for w in text.split(' ') {
-            let end = at + w.len();
-            if w.len() >= 4 && !w.bytes().all(|b| b.is_ascii_digit()) {
-                words.push((at, end));
-            }
-            at = end + 1;
-        }
-        let word = |&(a, b): &(usize, usize)| &text[a..b];
-        words.sort_unstable_by(|x, y| word(x).cmp(word(y)));
-        words.dedup_by(|x, y| word(x) == word(y));
+        let mut words: Vec<&str> = key
+            .as_str()
+            .split(' ')
+            .filter(|w| w.len() >= 4 && !w.bytes().all(|b| b.is_ascii_digit()))
+            .collect();
+        words.sort_unstable();
+        words.dedup();
         // kept: the distinct words only (every article's terms are held at
         // once; its whole text is several times their size)
-        let mut kept = String::with_capacity(words.iter().map(|&(a, b)| b - a + 1).sum());
-        for w in &mut words {
+        let mut kept = String::with_capacity(words.iter().map(|w| w.len() + 1).sum());
+        let mut ranges = Vec::with_capacity(words.len());
+        for w in words {
             let at = kept.len();
-            kept.push_str(&text[w.0..w.1]);
-            *w = (at, kept.len());
+            kept.push_str(w);
+            ranges.push((at, kept.len()));
             kept.push(' ');
         }
-        Terms { text: kept, words }
+        Terms {
+            text: kept,
+            words: ranges,
+        }
     }
 
     fn iter(&self) -> impl Iterator<Item = &str> {
@@ -1180,6 +1182,33 @@ pub fn publisher_id(name: Option<&str>, registry: &HashMap<String, String>) -> S
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// The terms of some texts are the distinct words of 4+ letters
+        /// (not all digits) of their keys, each text's key on its own, in
+        /// lexical order: one key of them all, a space between two, finds
+        /// the same words.
+        #[test]
+        fn terms_are_the_distinct_long_words_of_each_texts_key(
+            texts in proptest::collection::vec("[a-zA-Z0-9 .,'’éÉ-]{0,40}", 0..6)
+        ) {
+            let mut want: Vec<String> = texts
+                .iter()
+                .flat_map(|t| {
+                    norm_key(t)
+                        .split(' ')
+                        .filter(|w| w.len() >= 4 && !w.bytes().all(|b| b.is_ascii_digit()))
+                        .map(str::to_string)
+                        .collect::<Vec<_>>()
+                })
+                .collect();
+            want.sort();
+            want.dedup();
+            let terms = Terms::of(texts.iter());
+            let got: Vec<&str> = terms.iter().collect();
+            proptest::prop_assert_eq!(got, want);
+        }
+    }
 
     #[test]
     fn a_cleaning_keeps_the_paragraphs_its_body_gives_back() {
