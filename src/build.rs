@@ -203,9 +203,26 @@ pub fn build(opts: &BuildOptions) -> Result<Site> {
 
     // extraction over the final text of every article
     let docs: Vec<DocText> = drafts.iter().map(Draft::doc).collect();
-    let passages = extract::passages::shared_passages(&docs);
+    // every article's sentences, hashed: cached by its text
+    let passages = {
+        use extract::passages::{sentence_keys, sentence_keys_fit, SentenceKeys};
+        let table = cache.table("sentences");
+        let (keys, records): (Vec<SentenceKeys>, Vec<(u128, crate::cache::Record)>) = docs
+            .par_iter()
+            .map(|doc| {
+                table.memo(
+                    doc.key("sentences"),
+                    |k| sentence_keys_fit(doc, k),
+                    || sentence_keys(doc),
+                )
+            })
+            .unzip();
+        counts.push(table.report());
+        saving.push(table.save_later(records));
+        extract::passages::shared_passages_of(&docs, keys)
+    };
     timer.detail("shared passages");
-    let estimated = estimate_dates(&drafts, &passages);
+    let estimated = estimate_dates(&drafts, &passages, &cache, (&mut counts, &mut saving));
     timer.lap("shared passages, date estimates");
     drop(docs);
     for (i, date, from) in estimated {
@@ -772,6 +789,11 @@ const FROM_SIMILAR: &str = "similar articles";
 fn estimate_dates(
     drafts: &[Draft],
     passages: &[extract::passages::SharedPassage],
+    cache: &Cache,
+    cached: (
+        &mut Vec<crate::cache::Counts>,
+        &mut Vec<crate::cache::Saving>,
+    ),
 ) -> Vec<(usize, NaiveDate, &'static str)> {
     let mut out = Vec::new();
     let mut done: HashSet<usize> = HashSet::default();
@@ -817,11 +839,20 @@ fn estimate_dates(
     if undated.is_empty() {
         return out;
     }
-    // terms of every article: distinct lower-cased words of 4+ letters
-    let terms: Vec<Terms> = drafts
-        .par_iter()
-        .map(|d| Terms::of(std::iter::once(&d.title).chain(d.paragraphs.iter())))
-        .collect();
+    // terms of every article: distinct lower-cased words of 4+ letters,
+    // cached by its text
+    let terms: Vec<Terms> = per_article(
+        cache,
+        "terms",
+        drafts.len(),
+        cached,
+        |i| drafts[i].doc().key("terms"),
+        |i| {
+            let d = &drafts[i];
+            Terms::of(std::iter::once(&d.title).chain(d.paragraphs.iter()))
+        },
+        |t, _| t.index(),
+    );
     let n = drafts.len() as f64;
     let df: HashMap<&str, usize> = terms
         .par_iter()
@@ -894,8 +925,13 @@ fn estimate_dates(
 /// The distinct words of 4+ letters (not all digits) of some texts, in
 /// their normalised form ([`norm_key`]), in lexical order: one string of
 /// them and the byte range of each (no allocation per word).
+#[derive(serde::Serialize, serde::Deserialize)]
 struct Terms {
+    /// the words, each followed by a space
     text: String,
+    /// the byte range of each word in `text` (made again from it when the
+    /// terms come from the cache)
+    #[serde(skip)]
     words: Vec<(usize, usize)>,
 }
 
@@ -929,6 +965,18 @@ impl Terms {
         Terms {
             text: kept,
             words: ranges,
+        }
+    }
+
+    /// Find the words of `text` again (after a cache gave it).
+    fn index(&mut self) {
+        if !self.words.is_empty() {
+            return;
+        }
+        let mut at = 0;
+        for w in self.text.split_terminator(' ') {
+            self.words.push((at, at + w.len()));
+            at += w.len() + 1;
         }
     }
 

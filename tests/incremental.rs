@@ -451,6 +451,50 @@ fn a_new_shared_passage_leaves_other_carriers_pages_alone() {
     assert_eq!(marked, 2, "both carriers mark the new passage");
 }
 
+/// An article with no date, and no passage in common with a dated one,
+/// is dated by the words it shares with them. Each article's sentences and
+/// words are cached by its text: a change to one article makes its own
+/// again, and keeps the others'.
+#[test]
+fn an_undated_articles_words_are_cached_by_its_text() {
+    const UNDATED: &str = "Aid convoy stalled near Aleppo\n\nHumanitarian agencies said the convoy carrying food and medicine for eastern Aleppo remained stalled at the checkpoint while negotiations between Russia and the United States continued over the ceasefire arrangements and the monitoring of the truce.\n\nResidents described shortages of bread, fuel and water across the besieged districts as the bombardment resumed.\n";
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    project(root);
+    let seed = root.join("seeds/zz-undated.txt");
+    fs::write(&seed, UNDATED).unwrap();
+    let first = build_and_compare(root, "first build");
+    assert_eq!(reused(&first, "sentences"), (0, first.articles));
+    assert_eq!(reused(&first, "terms"), (0, first.articles));
+    let estimated = |root: &Path| {
+        let json = fs::read_to_string(root.join("public/data/dossier.json")).unwrap();
+        let d: serde_json::Value = serde_json::from_str(&json).unwrap();
+        d["articles"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|a| a["seed"] == "seeds/zz-undated.txt")
+            .map(|a| a["published_basis"].clone())
+    };
+    assert_eq!(estimated(root), Some("estimated".into()));
+
+    fs::write(
+        &seed,
+        format!("{UNDATED}\nConvoy drivers waited a third day for permission to cross.\n"),
+    )
+    .unwrap();
+    let changed = build_and_compare(root, "the undated article changed");
+    let rest = changed.articles - 1;
+    assert_eq!(
+        reused(&changed, "sentences"),
+        (rest, 1),
+        "{:?}",
+        changed.cache
+    );
+    assert_eq!(reused(&changed, "terms"), (rest, 1), "{:?}", changed.cache);
+    assert_eq!(estimated(root), Some("estimated".into()));
+}
+
 /// The site a build replaced is kept and recycled by the build after, which
 /// deletes the files the new site does not have by the record of what that
 /// site held. Anything put into the kept folder since (a stray file, a new

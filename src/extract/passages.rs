@@ -30,46 +30,74 @@ pub struct SharedPassage {
     pub occurrences: Vec<Occurrence>,
 }
 
+/// One article's sentences that may be shared: the hash of each one's
+/// normalised key, its block and its byte range there. The same for the
+/// same text, so it is cached under it.
+pub type SentenceKeys = Vec<(u64, Block, u32, u32)>;
+
+/// [`SentenceKeys`] of one article.
+pub fn sentence_keys(doc: &DocText) -> SentenceKeys {
+    use std::hash::{Hash, Hasher};
+    let mut v = Vec::new();
+    for (block, text) in doc.blocks() {
+        if block == Block::Title {
+            continue;
+        }
+        for (a, b) in crate::text::sentences(text) {
+            let key = crate::text::norm_key(&text[a..b]);
+            if key.split(' ').count() < MIN_WORDS {
+                continue;
+            }
+            let (Ok(a), Ok(b)) = (u32::try_from(a), u32::try_from(b)) else {
+                continue; // a paragraph of 4 GiB
+            };
+            let mut h = std::hash::DefaultHasher::new();
+            key.hash(&mut h);
+            v.push((h.finish(), block, a, b));
+        }
+    }
+    v
+}
+
+/// Can `keys` (cached under `doc`'s text) be used for `doc`: is every
+/// sentence within its block? Only a damaged cache could hold keys that
+/// are not, and slicing the text by them would fail.
+pub fn sentence_keys_fit(doc: &DocText, keys: &SentenceKeys) -> bool {
+    keys.iter().all(|&(_, block, a, b)| {
+        let text = doc.block(block);
+        let (a, b) = (a as usize, b as usize);
+        a <= b && b <= text.len() && text.is_char_boundary(a) && text.is_char_boundary(b)
+    })
+}
+
 /// Find the passages shared by two or more articles: every sentence's
 /// normalised form is hashed (in parallel), the hashes are sorted, and runs
 /// of equal hashes across articles are the candidates, confirmed on the
 /// normalised text itself. Near-linear: no pair of articles is compared.
 pub fn shared_passages(docs: &[DocText]) -> Vec<SharedPassage> {
     use rayon::prelude::*;
-    use std::hash::{Hash, Hasher};
-    let hash = |k: &str| {
-        let mut h = std::hash::DefaultHasher::new();
-        k.hash(&mut h);
-        h.finish()
-    };
-    let mut all: Vec<(u64, Occurrence)> = docs
-        .par_iter()
-        .enumerate()
-        .flat_map_iter(|(d, doc)| {
-            let mut v = Vec::new();
-            for (block, text) in doc.blocks() {
-                if block == Block::Title {
-                    continue;
-                }
-                for (a, b) in crate::text::sentences(text) {
-                    let key = crate::text::norm_key(&text[a..b]);
-                    if key.split(' ').count() < MIN_WORDS {
-                        continue;
-                    }
-                    v.push((
-                        hash(&key),
-                        Occurrence {
-                            doc: d,
-                            block,
-                            start: a,
-                            end: b,
-                        },
-                    ));
-                }
-            }
-            v
-        })
-        .collect();
+    let keys: Vec<SentenceKeys> = docs.par_iter().map(sentence_keys).collect();
+    shared_passages_of(docs, keys)
+}
+
+/// [`shared_passages`] with every article's [`SentenceKeys`] (the `d`-th
+/// of `docs` has `keys[d]`).
+pub fn shared_passages_of(docs: &[DocText], keys: Vec<SentenceKeys>) -> Vec<SharedPassage> {
+    use rayon::prelude::*;
+    let mut all: Vec<(u64, Occurrence)> = Vec::with_capacity(keys.iter().map(Vec::len).sum());
+    for (d, k) in keys.into_iter().enumerate() {
+        all.extend(k.into_iter().map(|(h, block, a, b)| {
+            (
+                h,
+                Occurrence {
+                    doc: d,
+                    block,
+                    start: a as usize,
+                    end: b as usize,
+                },
+            )
+        }));
+    }
     all.par_sort_unstable();
     let key_of =
         |o: &Occurrence| crate::text::norm_key(&docs[o.doc].block(o.block)[o.start..o.end]);
@@ -109,6 +137,32 @@ pub fn shared_passages(docs: &[DocText]) -> Vec<SharedPassage> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sentence_keys_fit_their_own_text_only() {
+        let long = vec![
+            "The convoy of forty trucks reached the northern crossing at dawn today. Aid workers unloaded flour and medicine for the families."
+                .to_string(),
+        ];
+        let short = vec!["The convoy of forty trucks arrived.".to_string()];
+        let accented =
+            vec!["Été à Genève: the envoy’s talks went on late into the night.".to_string()];
+        let doc = |p| DocText {
+            title: "",
+            dek: None,
+            paragraphs: p,
+            published: None,
+        };
+        let keys = sentence_keys(&doc(&long));
+        assert_eq!(keys.len(), 2);
+        assert!(sentence_keys_fit(&doc(&long), &keys));
+        // a record for other text (only a damaged cache could give one)
+        assert!(!sentence_keys_fit(&doc(&short), &keys));
+        let inside_a_char = vec![(0, Block::Para(0), 0, 1)];
+        assert!(!sentence_keys_fit(&doc(&accented), &inside_a_char));
+        let no_such_paragraph = vec![(0, Block::Para(3), 0, 5)];
+        assert!(!sentence_keys_fit(&doc(&long), &no_such_paragraph));
+    }
 
     #[test]
     fn finds_sentence_shared_by_two_articles_only() {
