@@ -2358,8 +2358,9 @@ pub fn extract_actors_cached(
     let table = cache.table("actors");
     let mut records = Vec::with_capacity(docs.len());
     // observed in parallel, a bounded chunk at a time, applied in order
-    for chunk in docs.chunks(512) {
-        let observed: Vec<(Vec<Obs>, (u128, Record))> = chunk
+    // (the next chunk observed while the current one is applied)
+    let observe = |chunk: &[DocText]| -> Vec<(Vec<Obs>, (u128, Record))> {
+        chunk
             .par_iter()
             .map(|doc| {
                 table.memo(
@@ -2377,13 +2378,23 @@ pub fn extract_actors_cached(
                     },
                 )
             })
-            .collect();
-        for (obs, rec) in observed {
-            records.push(rec);
-            for o in obs {
-                apply_obs(&mut disc.cands, o);
-            }
-        }
+            .collect()
+    };
+    let chunks: Vec<&[DocText]> = docs.chunks(512).collect();
+    let mut observed = chunks.first().map(|c| observe(c)).unwrap_or_default();
+    for k in 0..chunks.len() {
+        let (next, ()) = rayon::join(
+            || chunks.get(k + 1).map(|c| observe(c)).unwrap_or_default(),
+            || {
+                for (obs, rec) in std::mem::take(&mut observed) {
+                    records.push(rec);
+                    for o in obs {
+                        apply_obs(&mut disc.cands, o);
+                    }
+                }
+            },
+        );
+        observed = next;
     }
     let mut counts = vec![table.report()];
     let mut saving = vec![table.save_later(records)];
