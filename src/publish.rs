@@ -266,8 +266,8 @@ impl Staging {
             None => (same_bytes(&old, bytes), None),
         };
         if same {
-            if let Some(placed) = self.link(&old, old_meta.as_ref(), &dest) {
-                self.sum(rel, &dest, placed, bytes.len() as u64, hash);
+            if let Some(linked) = self.link(&old, old_meta.as_ref(), &dest) {
+                self.sum(rel, &dest, linked.metadata(), bytes.len() as u64, hash);
                 self.reused.fetch_add(1, Relaxed);
                 return Ok(());
             }
@@ -289,21 +289,20 @@ impl Staging {
     }
 
     /// Make `dest` the previous site's `old` (a hard link); `None` if that
-    /// failed. `old_meta` is `old`'s metadata if just read. When `dest`
-    /// already was that file, comes with `dest`'s metadata.
+    /// failed. `old_meta` is `old`'s metadata if just read.
     fn link(
         &self,
         old: &Path,
         old_meta: Option<&std::fs::Metadata>,
         dest: &Path,
-    ) -> Option<Option<std::fs::Metadata>> {
+    ) -> Option<Linked> {
         if self.recycled {
             if let Some(m) = same_file(old, old_meta, dest) {
-                return Some(Some(m)); // unchanged since the build before: nothing to do
+                return Some(Linked::Already(m)); // unchanged since the build before
             }
             self.clear(dest);
         }
-        std::fs::hard_link(old, dest).ok().map(|()| None)
+        std::fs::hard_link(old, dest).ok().map(|()| Linked::New)
     }
 
     /// Was `dir` found (or made) to be a folder, in folders only?
@@ -511,11 +510,11 @@ impl crate::render::PageSink for Staging {
             return Ok(false);
         }
         let dest = self.dest(rel)?;
-        let Some(placed) = self.link(&old, old_meta.as_ref(), &dest) else {
+        let Some(linked) = self.link(&old, old_meta.as_ref(), &dest) else {
             return Ok(false);
         };
         self.count(rel);
-        self.sum(rel, &dest, placed, len, hash);
+        self.sum(rel, &dest, linked.metadata(), len, hash);
         self.reused.fetch_add(1, Relaxed);
         Ok(true)
     }
@@ -550,6 +549,25 @@ impl crate::render::PageSink for Staging {
         self.count(&rel);
         self.written.fetch_add(1, Relaxed);
         Ok(())
+    }
+}
+
+/// How [`Staging::link`] put a file of the previous site in the new one.
+enum Linked {
+    /// It already was there (a recycled folder's link to it): with the
+    /// metadata it was found with.
+    Already(std::fs::Metadata),
+    /// Linked now.
+    New,
+}
+
+impl Linked {
+    /// The new site's file's metadata, if read since it was last changed.
+    fn metadata(self) -> Option<std::fs::Metadata> {
+        match self {
+            Linked::Already(m) => Some(m),
+            Linked::New => None,
+        }
     }
 }
 
