@@ -204,23 +204,16 @@ pub fn build(opts: &BuildOptions) -> Result<Site> {
     // extraction over the final text of every article
     let docs: Vec<DocText> = drafts.iter().map(Draft::doc).collect();
     // every article's sentences, hashed: cached by its text
-    let passages = {
-        use extract::passages::{sentence_keys, sentence_keys_fit, SentenceKeys};
-        let table = cache.table("sentences");
-        let (keys, records): (Vec<SentenceKeys>, Vec<(u128, crate::cache::Record)>) = docs
-            .par_iter()
-            .map(|doc| {
-                table.memo(
-                    doc.key("sentences"),
-                    |k| sentence_keys_fit(doc, k),
-                    || sentence_keys(doc),
-                )
-            })
-            .unzip();
-        counts.push(table.report());
-        saving.push(table.save_later(records));
-        extract::passages::shared_passages_of(&docs, keys)
-    };
+    let keys = per_article_checked(
+        cache.table("sentences"),
+        docs.len(),
+        (&mut counts, &mut saving),
+        |d| docs[d].key("sentences"),
+        |k, d| extract::passages::sentence_keys_fit(&docs[d], k),
+        |d| extract::passages::sentence_keys(&docs[d]),
+        |_, _| {},
+    );
+    let passages = extract::passages::shared_passages_of(&docs, keys);
     timer.detail("shared passages");
     let estimated = estimate_dates(&drafts, &passages, &cache, (&mut counts, &mut saving));
     timer.lap("shared passages, date estimates");
@@ -329,7 +322,7 @@ fn per_article<V: serde::Serialize + serde::de::DeserializeOwned + Send>(
     cache: &Cache,
     name: &'static str,
     articles: usize,
-    (counts, saving): (
+    cached: (
         &mut Vec<crate::cache::Counts>,
         &mut Vec<crate::cache::Saving>,
     ),
@@ -337,11 +330,35 @@ fn per_article<V: serde::Serialize + serde::de::DeserializeOwned + Send>(
     work: impl Fn(usize) -> V + Sync,
     place: impl Fn(&mut V, usize) + Sync,
 ) -> Vec<V> {
-    let table = cache.table(name);
+    per_article_checked(
+        cache.table(name),
+        articles,
+        cached,
+        key,
+        |_, _| true,
+        work,
+        place,
+    )
+}
+
+/// [`per_article`] in `table`, where a cached result is used only if
+/// `fits(result, article)`.
+fn per_article_checked<V: serde::Serialize + serde::de::DeserializeOwned + Send>(
+    table: crate::cache::Table,
+    articles: usize,
+    (counts, saving): (
+        &mut Vec<crate::cache::Counts>,
+        &mut Vec<crate::cache::Saving>,
+    ),
+    key: impl Fn(usize) -> u128 + Sync,
+    fits: impl Fn(&V, usize) -> bool + Sync,
+    work: impl Fn(usize) -> V + Sync,
+    place: impl Fn(&mut V, usize) + Sync,
+) -> Vec<V> {
     let (found, records): (Vec<V>, Vec<(u128, Record)>) = (0..articles)
         .into_par_iter()
         .map(|d| {
-            let (mut found, record) = table.memo(key(d), |_: &V| true, || work(d));
+            let (mut found, record) = table.memo(key(d), |v: &V| fits(v, d), || work(d));
             place(&mut found, d);
             (found, record)
         })
@@ -851,7 +868,7 @@ fn estimate_dates(
             let d = &drafts[i];
             Terms::of(std::iter::once(&d.title).chain(d.paragraphs.iter()))
         },
-        |t, _| t.index(),
+        |_, _| {},
     );
     let n = drafts.len() as f64;
     let df: HashMap<&str, usize> = terms
@@ -924,15 +941,34 @@ fn estimate_dates(
 
 /// The distinct words of 4+ letters (not all digits) of some texts, in
 /// their normalised form ([`norm_key`]), in lexical order: one string of
-/// them and the byte range of each (no allocation per word).
-#[derive(serde::Serialize, serde::Deserialize)]
+/// them and the byte range of each (no allocation per word). Cached as the
+/// string alone, the ranges found again when it is read back.
+#[derive(serde::Deserialize)]
+#[serde(from = "String")]
 struct Terms {
     /// the words, each followed by a space
     text: String,
-    /// the byte range of each word in `text` (made again from it when the
-    /// terms come from the cache)
-    #[serde(skip)]
+    /// the byte range of each word in `text`
     words: Vec<(usize, usize)>,
+}
+
+impl serde::Serialize for Terms {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(&self.text)
+    }
+}
+
+impl From<String> for Terms {
+    /// The terms a string of words, each followed by a space, holds.
+    fn from(text: String) -> Terms {
+        let mut words = Vec::new();
+        let mut at = 0;
+        for w in text.split_terminator(' ') {
+            words.push((at, at + w.len()));
+            at += w.len() + 1;
+        }
+        Terms { text, words }
+    }
 }
 
 impl Terms {
@@ -955,29 +991,11 @@ impl Terms {
         // kept: the distinct words only (every article's terms are held at
         // once; its whole text is several times their size)
         let mut kept = String::with_capacity(words.iter().map(|w| w.len() + 1).sum());
-        let mut ranges = Vec::with_capacity(words.len());
         for w in words {
-            let at = kept.len();
             kept.push_str(w);
-            ranges.push((at, kept.len()));
             kept.push(' ');
         }
-        Terms {
-            text: kept,
-            words: ranges,
-        }
-    }
-
-    /// Find the words of `text` again (after a cache gave it).
-    fn index(&mut self) {
-        if !self.words.is_empty() {
-            return;
-        }
-        let mut at = 0;
-        for w in self.text.split_terminator(' ') {
-            self.words.push((at, at + w.len()));
-            at += w.len() + 1;
-        }
+        Terms::from(kept)
     }
 
     fn iter(&self) -> impl Iterator<Item = &str> {
