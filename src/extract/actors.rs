@@ -2331,6 +2331,32 @@ fn forms_digest(
     key.finish()
 }
 
+/// Work over `n` articles a chunk at a time, in order: `make` gives a
+/// chunk's results (in parallel), and `take` is handed them with the
+/// chunk's range while the next chunk's are made. Memory stays bounded
+/// however many articles there are, and `take` may keep state from one
+/// article to the next.
+fn in_chunks<T: Send>(
+    n: usize,
+    make: impl Fn(std::ops::Range<usize>) -> T + Sync,
+    mut take: impl FnMut(std::ops::Range<usize>, T) + Send,
+) {
+    const CHUNK: usize = 512;
+    let chunk = |d: usize| d..(d + CHUNK).min(n);
+    let mut made = (n > 0).then(|| make(chunk(0)));
+    let mut d = 0;
+    while let Some(this_made) = made.take() {
+        let this = chunk(d);
+        let next = this.end;
+        let (next_made, ()) = rayon::join(
+            || (next < n).then(|| make(chunk(next))),
+            || take(this, this_made),
+        );
+        made = next_made;
+        d = next;
+    }
+}
+
 /// Find the actors of a corpus. `gazetteer` entries (from config) add actors,
 /// fix kinds and roles, and merge aliases.
 pub fn extract_actors(docs: &[DocText], gazetteer: &[ActorSpec]) -> ActorIndex {
@@ -2380,22 +2406,18 @@ pub fn extract_actors_cached(
             })
             .collect()
     };
-    let chunks: Vec<&[DocText]> = docs.chunks(512).collect();
-    let mut observed = chunks.first().map(|c| observe(c)).unwrap_or_default();
-    for k in 0..chunks.len() {
-        let (next, ()) = rayon::join(
-            || chunks.get(k + 1).map(|c| observe(c)).unwrap_or_default(),
-            || {
-                for (obs, rec) in std::mem::take(&mut observed) {
-                    records.push(rec);
-                    for o in obs {
-                        apply_obs(&mut disc.cands, o);
-                    }
+    in_chunks(
+        docs.len(),
+        |range| observe(&docs[range]),
+        |_, observed| {
+            for (obs, rec) in observed {
+                records.push(rec);
+                for o in obs {
+                    apply_obs(&mut disc.cands, o);
                 }
-            },
-        );
-        observed = next;
-    }
+            }
+        },
+    );
     let mut counts = vec![table.report()];
     let mut saving = vec![table.save_later(records)];
 
@@ -2852,78 +2874,61 @@ pub fn extract_actors_cached(
         parsed.reverse(); // popped in order
         (parsed, records)
     };
-    let chunk = |d: usize| d..(d + 512).min(docs.len());
-    let (mut parsed, records) = parse(chunk(0));
-    seg_records.extend(records);
-    let mut d = 0;
-    while d < docs.len() {
-        let this = chunk(d);
-        let next = this.end;
-        let (parsed_next, ()) = rayon::join(
-            || (next < docs.len()).then(|| parse(chunk(next))),
-            || {
-                for d in this {
-                    let doc = &docs[d];
-                    let doc_parsed = parsed.pop().unwrap_or_default();
-                    let mut acc = DocAcc::default();
-                    for ((block, text), (toks, segs)) in
-                        doc.blocks().into_iter().zip(doc_parsed.iter())
-                    {
-                        link_block(
-                            &mut b,
-                            &disc,
-                            &verdicts,
-                            d,
-                            block,
-                            text,
-                            (toks, segs),
-                            &mut mentions,
-                            &mut listed[d],
-                            &mut places[d],
-                            &mut acc,
-                        );
-                    }
-                    // "the government said…": the state this article is about, when there is one
-                    let mut ranked: Vec<(u32, usize)> =
-                        acc.state_counts.iter().map(|(&s, &n)| (n, s)).collect();
-                    ranked.sort_unstable_by(|a, b| b.cmp(a));
-                    let top = match ranked.as_slice() {
-                        [(n, s)] if *n >= 2 => Some(*s),
-                        [(n, s), (m, _), ..] if *n >= 2 && n > m => Some(*s),
-                        _ => None,
-                    };
-                    if let Some(si) = top {
-                        let a = b.state(si);
-                        for (block, s, e, surface) in std::mem::take(&mut acc.gov) {
-                            mentions.push(Mention::new(d, block, s, e, a));
-                            b.alias_sets[a].insert(surface);
-                            listed[d].insert(a);
-                        }
-                    }
-                    let pending = std::mem::take(&mut acc.pending);
-                    // ambiguous surnames: the person of that name this article names in full
-                    for (block, s, e, key) in pending {
-                        let Some(ids) = b.ambiguous.get(&key) else {
-                            continue;
-                        };
-                        let here: Vec<usize> = ids
-                            .iter()
-                            .copied()
-                            .filter(|id| listed[d].contains(id))
-                            .collect();
-                        if here.len() == 1 {
-                            mentions.push(Mention::new(d, block, s, e, here[0]));
-                        }
-                    }
+    in_chunks(docs.len(), parse, |this, (mut parsed, records)| {
+        seg_records.extend(records);
+        for d in this {
+            let doc = &docs[d];
+            let doc_parsed = parsed.pop().unwrap_or_default();
+            let mut acc = DocAcc::default();
+            for ((block, text), (toks, segs)) in doc.blocks().into_iter().zip(doc_parsed.iter()) {
+                link_block(
+                    &mut b,
+                    &disc,
+                    &verdicts,
+                    d,
+                    block,
+                    text,
+                    (toks, segs),
+                    &mut mentions,
+                    &mut listed[d],
+                    &mut places[d],
+                    &mut acc,
+                );
+            }
+            // "the government said…": the state this article is about, when there is one
+            let mut ranked: Vec<(u32, usize)> =
+                acc.state_counts.iter().map(|(&s, &n)| (n, s)).collect();
+            ranked.sort_unstable_by(|a, b| b.cmp(a));
+            let top = match ranked.as_slice() {
+                [(n, s)] if *n >= 2 => Some(*s),
+                [(n, s), (m, _), ..] if *n >= 2 && n > m => Some(*s),
+                _ => None,
+            };
+            if let Some(si) = top {
+                let a = b.state(si);
+                for (block, s, e, surface) in std::mem::take(&mut acc.gov) {
+                    mentions.push(Mention::new(d, block, s, e, a));
+                    b.alias_sets[a].insert(surface);
+                    listed[d].insert(a);
                 }
-            },
-        );
-        if let Some((next_parsed, records)) = parsed_next {
-            parsed = next_parsed;
-            seg_records.extend(records);
+            }
+            let pending = std::mem::take(&mut acc.pending);
+            // ambiguous surnames: the person of that name this article names in full
+            for (block, s, e, key) in pending {
+                let Some(ids) = b.ambiguous.get(&key) else {
+                    continue;
+                };
+                let here: Vec<usize> = ids
+                    .iter()
+                    .copied()
+                    .filter(|id| listed[d].contains(id))
+                    .collect();
+                if here.len() == 1 {
+                    mentions.push(Mention::new(d, block, s, e, here[0]));
+                }
+            }
         }
-        d = next;
-    }
+    });
     drop((learned, weak));
     counts.push(seg_table.report());
     saving.push(seg_table.save_later(seg_records));
