@@ -192,7 +192,7 @@ impl Staging {
         hash: u64,
     ) -> Option<(bool, std::fs::Metadata)> {
         let (was, sum) = self.known.get(rel)?;
-        let m = crate::stamp::still_as(was, rel, old)?;
+        let m = crate::stamp::still(was, rel, old)?;
         Some((was.len() == len && *sum == hash, m))
     }
 

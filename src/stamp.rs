@@ -198,12 +198,8 @@ impl Entry {
 }
 
 /// Is the file at `path` (`rel` in its folder) still as `was` records it?
-pub fn still(was: &Entry, rel: &str, path: &Path) -> bool {
-    still_as(was, rel, path).is_some()
-}
-
-/// [`still`], with the metadata that showed it.
-pub fn still_as(was: &Entry, rel: &str, path: &Path) -> Option<std::fs::Metadata> {
+/// If so, the metadata that showed it.
+pub fn still(was: &Entry, rel: &str, path: &Path) -> Option<std::fs::Metadata> {
     std::fs::symlink_metadata(path)
         .ok()
         .filter(|m| m.is_file() && entry(rel.to_string(), false, m) == *was)
@@ -655,7 +651,7 @@ mod tests {
         assert_eq!(known.keys().collect::<Vec<_>>(), ["a/index.html"]);
         let (was, hash) = &known["a/index.html"];
         assert_eq!(*hash, 11);
-        assert!(still(was, "a/index.html", &out.join("a/index.html")));
+        assert!(still(was, "a/index.html", &out.join("a/index.html")).is_some());
         // another folder: nothing known
         assert!(published(&cache, &dir.path().join("elsewhere")).is_empty());
         // rewritten in place, same length, its modification time put
@@ -663,7 +659,7 @@ mod tests {
         let page = out.join("a/index.html");
         rewrite_keeping_mtime(&page, b"PAGE");
         if cfg!(unix) {
-            assert!(!still(was, "a/index.html", &page));
+            assert!(still(was, "a/index.html", &page).is_none());
         }
     }
 }

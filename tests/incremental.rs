@@ -119,6 +119,12 @@ fn first_content_file(root: &Path) -> std::path::PathBuf {
         .unwrap()
 }
 
+/// Add a line to the end of a seed.
+fn add_line(seed: &Path, line: &str) {
+    let text = fs::read_to_string(seed).unwrap();
+    fs::write(seed, format!("{text}\n{line}\n")).unwrap();
+}
+
 fn reused(r: &commands::Report, table: &str) -> (usize, usize) {
     r.cache
         .iter()
@@ -157,12 +163,10 @@ fn rebuilds_equal_builds_from_scratch() {
         .filter(|p| !p.to_string_lossy().contains("zz-"))
         .min()
         .unwrap();
-    let text = fs::read_to_string(&seed).unwrap();
-    fs::write(
+    add_line(
         &seed,
-        format!("{text}\nOn March 3, 2016, the Arab League said it would send observers.\n"),
-    )
-    .unwrap();
+        "On March 3, 2016, the Arab League said it would send observers.",
+    );
     let changed = build_and_compare(root, "one seed changed");
     assert_eq!(reused(&changed, "clean"), (n - 1, 1));
     let (pages_reused, pages_rendered) = reused(&changed, "pages");
@@ -198,12 +202,10 @@ fn rebuilds_equal_builds_from_scratch() {
 
     // a new person speaking: a form learned, so every article is segmented
     // again with it
-    let text = fs::read_to_string(&seed).unwrap();
-    fs::write(
+    add_line(
         &seed,
-        format!("{text}\nHalvard Brennick-Osei, the mission's spokesman, said the talks would resume.\n"),
-    )
-    .unwrap();
+        "Halvard Brennick-Osei, the mission's spokesman, said the talks would resume.",
+    );
     let speaker = build_and_compare(root, "a new speaker");
     assert_eq!(
         reused(&speaker, "actor segments"),
@@ -214,12 +216,10 @@ fn rebuilds_equal_builds_from_scratch() {
 
     // a sentence that names no one: quotes and attributions are found again
     // in that article only
-    let text = fs::read_to_string(&seed).unwrap();
-    fs::write(
+    add_line(
         &seed,
-        format!("{text}\nResidents said the water supply was cut again overnight.\n"),
-    )
-    .unwrap();
+        "Residents said the water supply was cut again overnight.",
+    );
     let no_one = build_and_compare(root, "a sentence naming no one");
     let rest = no_one.articles - 1;
     assert_eq!(reused(&no_one, "quotes"), (rest, 1), "{:?}", no_one.cache);
@@ -478,11 +478,10 @@ fn an_undated_articles_words_are_cached_by_its_text() {
     };
     assert_eq!(estimated(root), Some("estimated".into()));
 
-    fs::write(
+    add_line(
         &seed,
-        format!("{UNDATED}\nConvoy drivers waited a third day for permission to cross.\n"),
-    )
-    .unwrap();
+        "Convoy drivers waited a third day for permission to cross.",
+    );
     let changed = build_and_compare(root, "the undated article changed");
     let rest = changed.articles - 1;
     assert_eq!(
