@@ -75,6 +75,8 @@ pub fn templates(root: &Path) -> Result<(Tera, u128)> {
                 error_chain(&e)
             ))
         })?;
+    // the same bytes with less rendering work (see the module)
+    crate::macro_inline::inline_macros(&mut tera);
     let mut key = crate::cache::Key::new("templates");
     for (n, t) in &sources {
         key.str(n).str(t);

@@ -583,3 +583,38 @@ fn long_lists_continue_on_numbered_pages() {
         .to_string();
     assert!(err.contains("list_page_size"), "{err}");
 }
+
+/// The build inlines macro calls (`dossier::macro_inline`); a `set` in a
+/// macro's body keeps Tera's own call. Both must give the same site.
+#[test]
+fn inlined_macro_calls_render_as_tera_calls_them() {
+    let inlined = project(true);
+    let called = project(true);
+    let macros = fs::read_to_string(repo().join("templates/macros.html")).unwrap();
+    // `{% set … %}` right after each `{% macro name(…) %}`
+    let mut kept = String::new();
+    for (i, part) in macros.split("{% macro ").enumerate() {
+        if i == 0 {
+            kept.push_str(part);
+            continue;
+        }
+        let head = part.find(" %}").unwrap() + 3;
+        kept.push_str("{% macro ");
+        kept.push_str(&part[..head]);
+        kept.push_str("{% set keep_the_frame = true %}");
+        kept.push_str(&part[head..]);
+    }
+    assert_eq!(kept.matches("keep_the_frame").count(), 5);
+    fs::create_dir_all(called.path().join("templates")).unwrap();
+    fs::write(called.path().join("templates/macros.html"), kept).unwrap();
+    commands::build(inlined.path(), None, None).unwrap();
+    commands::build(called.path(), None, None).unwrap();
+    let (a, b) = (
+        read_tree(&inlined.path().join("public")),
+        read_tree(&called.path().join("public")),
+    );
+    assert_eq!(a.keys().collect::<Vec<_>>(), b.keys().collect::<Vec<_>>());
+    for (k, v) in &a {
+        assert!(v == &b[k], "{k} differs between inlined and called macros");
+    }
+}
