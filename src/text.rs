@@ -371,22 +371,37 @@ pub fn month_number(m: &str) -> Option<u32> {
 
 /// Escape text for HTML element content and attribute values.
 pub fn escape_html(s: &str) -> String {
+    let b = s.as_bytes();
     let mut out = String::with_capacity(s.len() + 8);
     // The five characters are ASCII, so no byte of a longer UTF-8 character
-    // is one of them: the runs between them are copied whole.
+    // is one of them: the runs between them are copied whole. Most texts
+    // have none, and the two SIMD searches (`&<>` and the quotes) each
+    // look again only past the character they found.
+    let find3 =
+        |from: usize| memchr::memchr3(b'&', b'<', b'>', &b[from..]).map_or(b.len(), |i| from + i);
+    let find2 =
+        |from: usize| memchr::memchr2(b'"', b'\'', &b[from..]).map_or(b.len(), |i| from + i);
+    let (mut next3, mut next2) = (find3(0), find2(0));
     let mut run = 0;
-    for (i, b) in s.bytes().enumerate() {
-        let entity = match b {
+    loop {
+        let i = next3.min(next2);
+        if i == b.len() {
+            break;
+        }
+        out.push_str(&s[run..i]);
+        out.push_str(match b[i] {
             b'&' => "&amp;",
             b'<' => "&lt;",
             b'>' => "&gt;",
             b'"' => "&quot;",
-            b'\'' => "&#39;",
-            _ => continue,
-        };
-        out.push_str(&s[run..i]);
-        out.push_str(entity);
+            _ => "&#39;",
+        });
         run = i + 1;
+        if i == next3 {
+            next3 = find3(run);
+        } else {
+            next2 = find2(run);
+        }
     }
     out.push_str(&s[run..]);
     out
