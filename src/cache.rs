@@ -335,47 +335,10 @@ impl Key {
         }
     }
 
-    /// A JSON value: every node with a type tag, strings and keys with
-    /// their lengths, so different values never feed the same bytes.
+    /// A JSON value, as [`Key::serialized`] feeds it (every node with a
+    /// type tag, strings and keys with their lengths).
     pub fn json(&mut self, v: &serde_json::Value) -> &mut Key {
-        use serde_json::Value;
-        match v {
-            Value::Null => self.0.update(b"n"),
-            Value::Bool(b) => self.0.update(if *b { b"t" } else { b"f" }),
-            Value::Number(n) => {
-                if let Some(u) = n.as_u64() {
-                    self.0.update(b"u");
-                    self.0.update(&u.to_le_bytes());
-                } else if let Some(i) = n.as_i64() {
-                    self.0.update(b"i");
-                    self.0.update(&i.to_le_bytes());
-                } else {
-                    self.0.update(b"f");
-                    let f = n.as_f64().unwrap_or(f64::NAN);
-                    self.0.update(&f.to_bits().to_le_bytes());
-                }
-            }
-            Value::String(s) => {
-                self.0.update(b"s");
-                self.str(s);
-            }
-            Value::Array(a) => {
-                self.0.update(b"[");
-                self.0.update(&(a.len() as u64).to_le_bytes());
-                for x in a {
-                    self.json(x);
-                }
-            }
-            Value::Object(m) => {
-                self.0.update(b"{");
-                self.0.update(&(m.len() as u64).to_le_bytes());
-                for (k, x) in m {
-                    self.str(k);
-                    self.json(x);
-                }
-            }
-        }
-        self
+        self.serialized(v)
     }
 
     /// Anything serialisable, fed as it serialises (no JSON text, no

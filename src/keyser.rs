@@ -286,3 +286,32 @@ macro_rules! fields {
     )*};
 }
 fields!(SerializeStruct, SerializeStructVariant);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    proptest::proptest! {
+        /// Whatever the sizes of the pieces and wherever a block fills, the
+        /// hasher gets the pieces' bytes in order.
+        #[test]
+        fn put_feeds_every_byte_in_order(
+            pieces in proptest::collection::vec(proptest::collection::vec(proptest::num::u8::ANY, 0..40), 0..400),
+            big in proptest::collection::vec(proptest::num::u8::ANY, 0..9000),
+        ) {
+            let mut fed = xxhash_rust::xxh3::Xxh3::new();
+            let mut feed = Feed::new(&mut fed);
+            let mut all = Vec::new();
+            for (i, p) in pieces.iter().enumerate() {
+                feed.put(p);
+                all.extend_from_slice(p);
+                if i == pieces.len() / 2 {
+                    feed.put(&big);
+                    all.extend_from_slice(&big);
+                }
+            }
+            feed.finish();
+            proptest::prop_assert_eq!(fed.digest128(), xxhash_rust::xxh3::xxh3_128(&all));
+        }
+    }
+}
