@@ -811,10 +811,11 @@ pub fn render(site: &Site, root: &Path, sink: &dyn PageSink) -> Result<()> {
                         paragraph: q.paragraph,
                     })
                     .collect();
-                let events = events_by_actor
+                let all_events = events_by_actor
                     .get(a.id.as_ref())
+                    .map_or(&[][..], Vec::as_slice);
+                let events = most_reported(all_events, ACTOR_EVENTS_SHOWN)
                     .into_iter()
-                    .flatten()
                     .map(|e| ActorEvent {
                         id: &e.id,
                         href: cx.event_href(e),
@@ -826,6 +827,7 @@ pub fn render(site: &Site, root: &Path, sink: &dyn PageSink) -> Result<()> {
                     .collect();
                 // keyword in context
                 let mut kwic = Vec::new();
+                let mut kwic_total = 0;
                 let mut per_source: BTreeMap<&str, usize> = BTreeMap::new();
                 let own = actor_index_of
                     .get(a.id.as_ref())
@@ -842,7 +844,8 @@ pub fn render(site: &Site, root: &Path, sink: &dyn PageSink) -> Result<()> {
                         continue;
                     };
                     *per_source.entry(cx.publisher_of(art)).or_insert(0) += 1;
-                    if kwic.len() < 200 {
+                    kwic_total += 1;
+                    if kwic.len() < KWIC_SHOWN {
                         let text = block_text(dr, m.block);
                         let (left, mid, right) = context_window(text, m.start(), m.end(), 70);
                         kwic.push(Kwic {
@@ -877,7 +880,9 @@ pub fn render(site: &Site, root: &Path, sink: &dyn PageSink) -> Result<()> {
                     kind_label: kind_label(&a.kind),
                     quotes,
                     events,
+                    events_total: all_events.len(),
                     kwic,
+                    kwic_total,
                     per_source,
                     cooccurring,
                 };
@@ -1278,10 +1283,36 @@ struct ActorPage<'a> {
     actor: &'a crate::model::Actor,
     kind_label: &'static str,
     quotes: Vec<Cited<'a>>,
+    /// At most [`ACTOR_EVENTS_SHOWN`] of the `events_total` events.
     events: Vec<ActorEvent<'a>>,
+    events_total: usize,
+    /// The first [`KWIC_SHOWN`] of the `kwic_total` mentions.
     kwic: Vec<Kwic<'a>>,
+    kwic_total: usize,
     per_source: Vec<NameCount<'a>>,
     cooccurring: Vec<ActorCount<'a>>,
+}
+
+/// How many of an actor's events its page lists. A much-reported actor is
+/// in thousands of events (18,000 at 100,000 articles, a 4 MB list); the
+/// page lists those reported by the most articles, and the timeline has
+/// every one.
+const ACTOR_EVENTS_SHOWN: usize = 200;
+
+/// How many of an actor's mentions its page shows in context.
+const KWIC_SHOWN: usize = 200;
+
+/// The `n` events of `events` reported by the most articles (the earlier
+/// on a tie), in their order in `events`.
+fn most_reported<'e>(events: &[&'e crate::model::Event], n: usize) -> Vec<&'e crate::model::Event> {
+    if events.len() <= n {
+        return events.to_vec();
+    }
+    let mut idx: Vec<usize> = (0..events.len()).collect();
+    idx.sort_by_key(|&i| (std::cmp::Reverse(events[i].articles.len()), i));
+    idx.truncate(n);
+    idx.sort_unstable();
+    idx.into_iter().map(|i| events[i]).collect()
 }
 
 /// One page of a list of articles.

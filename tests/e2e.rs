@@ -618,3 +618,128 @@ fn inlined_macro_calls_render_as_tera_calls_them() {
         assert!(v == &b[k], "{k} differs between inlined and called macros");
     }
 }
+
+/// An actor in more events than its page lists: the page lists those
+/// reported by the most articles, in date order, and says how many there are.
+#[test]
+fn an_actor_page_lists_its_most_reported_events() {
+    let dir = tempfile::tempdir().unwrap();
+    let seeds = dir.path().join("seeds");
+    fs::create_dir_all(&seeds).unwrap();
+    let months = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+    ];
+    let goods = [
+        "flour", "blankets", "medicine", "water", "fuel", "tents", "rice", "soap", "milk", "seeds",
+        "tools",
+    ];
+    let towns = [
+        "Alderby",
+        "Brackwell",
+        "Corrin",
+        "Dunmere",
+        "Eastholm",
+        "Fenwick",
+        "Garrow",
+        "Holloway",
+        "Jarrow",
+        "Kestle",
+        "Lowick",
+        "Marden",
+        "Norcot",
+    ];
+    // one delivery all the wire copies carry, so it is reported by most
+    let shared =
+        "The Northern Relief Agency delivered 900 tonnes of grain to Selworth on October 2, 2019.";
+    for i in 0..260usize {
+        let own = format!(
+            "The Northern Relief Agency delivered {} tonnes of {} to {} on {} {}, 2019.",
+            10 + i,
+            goods[i % goods.len()],
+            towns[(i / goods.len()) % towns.len()],
+            months[i % months.len()],
+            1 + i % 28,
+        );
+        let mut paras = vec![own];
+        if i % 20 == 0 {
+            paras.push(shared.to_string());
+        }
+        let text = format!("Relief bulletin {i}\n\n{}\n", paras.join("\n\n"));
+        fs::write(seeds.join(format!("b{i:04}.txt")), text).unwrap();
+    }
+    commands::build(dir.path(), None, None).unwrap();
+    let j = json(dir.path());
+    let actor = j["actors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["name"] == "Northern Relief Agency")
+        .expect("the agency is an actor");
+    let events: Vec<&serde_json::Value> = j["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| {
+            e["actors"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|a| a == &actor["id"])
+        })
+        .collect();
+    assert!(
+        events.len() > 200,
+        "the agency is in {} events",
+        events.len()
+    );
+    let page = fs::read_to_string(
+        dir.path()
+            .join("public")
+            .join(actor["page"].as_str().unwrap()),
+    )
+    .unwrap();
+    let section = &page[page.find("id=\"ev\"").unwrap()..];
+    let section = &section[..section.find("</section>").unwrap()];
+    assert_eq!(section.matches("<li>").count(), 200);
+    assert!(
+        section.contains(&format!("of {}, by date", events.len())),
+        "{section}"
+    );
+    // the event most articles report is listed
+    let most = events
+        .iter()
+        .max_by_key(|e| e["articles"].as_array().unwrap().len())
+        .unwrap();
+    assert!(most["articles"].as_array().unwrap().len() > 1);
+    assert!(
+        section.contains(&format!("#{}\"", most["id"].as_str().unwrap())),
+        "{section}"
+    );
+    // in date order
+    let listed: Vec<&str> = events
+        .iter()
+        .filter(|e| section.contains(&format!("#{}\"", e["id"].as_str().unwrap())))
+        .map(|e| e["date"].as_str().unwrap())
+        .collect();
+    assert_eq!(listed.len(), 200);
+    let positions: Vec<usize> = events
+        .iter()
+        .filter_map(|e| section.find(&format!("#{}\"", e["id"].as_str().unwrap())))
+        .collect();
+    let mut sorted = positions.clone();
+    sorted.sort_unstable();
+    assert_eq!(
+        positions, sorted,
+        "listed in the order of dossier.json's events (by date)"
+    );
+    // mentions in context: the first 200, and how many there are
+    assert!(page.contains("The first 200 of 2"), "kwic note");
+}
