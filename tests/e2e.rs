@@ -710,7 +710,10 @@ fn an_actor_page_lists_its_most_reported_events() {
     let section = &section[..section.find("</section>").unwrap()];
     assert_eq!(section.matches("<li>").count(), 200);
     assert!(
-        section.contains(&format!("of {}, by date", events.len())),
+        section.contains(&format!(
+            "{} events; here are the 200 reported by the most articles",
+            events.len()
+        )),
         "{section}"
     );
     // the event most articles report is listed
@@ -741,5 +744,8 @@ fn an_actor_page_lists_its_most_reported_events() {
         "listed in the order of dossier.json's events (by date)"
     );
     // mentions in context: the first 200, and how many there are
-    assert!(page.contains("The first 200 of 2"), "kwic note");
+    let kwic = &page[page.find("id=\"kwic\"").unwrap()..];
+    let kwic = &kwic[..kwic.find("</section>").unwrap()];
+    assert_eq!(kwic.matches("<li>").count(), 200);
+    assert!(kwic.contains("The first 200 of 2"), "{kwic}");
 }
