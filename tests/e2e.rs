@@ -6,6 +6,29 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
+/// Town names for generated articles.
+const TOWNS: &[&str] = &[
+    "Alderby",
+    "Brackwell",
+    "Corrin",
+    "Dunmere",
+    "Eastholm",
+    "Fenwick",
+    "Garrow",
+    "Holloway",
+    "Ivybridge",
+    "Jarrow",
+    "Kestle",
+    "Lowick",
+    "Marden",
+    "Norcot",
+    "Oakhurst",
+    "Pellow",
+    "Quarry",
+    "Rosebank",
+    "Selworth",
+];
+
 fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
@@ -39,6 +62,17 @@ fn read_tree(root: &Path) -> BTreeMap<String, Vec<u8>> {
         }
     }
     m
+}
+
+/// Asserts that two projects' sites hold the same files, byte for byte
+/// (`what` says which builds, in the message); returns the first site.
+fn same_site(a: &Path, b: &Path, what: &str) -> BTreeMap<String, Vec<u8>> {
+    let (ta, tb) = (read_tree(&a.join("public")), read_tree(&b.join("public")));
+    assert_eq!(ta.keys().collect::<Vec<_>>(), tb.keys().collect::<Vec<_>>());
+    for (k, v) in &ta {
+        assert!(v == &tb[k], "{k} differs {what}");
+    }
+    ta
 }
 
 fn json(root: &Path) -> serde_json::Value {
@@ -139,14 +173,7 @@ fn two_builds_are_byte_identical() {
     let b = project(true);
     commands::build(a.path(), None, None).unwrap();
     commands::build(b.path(), None, None).unwrap();
-    let (ta, tb) = (
-        read_tree(&a.path().join("public")),
-        read_tree(&b.path().join("public")),
-    );
-    assert_eq!(ta.keys().collect::<Vec<_>>(), tb.keys().collect::<Vec<_>>());
-    for (k, v) in &ta {
-        assert!(v == &tb[k], "{k} differs between two builds");
-    }
+    let ta = same_site(a.path(), b.path(), "between two builds");
     // and a rebuild in place changes nothing
     commands::build(a.path(), None, None).unwrap();
     assert_eq!(read_tree(&a.path().join("public")), ta);
@@ -408,27 +435,6 @@ fn a_large_timeline_splits_into_month_pages() {
         "painted",
         "surveyed",
     ];
-    let towns = [
-        "Alderby",
-        "Brackwell",
-        "Corrin",
-        "Dunmere",
-        "Eastholm",
-        "Fenwick",
-        "Garrow",
-        "Holloway",
-        "Ivybridge",
-        "Jarrow",
-        "Kestle",
-        "Lowick",
-        "Marden",
-        "Norcot",
-        "Oakhurst",
-        "Pellow",
-        "Quarry",
-        "Rosebank",
-        "Selworth",
-    ];
     // a fixed pseudo-random pick (deterministic)
     let pick = |n: usize, salt: u64, len: usize| {
         let mut x = (n as u64 + 1).wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ salt;
@@ -443,9 +449,9 @@ fn a_large_timeline_splits_into_month_pages() {
             let n = i * 4 + k;
             paras.push(format!(
                 "The {} {} of {} was {} on {} {}, {}.",
-                towns[pick(n, 1, towns.len())],
+                TOWNS[pick(n, 1, TOWNS.len())],
                 things[pick(n, 2, things.len())],
-                towns[pick(n, 3, towns.len())],
+                TOWNS[pick(n, 3, TOWNS.len())],
                 verbs[pick(n, 4, verbs.len())],
                 months[pick(n, 5, months.len())],
                 1 + pick(n, 6, 28),
@@ -609,14 +615,11 @@ fn inlined_macro_calls_render_as_tera_calls_them() {
     fs::write(called.path().join("templates/macros.html"), kept).unwrap();
     commands::build(inlined.path(), None, None).unwrap();
     commands::build(called.path(), None, None).unwrap();
-    let (a, b) = (
-        read_tree(&inlined.path().join("public")),
-        read_tree(&called.path().join("public")),
+    same_site(
+        inlined.path(),
+        called.path(),
+        "between inlined and called macros",
     );
-    assert_eq!(a.keys().collect::<Vec<_>>(), b.keys().collect::<Vec<_>>());
-    for (k, v) in &a {
-        assert!(v == &b[k], "{k} differs between inlined and called macros");
-    }
 }
 
 /// An actor in more events than its page lists: the page lists those
@@ -641,21 +644,6 @@ fn an_actor_page_lists_its_most_reported_events() {
         "flour", "blankets", "medicine", "water", "fuel", "tents", "rice", "soap", "milk", "seeds",
         "tools",
     ];
-    let towns = [
-        "Alderby",
-        "Brackwell",
-        "Corrin",
-        "Dunmere",
-        "Eastholm",
-        "Fenwick",
-        "Garrow",
-        "Holloway",
-        "Jarrow",
-        "Kestle",
-        "Lowick",
-        "Marden",
-        "Norcot",
-    ];
     // one delivery all the wire copies carry, so it is reported by most
     let shared =
         "The Northern Relief Agency delivered 900 tonnes of grain to Selworth on October 2, 2019.";
@@ -664,7 +652,7 @@ fn an_actor_page_lists_its_most_reported_events() {
             "The Northern Relief Agency delivered {} tonnes of {} to {} on {} {}, 2019.",
             10 + i,
             goods[i % goods.len()],
-            towns[(i / goods.len()) % towns.len()],
+            TOWNS[(i / goods.len()) % TOWNS.len()],
             months[i % months.len()],
             1 + i % 28,
         );
