@@ -5,7 +5,7 @@
 //! body is rendered into before it is copied out. The dossier's pages make
 //! about a million such calls at 10,000 articles; rendering the body in
 //! place instead, with each parameter replaced by the argument's
-//! expression, makes the same bytes for a tenth less rendering time.
+//! expression, makes the same bytes with about 8% less rendering time.
 //!
 //! Only calls whose meaning cannot change are inlined:
 //! * the call is a whole `{{ … }}` block: no filter, no `not`;
@@ -30,15 +30,18 @@ use std::collections::HashMap;
 use tera::ast::{Expr, ExprVal, MacroCall, MacroDefinition, Node};
 use tera::Tera;
 
+/// Namespace (`m` of `m::name`, or `self`) → macro name → definition: the
+/// macros one template can call.
+type Scope = HashMap<String, HashMap<String, MacroDefinition>>;
+
 /// Inline every call that can be (see the module docs); returns how many
 /// calls were inlined (a call inside a `block` counts once, though tera
 /// keeps the block twice: in the template and in its block definitions).
 pub fn inline_macros(tera: &mut Tera) -> usize {
-    // namespace → macros, for each template (its own macros are `self`)
-    let mut scopes: HashMap<String, HashMap<String, HashMap<String, MacroDefinition>>> =
-        HashMap::new();
+    // each template's scope: its own macros and those it imports
+    let mut scopes: HashMap<String, Scope> = HashMap::new();
     for (name, t) in &tera.templates {
-        let mut ns: HashMap<String, HashMap<String, MacroDefinition>> = HashMap::new();
+        let mut ns = Scope::new();
         if !t.macros.is_empty() {
             ns.insert("self".to_string(), t.macros.clone());
         }
@@ -64,8 +67,6 @@ pub fn inline_macros(tera: &mut Tera) -> usize {
     }
     count
 }
-
-type Scope = HashMap<String, HashMap<String, MacroDefinition>>;
 
 /// Inline the calls in `nodes` and in the nodes they hold.
 fn inline_nodes(nodes: &mut Vec<Node>, scope: &Scope) -> usize {
