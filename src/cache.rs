@@ -335,12 +335,6 @@ impl Key {
         }
     }
 
-    /// A JSON value, as [`Key::serialized`] feeds it (every node with a
-    /// type tag, strings and keys with their lengths).
-    pub fn json(&mut self, v: &serde_json::Value) -> &mut Key {
-        self.serialized(v)
-    }
-
     /// Anything serialisable, fed as it serialises (no JSON text, no
     /// [`serde_json::Value`]) in a prefix-free encoding (see
     /// [`crate::keyser`]), so different values never feed the same bytes.
@@ -452,7 +446,7 @@ mod tests {
             Key::new("x").opt(None).str("").finish(),
             Key::new("x").opt(Some("")).finish()
         );
-        let json = |v: serde_json::Value| Key::new("j").json(&v).finish();
+        let json = |v: serde_json::Value| Key::new("j").serialized(&v).finish();
         assert_eq!(
             json(serde_json::json!({"a": [1, "b"]})),
             json(serde_json::json!({"a": [1, "b"]}))

@@ -176,7 +176,7 @@ impl Pages<'_> {
             .bytes(&extra.to_le_bytes());
         // every key and value of the context, in order (moved out and back)
         let mut v = c.into_json();
-        let key = key.json(&v).finish();
+        let key = key.serialized(&v).finish();
         let keep = |rec| {
             self.records
                 .lock()
