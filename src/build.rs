@@ -529,7 +529,10 @@ fn assemble(
             }
         }
     }
-    let mut used_ids: HashSet<String> = files.iter().map(|f| f.stem.clone()).collect();
+    let mut used_ids = crate::text::Ids::default();
+    for f in files {
+        used_ids.take(f.stem.clone());
+    }
     let mut claimed: HashSet<usize> = HashSet::default();
     let mut drafts = Vec::new();
     let mut seen_text: HashMap<u64, String> = HashMap::default();
@@ -648,12 +651,7 @@ fn assemble(
                         s
                     }
                 };
-                let mut id = base.clone();
-                let mut n = 2;
-                while used_ids.contains(&id) {
-                    id = format!("{base}-{n}");
-                    n += 1;
-                }
+                let id = used_ids.unique(base.clone());
                 if id != base {
                     warnings.push(Warning {
                         kind: "id collision",
@@ -663,7 +661,6 @@ fn assemble(
                         ),
                     });
                 }
-                used_ids.insert(id.clone());
                 drafts.push(Draft {
                     content_rel: format!("content/articles/{id}.md"),
                     id: id.into(),

@@ -6,7 +6,7 @@ use crate::build::{block_ref, publisher_id, Site};
 use crate::error::Warning;
 use crate::extract::{self, Block};
 use crate::model::*;
-use crate::text::{norm_key, slugify_max};
+use crate::text::{norm_key, slugify_max, Ids};
 use rayon::prelude::*;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::collections::{BTreeMap, BTreeSet};
@@ -35,7 +35,7 @@ pub fn model(
     };
 
     // actor ids
-    let mut taken = HashSet::default();
+    let mut taken = Ids::default();
     let actor_ids: Vec<Id> = ax
         .actors
         .iter()
@@ -322,7 +322,7 @@ pub fn model(
     // shared passages; an id is made from the text, so that it stays the
     // same when passages are added or dropped elsewhere in the corpus (a
     // running number would change a page for every passage before it)
-    let mut ids_taken: HashSet<String> = HashSet::default();
+    let mut ids_taken = Ids::default();
     for p in &site.passages {
         let mut arts: Vec<Id> = p
             .occurrences
@@ -453,12 +453,13 @@ fn actionable_warnings(d: &Dossier, drafts: &[crate::build::Draft]) -> Vec<Warni
             });
         }
     }
+    let by_id: HashMap<&str, &Article> = d.articles.iter().map(|a| (&*a.id, a)).collect();
     for a in &d.actors {
         if a.mentions == 1 && a.kind != "state" {
             let file = a
                 .articles
                 .first()
-                .and_then(|id| d.article(id))
+                .and_then(|id| by_id.get(&**id))
                 .map(|x| x.content.clone());
             out.push(Warning {
                 kind: "actor seen once",
@@ -473,25 +474,18 @@ fn actionable_warnings(d: &Dossier, drafts: &[crate::build::Draft]) -> Vec<Warni
     out
 }
 
-fn unique(taken: &mut HashSet<String>, base: String, fallback: &str) -> String {
-    let base = if base.is_empty() {
+fn unique(taken: &mut Ids, base: String, fallback: &str) -> String {
+    taken.unique(if base.is_empty() {
         fallback.to_string()
     } else {
         base
-    };
-    let mut id = base.clone();
-    let mut n = 2;
-    while !taken.insert(id.clone()) {
-        id = format!("{base}-{n}");
-        n += 1;
-    }
-    id
+    })
 }
 
 /// A shared passage's id: `passage-` and 48 bits of a hash of its text
 /// (`-2`, … in the unlikely case two texts share them), so it does not
 /// depend on where the passage falls in the corpus.
-fn passage_id(text: &str, taken: &mut HashSet<String>) -> String {
+fn passage_id(text: &str, taken: &mut Ids) -> String {
     let hash = xxhash_rust::xxh3::xxh3_64(text.as_bytes()) >> 16;
     unique(taken, format!("passage-{hash:012x}"), "passage")
 }
@@ -773,7 +767,7 @@ fn merge_events(site: &Site, events: &[extract::events::Event], actor_ids: &[Id]
         .collect();
     let (built, records): (Vec<Vec<Event>>, Vec<_>) = built.into_iter().unzip();
     site.keep_table(table, records);
-    let mut taken = HashSet::default();
+    let mut taken = Ids::default();
     let mut out = Vec::with_capacity(built.iter().map(Vec::len).sum());
     for mut e in built.into_iter().flatten() {
         e.id = unique(&mut taken, std::mem::take(&mut e.id), &e.date);

@@ -42,6 +42,40 @@ pub fn slugify_max(s: &str, max: usize) -> String {
     }
 }
 
+/// Ids handed out so far, for making new ones unique: a taken `base` gets
+/// the first free `base-2`, `base-3`, … The next suffix to try is kept per
+/// base, so k ids with one base cost k tries, not k²/2 (every suffix below
+/// it was taken when it was passed, and ids are never given back).
+#[derive(Default)]
+pub struct Ids {
+    taken: rustc_hash::FxHashSet<String>,
+    next: rustc_hash::FxHashMap<String, usize>,
+}
+
+impl Ids {
+    /// Mark `id` as taken; false if it already was.
+    pub fn take(&mut self, id: String) -> bool {
+        self.taken.insert(id)
+    }
+
+    /// `base` if free, else the first free `base-N` (N from 2); taken.
+    pub fn unique(&mut self, base: String) -> String {
+        if !self.taken.contains(&base) {
+            self.taken.insert(base.clone());
+            return base;
+        }
+        let n = self.next.entry(base.clone()).or_insert(2);
+        loop {
+            let id = format!("{base}-{n}");
+            *n += 1;
+            if !self.taken.contains(&id) {
+                self.taken.insert(id.clone());
+                return id;
+            }
+        }
+    }
+}
+
 /// A comparison key for names and lines: accents folded, case folded,
 /// apostrophes and periods dropped, every other run of non-alphanumerics one space.
 pub fn norm_key(s: &str) -> String {
@@ -409,6 +443,41 @@ pub fn escape_html(s: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    /// Unique ids as first written: try `base`, `base-2`, `base-3`, … in
+    /// turn from 2 every time. The reference [`Ids::unique`] must equal.
+    fn unique_reference(taken: &mut std::collections::HashSet<String>, base: &str) -> String {
+        let mut id = base.to_string();
+        let mut n = 2;
+        while !taken.insert(id.clone()) {
+            id = format!("{base}-{n}");
+            n += 1;
+        }
+        id
+    }
+
+    proptest::proptest! {
+        /// Whatever the order of bases, plain takes and bases that look
+        /// like suffixed ids (`a-2`), every id is the one the try-every-
+        /// suffix loop gives.
+        #[test]
+        fn ids_are_the_ones_trying_every_suffix_gives(
+            ops in proptest::collection::vec(
+                (proptest::bool::ANY, proptest::sample::select(vec!["a", "a-2", "a-3", "a-2-2", "b", "b-4"])),
+                0..60,
+            )
+        ) {
+            let mut ids = super::Ids::default();
+            let mut reference = std::collections::HashSet::new();
+            for (plain_take, base) in ops {
+                if plain_take {
+                    proptest::prop_assert_eq!(ids.take(base.to_string()), reference.insert(base.to_string()));
+                } else {
+                    proptest::prop_assert_eq!(ids.unique(base.to_string()), unique_reference(&mut reference, base));
+                }
+            }
+        }
+    }
+
     /// Sentence splitting as first written, a character at a time over a
     /// collected index: the reference the faster [`sentences`] must equal.
     fn sentences_reference(s: &str) -> Vec<(usize, usize)> {
