@@ -151,6 +151,7 @@ fn main() {
 
     // stand-in actor index: one actor per (gold file, gold actor name), merged by name
     let mut idx = ActorIndex::default();
+    let mut mentions = Vec::new();
     let mut ids: Vec<String> = Vec::new();
     let mut doc_forms: Vec<Vec<(String, usize)>> = Vec::new();
     for g in &golds {
@@ -203,13 +204,13 @@ fn main() {
                         .is_none_or(|c| !c.is_alphanumeric());
                     if b_ok && a_ok && !taken.iter().any(|&(a, b)| s < b && a < e) {
                         taken.push((s, e));
-                        idx.mentions.push(Mention::new(d, block, s, e, *id));
+                        mentions.push(Mention::new(d, block, s, e, *id));
                     }
                 }
             }
         }
     }
-    idx.mentions.sort_by_key(|m| (m.doc(), m.block, m.start()));
+    idx.set_mentions(mentions, docs.len());
     for (i, a) in idx.actors.clone().iter().enumerate() {
         idx.add_lookup(&a.name, i);
         for al in &a.aliases {

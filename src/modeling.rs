@@ -260,7 +260,7 @@ pub fn model(
             actor_articles[a].push(i);
         }
     }
-    for m in &ax.mentions {
+    for m in ax.mentions() {
         // a mention counts where its article lists its actor
         let listed = article_actors
             .get(m.doc())

@@ -613,7 +613,7 @@ pub fn render(site: &Site, root: &Path, sink: &dyn PageSink) -> Result<()> {
             events_by_actor.entry(a.as_ref()).or_default().push(e);
         }
     }
-    let mentions_by_actor = MentionsByActor::new(&site.actors.mentions, site.actor_ids.len());
+    let mentions_by_actor = MentionsByActor::new(site.actors.mentions(), site.actor_ids.len());
     let actor_index_of: HashMap<&str, usize> = site
         .actor_ids
         .iter()
@@ -831,7 +831,7 @@ pub fn render(site: &Site, root: &Path, sink: &dyn PageSink) -> Result<()> {
                 let mut per_source: BTreeMap<&str, usize> = BTreeMap::new();
                 let own = actor_index_of
                     .get(a.id.as_ref())
-                    .map(|&i| mentions_by_actor.of(i, &site.actors.mentions));
+                    .map(|&i| mentions_by_actor.of(i, site.actors.mentions()));
                 for m in own.into_iter().flatten() {
                     let Some(dr) = site.drafts.get(m.doc()) else {
                         continue;
@@ -1784,7 +1784,7 @@ fn article_bodies<T: Send>(
         }
     }
     let mut mentions: Vec<Vec<&crate::extract::actors::Mention>> = vec![Vec::new(); chosen.len()];
-    for m in &site.actors.mentions {
+    for m in site.actors.mentions() {
         if let Some(k) = slot.get(m.doc()).copied().flatten() {
             mentions[k].push(m);
         }

@@ -48,7 +48,7 @@ fn names(idx: &ActorIndex) -> Vec<&str> {
 
 fn check_mentions(texts: &[Vec<String>], idx: &ActorIndex) {
     let mut prev: Option<(usize, Block, usize)> = None;
-    for m in &idx.mentions {
+    for m in idx.mentions() {
         let Block::Para(p) = m.block else { continue };
         let p = p as usize;
         let t = &texts[m.doc()][p];
@@ -365,7 +365,7 @@ fn mentions_are_exact_and_unicode_safe() {
     let a = idx.resolve("Özdemir").expect("Özdemir");
     assert_eq!(idx.actors[a].name, "Ünal Özdemir");
     let m = idx
-        .mentions
+        .mentions()
         .iter()
         .find(|m| m.actor() == a && m.block == Block::para(0) && m.start() > 10)
         .expect("second mention");

@@ -13,6 +13,7 @@ type ActorDef = (&'static str, ActorKind, &'static [&'static str]);
 /// plain search (longest form first).
 fn index(docs: &[DocText], actors: &[ActorDef]) -> ActorIndex {
     let mut idx = ActorIndex::default();
+    let mut mentions = Vec::new();
     let mut forms: Vec<(String, usize)> = Vec::new();
     for (i, (name, kind, aliases)) in actors.iter().enumerate() {
         idx.actors.push(Actor {
@@ -43,13 +44,13 @@ fn index(docs: &[DocText], actors: &[ActorDef]) -> ActorIndex {
                         .is_none_or(|c| !c.is_alphanumeric());
                     if ok_b && ok_a && !taken.iter().any(|&(a, b)| s < b && a < e) {
                         taken.push((s, e));
-                        idx.mentions.push(Mention::new(d, block, s, e, *id));
+                        mentions.push(Mention::new(d, block, s, e, *id));
                     }
                 }
             }
         }
     }
-    idx.mentions.sort_by_key(|m| (m.doc(), m.block, m.start()));
+    idx.set_mentions(mentions, docs.len());
     for (f, id) in &forms {
         idx.add_lookup(f, *id);
     }

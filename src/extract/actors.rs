@@ -119,8 +119,13 @@ impl Mention {
 #[derive(Debug, Clone, Default)]
 pub struct ActorIndex {
     pub actors: Vec<Actor>,
-    /// Sorted by (doc, block, start).
-    pub mentions: Vec<Mention>,
+    /// Sorted by (doc, block, start); see [`ActorIndex::mentions`].
+    mentions: Vec<Mention>,
+    /// Where each article's mentions start in `mentions`, and after the
+    /// last article their end: article `d`'s are `doc_start[d]..doc_start[d + 1]`.
+    /// Made with the mentions (they are not changed after), so finding an
+    /// article's mentions is two reads, not two searches over the corpus's.
+    doc_start: Vec<u32>,
     /// Per article: the actors it lists (sorted, unique).
     pub doc_actors: Vec<Vec<usize>>,
     /// Per article: place names (locations that are not actors), sorted, unique.
@@ -163,14 +168,35 @@ impl ActorIndex {
         None
     }
 
+    /// Every mention, sorted by (doc, block, start).
+    pub fn mentions(&self) -> &[Mention] {
+        &self.mentions
+    }
+
+    /// Set the mentions of articles `0..docs` (sorted here by (doc, block,
+    /// start)), and index where each article's start.
+    pub fn set_mentions(&mut self, mut mentions: Vec<Mention>, docs: usize) {
+        mentions.sort_by_key(|m| (m.doc, m.block, m.start));
+        let docs = docs.max(mentions.last().map_or(0, |m| m.doc() + 1));
+        let mut doc_start = Vec::with_capacity(docs + 1);
+        let mut i = 0;
+        for d in 0..=docs {
+            while i < mentions.len() && mentions[i].doc() < d {
+                i += 1;
+            }
+            doc_start.push(to_u32(i));
+        }
+        self.mentions = mentions;
+        self.doc_start = doc_start;
+    }
+
     /// The mention covering byte `at` of a block, if any.
     pub fn mention_at(&self, doc: usize, block: Block, at: usize) -> Option<&Mention> {
-        let i = self
-            .mentions
-            .partition_point(|m| (m.doc(), m.block, m.start()) <= (doc, block, at));
+        let ms = self.doc_mentions(doc);
+        let i = ms.partition_point(|m| (m.block, m.start()) <= (block, at));
         // mentions do not overlap: only the last one starting at or before `at` can cover it
-        let m = self.mentions.get(i.checked_sub(1)?)?;
-        (m.doc() == doc && m.block == block && m.start() <= at && at < m.end()).then_some(m)
+        let m = ms.get(i.checked_sub(1)?)?;
+        (m.block == block && m.start() <= at && at < m.end()).then_some(m)
     }
 
     /// A hash of what work on one article reads of the corpus's actors
@@ -212,18 +238,18 @@ impl ActorIndex {
 
     /// The mentions of one article, in order.
     pub fn doc_mentions(&self, doc: usize) -> &[Mention] {
-        let a = self.mentions.partition_point(|m| m.doc() < doc);
-        let b = self.mentions.partition_point(|m| m.doc() <= doc);
-        &self.mentions[a..b]
+        match (self.doc_start.get(doc), self.doc_start.get(doc + 1)) {
+            (Some(&a), Some(&b)) => &self.mentions[a as usize..b as usize],
+            _ => &[],
+        }
     }
 
     /// The mentions in one block of an article, in order.
     pub fn block_mentions(&self, doc: usize, block: Block) -> &[Mention] {
-        let a = self
-            .mentions
-            .partition_point(|m| (m.doc(), m.block) < (doc, block));
-        let b = a + self.mentions[a..].partition_point(|m| (m.doc(), m.block) <= (doc, block));
-        &self.mentions[a..b]
+        let ms = self.doc_mentions(doc);
+        let a = ms.partition_point(|m| m.block < block);
+        let b = a + ms[a..].partition_point(|m| m.block <= block);
+        &ms[a..b]
     }
 
     /// Register a surface form for an actor in the lookup table.
@@ -2946,7 +2972,7 @@ pub fn extract_actors_cached(
         }
         clean.push(m);
     }
-    idx.mentions = clean;
+    idx.set_mentions(clean, docs.len());
     idx.doc_actors = listed
         .into_iter()
         .map(|s| {
@@ -3551,7 +3577,7 @@ mod tests {
     }
 
     #[test]
-    fn block_mentions_are_the_mentions_of_that_block() {
+    fn doc_and_block_mentions_are_the_mentions_of_that_article_and_block() {
         let a = vec![
             "Russia and Iran said the talks failed.".to_string(),
             "No one commented.".to_string(),
@@ -3561,6 +3587,10 @@ mod tests {
         let idx = extract_actors(&[doc(&a), doc(&b)], &[]);
         assert!(idx.mentions.len() >= 6, "{:?}", idx.mentions);
         for d in 0..3 {
+            // (article 2 is past the last: none)
+            let want: Vec<&Mention> = idx.mentions.iter().filter(|m| m.doc() == d).collect();
+            let got: Vec<&Mention> = idx.doc_mentions(d).iter().collect();
+            assert_eq!(got, want, "doc {d}");
             for block in [Block::Title, Block::para(0), Block::para(1), Block::para(2)] {
                 let want: Vec<&Mention> = idx
                     .mentions
