@@ -170,9 +170,3 @@ pub struct KeyPoint {
     pub text: String,
     pub refs: Vec<Ref>,
 }
-
-impl Dossier {
-    pub fn article(&self, id: &str) -> Option<&Article> {
-        self.articles.iter().find(|a| &*a.id == id)
-    }
-}

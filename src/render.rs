@@ -1776,17 +1776,12 @@ fn article_bodies<T: Send>(
         Some(list) => list.to_vec(),
         None => (0..site.drafts.len()).collect(),
     };
-    // what each chosen article needs, gathered in one pass each
+    // the shared passages each chosen article carries, gathered in one pass
+    // (its mentions are read from the actor index's own per-article ranges)
     let mut slot: Vec<Option<usize>> = vec![None; d.articles.len()];
     for (k, &i) in chosen.iter().enumerate() {
         if let Some(x) = slot.get_mut(i) {
             *x = Some(k);
-        }
-    }
-    let mut mentions: Vec<Vec<&crate::extract::actors::Mention>> = vec![Vec::new(); chosen.len()];
-    for m in site.actors.mentions() {
-        if let Some(k) = slot.get(m.doc()).copied().flatten() {
-            mentions[k].push(m);
         }
     }
     type Occ<'x> = (usize, &'x crate::extract::passages::SharedPassage, usize);
@@ -1818,14 +1813,10 @@ fn article_bodies<T: Send>(
             (escape_html(&href), escape_html(&cx.label_of(a)))
         })
         .collect();
-    let jobs: Vec<(usize, Vec<_>, Vec<Occ>)> = chosen
-        .into_iter()
-        .zip(mentions)
-        .zip(occs)
-        .map(|((i, m), o)| (i, m, o))
-        .collect();
+    let jobs: Vec<(usize, Vec<Occ>)> = chosen.into_iter().zip(occs).collect();
     jobs.into_par_iter()
-        .map(|(i, mentions, occs)| {
+        .map(|(i, occs)| {
+            let mentions = site.actors.doc_mentions(i);
             let mut spans: BTreeMap<usize, Vec<Span>> = BTreeMap::new();
             let mut after: BTreeMap<usize, String> = BTreeMap::new();
             let listed: BTreeSet<&str> = d.articles[i].actors.iter().map(|s| s.as_ref()).collect();

@@ -44,8 +44,9 @@ pub fn slugify_max(s: &str, max: usize) -> String {
 
 /// Ids handed out so far, for making new ones unique: a taken `base` gets
 /// the first free `base-2`, `base-3`, … The next suffix to try is kept per
-/// base, so k ids with one base cost k tries, not k²/2 (every suffix below
-/// it was taken when it was passed, and ids are never given back).
+/// base, so k ids with one base cost about k tries in all, not k²/2. It
+/// gives the ids trying every suffix from 2 would: every suffix below the
+/// kept one was taken when it was skipped, and ids are never given back.
 #[derive(Default)]
 pub struct Ids {
     taken: rustc_hash::FxHashSet<String>,
@@ -64,15 +65,22 @@ impl Ids {
             self.taken.insert(base.clone());
             return base;
         }
-        let n = self.next.entry(base.clone()).or_insert(2);
-        loop {
+        let mut n = self.next.get(&base).copied().unwrap_or(2);
+        let id = loop {
             let id = format!("{base}-{n}");
-            *n += 1;
+            n += 1;
             if !self.taken.contains(&id) {
-                self.taken.insert(id.clone());
-                return id;
+                break id;
+            }
+        };
+        self.taken.insert(id.clone());
+        match self.next.get_mut(&base) {
+            Some(next) => *next = n,
+            None => {
+                self.next.insert(base, n);
             }
         }
+        id
     }
 }
 

@@ -123,8 +123,9 @@ pub struct ActorIndex {
     mentions: Vec<Mention>,
     /// Where each article's mentions start in `mentions`, and after the
     /// last article their end: article `d`'s are `doc_start[d]..doc_start[d + 1]`.
-    /// Made with the mentions (they are not changed after), so finding an
-    /// article's mentions is two reads, not two searches over the corpus's.
+    /// Made with the mentions (which are not reordered after: only their
+    /// actors are renumbered), so finding an article's mentions is two
+    /// reads, not two searches over the corpus's.
     doc_start: Vec<u32>,
     /// Per article: the actors it lists (sorted, unique).
     pub doc_actors: Vec<Vec<usize>>,
@@ -174,7 +175,9 @@ impl ActorIndex {
     }
 
     /// Set the mentions of articles `0..docs` (sorted here by (doc, block,
-    /// start)), and index where each article's start.
+    /// start); a mention of an article past `docs` widens the range), and
+    /// index where each article's mentions start. Mentions must not
+    /// overlap: [`ActorIndex::mention_at`] relies on it.
     pub fn set_mentions(&mut self, mut mentions: Vec<Mention>, docs: usize) {
         mentions.sort_by_key(|m| (m.doc, m.block, m.start));
         let docs = docs.max(mentions.last().map_or(0, |m| m.doc() + 1));
@@ -3567,7 +3570,7 @@ mod tests {
     }
 
     #[test]
-    fn mention_at_binary_search() {
+    fn mention_at_finds_the_mention_covering_a_byte() {
         let paras = vec!["Russia and Iran said the talks failed, Moscow said.".to_string()];
         let idx = extract_actors(&[doc(&paras)], &[]);
         let m = idx.mention_at(0, Block::para(0), 1).expect("Russia");
@@ -3603,5 +3606,52 @@ mod tests {
         }
         assert_eq!(idx.block_mentions(0, Block::para(2)).len(), 3);
         assert!(idx.block_mentions(0, Block::para(1)).is_empty());
+    }
+
+    #[test]
+    fn set_mentions_indexes_articles_with_none_and_past_the_count() {
+        // articles 3 and 7 only, given out of order; 7 is past `docs`
+        let m = |d, block, s, e| Mention::new(d, block, s, e, 0);
+        let given = vec![
+            m(7, Block::para(1), 0, 4),
+            m(3, Block::para(0), 10, 14),
+            m(3, Block::Title, 0, 5),
+            m(3, Block::para(0), 0, 4),
+        ];
+        let mut idx = ActorIndex::default();
+        idx.set_mentions(given, 5);
+        let sorted = idx.mentions().to_vec();
+        assert!(sorted.is_sorted_by_key(|m| (m.doc(), m.block, m.start())));
+        for d in 0..10 {
+            let want: Vec<&Mention> = sorted.iter().filter(|m| m.doc() == d).collect();
+            assert_eq!(
+                idx.doc_mentions(d).iter().collect::<Vec<_>>(),
+                want,
+                "doc {d}"
+            );
+            for block in [Block::Title, Block::para(0), Block::para(1)] {
+                let want: Vec<&Mention> =
+                    want.iter().copied().filter(|m| m.block == block).collect();
+                let got: Vec<&Mention> = idx.block_mentions(d, block).iter().collect();
+                assert_eq!(got, want, "doc {d}, {block:?}");
+                for at in 0..16 {
+                    let want = want
+                        .iter()
+                        .copied()
+                        .find(|m| m.start() <= at && at < m.end());
+                    assert_eq!(
+                        idx.mention_at(d, block, at),
+                        want,
+                        "doc {d}, {block:?}, byte {at}"
+                    );
+                }
+            }
+        }
+        let mut empty = ActorIndex::default();
+        empty.set_mentions(Vec::new(), 0);
+        assert!(empty.doc_mentions(0).is_empty());
+        assert!(ActorIndex::default()
+            .block_mentions(2, Block::Title)
+            .is_empty());
     }
 }
