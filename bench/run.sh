@@ -88,7 +88,7 @@ fi
 RESULTS=$WORK/results.tsv
 LOGS=$WORK/logs
 mkdir -p "$LOGS"
-printf 'tool\tvariant\tN\trun\twall_s\trss_kib\tpages\texit\n' > "$RESULTS"
+printf 'tool\tvariant\tN\trun\twall_s\trss_kib\tpages\texit\tuser_s\tsys_s\n' > "$RESULTS"
 
 if [ -n "$BIN_ARG" ]; then
   SRC_BIN=$BIN_ARG
@@ -141,16 +141,19 @@ timed() {
   local limit=()
   [ "$TIMEOUT" = 0 ] || limit=(timeout -s KILL "$TIMEOUT")
   /usr/bin/time -v -o "$tf" "${limit[@]}" "$@" >"$lf" 2>&1 || true
-  local wall rss status pages
+  local wall rss status pages user sys
   wall=$(awk -F': ' '/Elapsed \(wall clock\)/{n=split($2,a,":"); s=0; for(i=1;i<=n;i++) s=s*60+a[i]; printf "%.2f", s}' "$tf")
   rss=$(awk -F': ' '/Maximum resident set size/{print $2}' "$tf")
+  # CPU time in user space and in the kernel (writing files, page faults)
+  user=$(awk -F': ' '/User time \(seconds\)/{print $2}' "$tf")
+  sys=$(awk -F': ' '/System time \(seconds\)/{print $2}' "$tf")
   # a run killed by a signal (e.g. --timeout, or the OOM killer) still says
   # "Exit status: 0" in time -v's report; check for the signal first
   status=$(grep -m1 -o 'Command terminated by signal [0-9]*' "$tf" | sed 's/.* /signal-/' || true)
   [ -n "$status" ] || status=$(awk -F': ' '/Exit status/{print $2}' "$tf")
   [ -n "$status" ] || status='?' 
   pages=$( { find "$public" -name '*.html' 2>/dev/null || true; } | wc -l)
-  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$tool" "$variant" "$n" "$run" "$wall" "$rss" "$pages" "$status" >> "$RESULTS"
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$tool" "$variant" "$n" "$run" "$wall" "$rss" "$pages" "$status" "${user:--}" "${sys:--}" >> "$RESULTS"
   printf '   %-7s %-11s N=%-7s run %s: %7ss  %6s MiB  %6s pages  exit %s\n' \
     "$tool" "$variant" "$n" "$run" "$wall" "$(( ${rss:-0} / 1024 ))" "$pages" "$status"
 }
@@ -206,7 +209,7 @@ for N in $SIZES; do
     m10=$(median_of dossier full 10000)
     if [ "$FORCE_LARGE" = 0 ] && { [ -z "$m10" ] || awk -v m="$m10" -v l="$LIMIT" 'BEGIN{exit !(m>l)}'; }; then
       echo "   skipping N=$N: dossier median full build at N=10000 = ${m10:-n/a}s > ${LIMIT}s (--force-large to run anyway)"
-      printf 'dossier\tskipped\t%s\t-\t-\t-\t-\tskipped\n' "$N" >> "$RESULTS"
+      printf 'dossier\tskipped\t%s\t-\t-\t-\t-\tskipped\t-\t-\n' "$N" >> "$RESULTS"
       continue
     fi
     # one clean first build only; Hugo is not run at this size
@@ -255,8 +258,12 @@ groups = {}
 for r in ok:
     groups.setdefault((r["tool"], r["variant"], int(r["N"])), []).append(r)
 med = {k: statistics.median(float(r["wall_s"]) for r in v) for k, v in groups.items()}
-print("| tool | variant | N | runs | pages | median wall s | min–max s | peak RSS MiB | pages/s | dossier/Hugo | t(N)/t(N/10) |")
-print("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+def cpu(v, col):
+    xs = [float(r[col]) for r in v if r.get(col) not in (None, "", "-")]
+    return statistics.median(xs) if xs else None
+med_cpu = {k: (cpu(v, "user_s"), cpu(v, "sys_s")) for k, v in groups.items()}
+print("| tool | variant | N | runs | pages | median wall s | min–max s | user s | sys s | peak RSS MiB | pages/s | dossier/Hugo | t(N)/t(N/10) |")
+print("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
 for (tool, var, n), v in sorted(groups.items(), key=lambda kv: (kv[0][2], kv[0][0] != "dossier", kv[0][1])):
     walls = [float(r["wall_s"]) for r in v]
     m = med[(tool, var, n)]
@@ -264,14 +271,26 @@ for (tool, var, n), v in sorted(groups.items(), key=lambda kv: (kv[0][2], kv[0][
     rss = max(int(r["rss_kib"]) for r in v) / 1024
     ratio = ""
     if tool == "dossier" and ("hugo", "full", n) in med:
-        ratio = f"{m / med[('hugo', 'full', n)]:.1f}×"
+        ratio = f"{m / med[('hugo', 'full', n)]:.2f}×"
     scale = ""
     prev = (tool, var, n // 10)
     if prev in med and med[prev] > 0:
-        scale = f"{m / med[prev]:.1f}×"
+        scale = f"{m / med[prev]:.2f}×"
     pps = f"{pages / m:.0f}" if m > 0 else ""
+    user, sys_ = (f"{x:.2f}" if x is not None else "" for x in med_cpu[(tool, var, n)])
     print(f"| {tool} | {var} | {n} | {len(v)} | {pages} | {m:.2f} | {min(walls):.2f}–{max(walls):.2f} "
-          f"| {rss:.0f} | {pps} | {ratio} | {scale} |")
+          f"| {user} | {sys_} | {rss:.0f} | {pps} | {ratio} | {scale} |")
+# how each kind of time grew with the corpus (clean builds, the scaling bar)
+for (tool, var, n), m in sorted(med.items()):
+    prev = (tool, var, n // 10)
+    if tool == "dossier" and var == "clean" and prev in med and med[prev] > 0:
+        (u1, s1), (u0, s0) = med_cpu[(tool, var, n)], med_cpu[prev]
+        parts = [f"wall {m / med[prev]:.2f}×"]
+        if u1 is not None and u0:
+            parts.append(f"user {u1 / u0:.2f}×")
+        if s1 is not None and s0:
+            parts.append(f"system {s1 / s0:.2f}×")
+        print(f"\nclean build, N={n} against N={n // 10}: " + ", ".join(parts))
 for var in ("unchanged", "first-changed", "one-changed"):
     for (tool, v, n), m in sorted(med.items()):
         if tool == "dossier" and v == var and ("dossier", "full", n) in med:
