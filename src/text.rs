@@ -74,12 +74,7 @@ impl Ids {
             }
         };
         self.taken.insert(id.clone());
-        match self.next.get_mut(&base) {
-            Some(next) => *next = n,
-            None => {
-                self.next.insert(base, n);
-            }
-        }
+        self.next.insert(base, n);
         id
     }
 }
