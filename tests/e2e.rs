@@ -51,16 +51,23 @@ fn repo() -> PathBuf {
 
 /// A temporary project holding a copy of the bundled seeds (and optionally the repo's config).
 fn project(with_config: bool) -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    fs::create_dir_all(dir.path().join("seeds")).unwrap();
+    let (dir, seeds) = empty_project();
     for e in fs::read_dir(repo().join("seeds")).unwrap() {
         let e = e.unwrap();
-        fs::copy(e.path(), dir.path().join("seeds").join(e.file_name())).unwrap();
+        fs::copy(e.path(), seeds.join(e.file_name())).unwrap();
     }
     if with_config {
         fs::copy(repo().join("config.yaml"), dir.path().join("config.yaml")).unwrap();
     }
     dir
+}
+
+/// An empty project: a temporary folder with an empty `seeds/` (its path).
+fn empty_project() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let seeds = dir.path().join("seeds");
+    fs::create_dir_all(&seeds).unwrap();
+    (dir, seeds)
 }
 
 fn read_tree(root: &Path) -> BTreeMap<String, Vec<u8>> {
@@ -95,6 +102,15 @@ fn same_site(a: &Path, b: &Path, what: &str) -> BTreeMap<String, Vec<u8>> {
 fn section_of<'p>(page: &'p str, id: &str) -> &'p str {
     let from = &page[page.find(&format!("id=\"{id}\"")).unwrap()..];
     &from[..from.find("</section>").unwrap()]
+}
+
+/// The first item of the list `list` of `dossier.json` that `pred` accepts.
+fn first_in<'j>(
+    j: &'j serde_json::Value,
+    list: &str,
+    pred: impl Fn(&serde_json::Value) -> bool,
+) -> Option<&'j serde_json::Value> {
+    j[list].as_array().unwrap().iter().find(|x| pred(x))
 }
 
 fn json(root: &Path) -> serde_json::Value {
@@ -228,12 +244,7 @@ fn an_edited_content_file_is_kept_and_used() {
         report.content_written
     );
     let d = json(p.path());
-    let again = d["articles"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|a| a["id"] == art["id"])
-        .unwrap();
+    let again = first_in(&d, "articles", |a| a["id"] == art["id"]).unwrap();
     assert_eq!(again["title"], "Corrected headline");
     assert_eq!(again["edited"], true);
     let page = fs::read_to_string(
@@ -257,12 +268,7 @@ fn hand_written_articles_are_first_class() {
     .unwrap();
     commands::build(p.path(), None, None).unwrap();
     let d = json(p.path());
-    let a = d["articles"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|a| a["id"] == "analyst-note")
-        .unwrap();
+    let a = first_in(&d, "articles", |a| a["id"] == "analyst-note").unwrap();
     assert_eq!(a["seed"], serde_json::Value::Null);
     assert_eq!(a["published_basis"], "front-matter");
     let html =
@@ -369,9 +375,7 @@ fn a_sub_path_build_has_feed_sitemap_and_canonical_links() {
 /// other stories stays undated.
 #[test]
 fn a_dated_photo_caption_places_an_undated_story() {
-    let dir = tempfile::tempdir().unwrap();
-    let seeds = dir.path().join("seeds");
-    fs::create_dir_all(&seeds).unwrap();
+    let (dir, seeds) = empty_project();
     fs::write(
         seeds.join("debate.txt"),
         "Rivals trade blows in a heated council debate\n\nThe two candidates were back on the campaign trail Thursday, each claiming the upper hand.\n\nMost observers judged Roe the winner, but Poe said he had enjoyed the night.\n\nJane Roe and John Poe face off at the town hall during their first debate, held Oct. 4, 2017.\n\nRoe told supporters Thursday morning that \"last night went well for us.\"\n",
@@ -422,9 +426,7 @@ fn a_dated_photo_caption_places_an_undated_story() {
 /// overview and the briefing stay short, and every link resolves.
 #[test]
 fn a_large_timeline_splits_into_month_pages() {
-    let dir = tempfile::tempdir().unwrap();
-    let seeds = dir.path().join("seeds");
-    fs::create_dir_all(&seeds).unwrap();
+    let (dir, seeds) = empty_project();
     let months = &MONTHS[..8];
     // varied words, so events of the same day stay apart
     let things = [
@@ -583,12 +585,10 @@ fn long_lists_continue_on_numbered_pages() {
 
     // an actor in more than two articles: its page 2 lists the rest, and
     // only the first page carries the quotes, events and mentions
-    let actor = d["actors"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|a| a["articles"].as_array().unwrap().len() > 2)
-        .expect("an actor in three articles or more");
+    let actor = first_in(&d, "actors", |a| {
+        a["articles"].as_array().unwrap().len() > 2
+    })
+    .expect("an actor in three articles or more");
     let page = actor["page"].as_str().unwrap();
     let second = page.replace("index.html", "page/2/index.html");
     let html = fs::read_to_string(out.join(&second)).unwrap();
@@ -646,9 +646,7 @@ fn inlined_macro_calls_render_as_tera_calls_them() {
 /// reported by the most articles, in date order, and says how many there are.
 #[test]
 fn an_actor_page_lists_its_most_reported_events() {
-    let dir = tempfile::tempdir().unwrap();
-    let seeds = dir.path().join("seeds");
-    fs::create_dir_all(&seeds).unwrap();
+    let (dir, seeds) = empty_project();
     let months = &MONTHS[..9];
     let goods = [
         "flour", "blankets", "medicine", "water", "fuel", "tents", "rice", "soap", "milk", "seeds",
@@ -675,11 +673,7 @@ fn an_actor_page_lists_its_most_reported_events() {
     }
     commands::build(dir.path(), None, None).unwrap();
     let j = json(dir.path());
-    let actor = j["actors"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|a| a["name"] == "Northern Relief Agency")
+    let actor = first_in(&j, "actors", |a| a["name"] == "Northern Relief Agency")
         .expect("the agency is an actor");
     let events: Vec<&serde_json::Value> = j["events"]
         .as_array()
