@@ -16,7 +16,6 @@ pub mod extract;
 pub mod highlight;
 pub mod ingest;
 pub(crate) mod keyser;
-pub mod macro_inline;
 pub mod markdown;
 pub mod model;
 pub mod modeling;

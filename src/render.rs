@@ -15,7 +15,7 @@ use serde_json::json;
 use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
-use tera::{Context, Tera};
+use tera::Tera;
 
 /// The rendered site: relative path → file bytes.
 pub type RenderMap = BTreeMap<String, Vec<u8>>;
@@ -23,7 +23,10 @@ pub type RenderMap = BTreeMap<String, Vec<u8>>;
 /// Default templates, embedded so a project without `templates/` builds.
 pub const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
     ("base.html", include_str!("../templates/base.html")),
-    ("macros.html", include_str!("../templates/macros.html")),
+    (
+        "components.html",
+        include_str!("../templates/components.html"),
+    ),
     ("index.html", include_str!("../templates/index.html")),
     ("timeline.html", include_str!("../templates/timeline.html")),
     ("actors.html", include_str!("../templates/actors.html")),
@@ -67,7 +70,7 @@ pub fn templates(root: &Path) -> Result<(Tera, u128)> {
     }
     let mut tera = Tera::default();
     tera.autoescape_on(vec![".html", ".xml"]);
-    tera.set_escape_fn(escape_html);
+    tera.set_escape_fn(crate::text::escape_html_to);
     tera.add_raw_templates(sources.iter().map(|(n, t)| (n.as_str(), t.as_str())))
         .map_err(|e| {
             Error::Template(format!(
@@ -75,8 +78,6 @@ pub fn templates(root: &Path) -> Result<(Tera, u128)> {
                 error_chain(&e)
             ))
         })?;
-    // the same bytes with less rendering work (see the module)
-    crate::macro_inline::inline_macros(&mut tera);
     let mut key = crate::cache::Key::new("templates");
     for (n, t) in &sources {
         key.str(n).str(t);
@@ -146,13 +147,11 @@ impl Pages<'_> {
     fn put_part<T: Serialize>(&self, rel: String, name: &str, c: Context, part: T) -> Result<()> {
         let mut key = crate::cache::Key::new("part");
         key.serialized(&part);
-        self.put_filled(rel, name, c, key.finish(), move |v| {
-            let fields = serde_json::to_value(&part)
-                .map_err(|e| Error::Template(format!("rendering {name}: {e}")))?;
+        self.put_filled(rel, name, c, key.finish(), move |tc| {
+            let fields = tera::Context::from_serialize(&part)
+                .map_err(|e| Error::Template(format!("rendering {name}: {}", error_chain(&e))))?;
             drop(part);
-            if let (Some(map), serde_json::Value::Object(fields)) = (v.as_object_mut(), fields) {
-                map.extend(fields);
-            }
+            tc.extend(fields);
             Ok(())
         })
     }
@@ -167,16 +166,15 @@ impl Pages<'_> {
         name: &str,
         c: Context,
         extra: u128,
-        fill: impl FnOnce(&mut serde_json::Value) -> Result<()>,
+        fill: impl FnOnce(&mut tera::Context) -> Result<()>,
     ) -> Result<()> {
         let mut key = crate::cache::Key::new("page");
         key.bytes(&self.templates.to_le_bytes())
             .str(&rel)
             .str(name)
             .bytes(&extra.to_le_bytes());
-        // every key and value of the context, in order (moved out and back)
-        let mut v = c.into_json();
-        let key = key.serialized(&v).finish();
+        // every key and value of the context, in order
+        let key = key.serialized(&c.0).finish();
         let keep = |rec| {
             self.records
                 .lock()
@@ -190,10 +188,11 @@ impl Pages<'_> {
             }
             self.table.reject();
         }
-        fill(&mut v)?;
-        let c = Context::from_value(v)
+        let mut tc = tera::Context::from_serialize(&c.0)
             .map_err(|e| Error::Template(format!("rendering {name}: {}", error_chain(&e))))?;
-        let bytes = render_page(self.tera, name, &c)?;
+        drop(c);
+        fill(&mut tc)?;
+        let bytes = render_page(self.tera, name, &tc)?;
         keep(crate::cache::Table::encode(&(
             bytes.len() as u64,
             xxhash_rust::xxh3::xxh3_64(&bytes),
@@ -211,20 +210,25 @@ impl Pages<'_> {
     }
 }
 
-/// Put an already built JSON value into a context by moving it
-/// (`Context::insert` serialises a deep copy of what it is given).
-trait InsertOwned {
-    fn insert_owned(&mut self, key: &str, v: impl Into<serde_json::Value>);
-}
+/// A page's context as it is built: names and JSON values, in name order
+/// (hashed for the page's cache key, then handed to Tera to render).
+#[derive(Default)]
+struct Context(serde_json::Map<String, serde_json::Value>);
 
-impl InsertOwned for Context {
+impl Context {
+    fn new() -> Self {
+        Context::default()
+    }
+
+    /// Add `v` under `key` (serialised to a JSON value).
+    fn insert<T: Serialize + ?Sized>(&mut self, key: &str, v: &T) {
+        let v = serde_json::to_value(v).unwrap_or(serde_json::Value::Null);
+        self.0.insert(key.to_string(), v);
+    }
+
+    /// Add an already built JSON value under `key`, by moving it.
     fn insert_owned(&mut self, key: &str, v: impl Into<serde_json::Value>) {
-        let mut m = serde_json::Map::new();
-        m.insert(key.to_string(), v.into());
-        // an object always makes a context
-        if let Ok(c) = Context::from_value(serde_json::Value::Object(m)) {
-            self.extend(c);
-        }
+        self.0.insert(key.to_string(), v.into());
     }
 }
 
@@ -333,9 +337,8 @@ pub fn render_to_map(site: &Site, root: &Path) -> Result<RenderMap> {
         .unwrap_or_else(std::sync::PoisonError::into_inner))
 }
 
-fn render_page(tera: &Tera, name: &str, ctx: &Context) -> Result<Vec<u8>> {
-    // straight into bytes (tera's `render` makes a String of them, checking
-    // the UTF-8 it wrote itself), with room for a typical page from the start
+fn render_page(tera: &Tera, name: &str, ctx: &tera::Context) -> Result<Vec<u8>> {
+    // straight into bytes, with room for a typical page from the start
     let mut out = Vec::with_capacity(1 << 15);
     tera.render_to(name, ctx, &mut out)
         .map_err(|e| Error::Template(format!("rendering {name}: {}", error_chain(&e))))?;
@@ -1059,10 +1062,8 @@ pub fn render(site: &Site, root: &Path, sink: &dyn PageSink) -> Result<()> {
             let mut key = crate::cache::Key::new("article parts");
             key.serialized(&article).serialized(&front);
             body.key_into(&mut key);
-            pages.put_filled(a.page.clone(), "article.html", c, key.finish(), move |v| {
-                if let Some(map) = v.as_object_mut() {
-                    map.insert("article".into(), art_value(&article, &front, body.html()));
-                }
+            pages.put_filled(a.page.clone(), "article.html", c, key.finish(), move |tc| {
+                tc.insert("article", &art_page(&article, &front, body.html()));
                 Ok(())
             })
         })?;
@@ -1109,7 +1110,7 @@ pub fn render(site: &Site, root: &Path, sink: &dyn PageSink) -> Result<()> {
                 .zip(bodies)
                 .map(|(&i, body)| {
                     let (view, front) = art_context(&cx, &per_article, i);
-                    art_value(&view, &front, body)
+                    serde_json::to_value(art_page(&view, &front, body)).unwrap_or_default()
                 })
                 .collect();
             c.insert_owned("articles", arts);
@@ -2188,7 +2189,7 @@ fn art_context<'a>(
 
 /// What an article page (and the briefing) shows of an article, borrowed
 /// from the model: hashed for the page's key, and put into a context only
-/// when the page is rendered. With [`art_value`], `body` and `front_matter`.
+/// when the page is rendered. With [`art_page`], `body` and `front_matter`.
 #[derive(Serialize)]
 struct ArticleView<'a> {
     id: &'a str,
@@ -2243,21 +2244,27 @@ struct ArticleEvent<'a> {
 
 /// An article's context value for a template: its [`ArticleView`], its
 /// body's HTML and its highlighted front matter.
-fn art_value(
-    view: &ArticleView,
+/// An article page's `article`: its view, with its body and front matter
+/// rendered to HTML.
+#[derive(Serialize)]
+struct ArticlePage<'a> {
+    #[serde(flatten)]
+    view: &'a ArticleView<'a>,
+    body: String,
+    front_matter: String,
+}
+
+fn art_page<'a>(
+    view: &'a ArticleView,
     front: &crate::content::FrontMatter,
     body: String,
-) -> serde_json::Value {
-    let mut v = serde_json::to_value(view).unwrap_or_default();
+) -> ArticlePage<'a> {
     let yaml = serde_yaml::to_string(front).unwrap_or_default();
-    if let Some(obj) = v.as_object_mut() {
-        obj.insert("body".into(), body.into());
-        obj.insert(
-            "front_matter".into(),
-            crate::highlight::yaml_lines_block(&yaml).into(),
-        );
+    ArticlePage {
+        view,
+        body,
+        front_matter: crate::highlight::yaml_lines_block(&yaml),
     }
-    v
 }
 
 /// The search index, written as it is serialised.

@@ -610,36 +610,41 @@ fn long_lists_continue_on_numbered_pages() {
     assert!(err.contains("list_page_size"), "{err}");
 }
 
-/// The build inlines macro calls (`dossier::macro_inline`); a `set` in a
-/// macro's body keeps Tera's own call. Both must give the same site.
+/// A project's `templates/components.html` replaces the built-in one: its
+/// `cite` component is the one every page's citations are made with, and a
+/// component that is missing fails the build naming the template that
+/// calls it.
 #[test]
-fn inlined_macro_calls_render_as_tera_calls_them() {
-    let inlined = project(true);
-    let called = project(true);
-    let macros = fs::read_to_string(repo().join("templates/macros.html")).unwrap();
-    // `{% set … %}` right after each `{% macro name(…) %}`
-    let mut kept = String::new();
-    for (i, part) in macros.split("{% macro ").enumerate() {
-        if i == 0 {
-            kept.push_str(part);
-            continue;
-        }
-        let head = part.find(" %}").unwrap() + 3;
-        kept.push_str("{% macro ");
-        kept.push_str(&part[..head]);
-        kept.push_str("{% set keep_the_frame = true %}");
-        kept.push_str(&part[head..]);
-    }
-    assert_eq!(kept.matches("keep_the_frame").count(), 5);
-    fs::create_dir_all(called.path().join("templates")).unwrap();
-    fs::write(called.path().join("templates/macros.html"), kept).unwrap();
-    commands::build(inlined.path(), None, None).unwrap();
-    commands::build(called.path(), None, None).unwrap();
-    same_site(
-        inlined.path(),
-        called.path(),
-        "between inlined and called macros",
+fn a_project_components_file_overrides_the_built_in_components() {
+    let p = project(true);
+    let built_in = fs::read_to_string(repo().join("templates/components.html")).unwrap();
+    let cite = built_in
+        .find("{% component cite(")
+        .expect("the built-in components define `cite`");
+    let end = built_in[cite..].find("{% endcomponent cite %}").unwrap() + cite;
+    let mine = format!(
+        "{}{{% component cite(root, a, paragraph=0) %}}<cite class=\"mine\">{{{{ a.label }}}} ¶{{{{ paragraph }}}}</cite>{}",
+        &built_in[..cite],
+        &built_in[end..]
     );
+    fs::create_dir_all(p.path().join("templates")).unwrap();
+    fs::write(p.path().join("templates/components.html"), &mine).unwrap();
+    commands::build(p.path(), None, None).unwrap();
+    let timeline = fs::read_to_string(p.path().join("public/timeline/index.html")).unwrap();
+    assert!(timeline.contains("<cite class=\"mine\">"), "{timeline}");
+    assert!(!timeline.contains("<a class=\"cite\""));
+
+    // without `cite`, the templates that call it cannot be compiled
+    let without = format!(
+        "{}{}",
+        &built_in[..cite],
+        &built_in[end + "{% endcomponent cite %}".len()..]
+    );
+    fs::write(p.path().join("templates/components.html"), without).unwrap();
+    let err = commands::build(p.path(), None, None)
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("cite"), "{err}");
 }
 
 /// An actor in more events than its page lists: the page lists those
