@@ -74,7 +74,7 @@ pub fn templates(root: &Path) -> Result<(Tera, u128)> {
     tera.add_raw_templates(sources.iter().map(|(n, t)| (n.as_str(), t.as_str())))
         .map_err(|e| {
             Error::Template(format!(
-                "{} (templates/ folder or built-in defaults)",
+                "compiling the templates (your templates/ folder and the built-in defaults): {}",
                 error_chain(&e)
             ))
         })?;
