@@ -4,7 +4,7 @@
 //! (unless trusted), safe link targets and syntect-highlighted code blocks.
 
 use crate::text::escape_html;
-use pulldown_cmark::{CodeBlockKind, CowStr, Event, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{Alignment, CodeBlockKind, CowStr, Event, Options, Parser, Tag, TagEnd};
 use std::collections::BTreeMap;
 
 fn parser(md: &str) -> Parser<'_> {
@@ -218,6 +218,11 @@ pub fn render(md: &str, opts: &RenderOptions) -> String {
     let mut link_depth = 0usize;
     // an image being read: (src, title, alt text)
     let mut image: Option<(String, String, String)> = None;
+    // the table being written: its columns' alignments, whether its head
+    // row is being written, and the cell's column (the events are written
+    // one at a time, so this is tracked here, as pulldown-cmark's writer
+    // tracks it over a whole document)
+    let mut table: (Vec<Alignment>, bool, usize) = (Vec::new(), false, 0);
     for ev in parser(md) {
         if let Some((_, buf)) = code.as_mut() {
             match ev {
@@ -369,6 +374,36 @@ pub fn render(md: &str, opts: &RenderOptions) -> String {
                 };
                 image = Some((src, title.to_string(), String::new()));
             }
+            Event::Start(Tag::Table(aligns)) => {
+                table = (aligns, false, 0);
+                out.push_str("<table>");
+            }
+            Event::Start(Tag::TableHead) => {
+                table.1 = true;
+                table.2 = 0;
+                out.push_str("<thead><tr>");
+            }
+            Event::End(TagEnd::TableHead) => {
+                table.1 = false;
+                out.push_str("</tr></thead><tbody>\n");
+            }
+            Event::Start(Tag::TableRow) => {
+                table.2 = 0;
+                out.push_str("<tr>");
+            }
+            Event::Start(Tag::TableCell) => {
+                out.push_str(if table.1 { "<th" } else { "<td" });
+                out.push_str(match table.0.get(table.2) {
+                    Some(Alignment::Left) => " style=\"text-align: left\">",
+                    Some(Alignment::Center) => " style=\"text-align: center\">",
+                    Some(Alignment::Right) => " style=\"text-align: right\">",
+                    _ => ">",
+                });
+            }
+            Event::End(TagEnd::TableCell) => {
+                out.push_str(if table.1 { "</th>" } else { "</td>" });
+                table.2 += 1;
+            }
             ev @ (Event::Start(_) | Event::End(_)) => {
                 with_para(&mut para, &mut out, |out| single(ev, out));
             }
@@ -395,6 +430,25 @@ fn with_para(para: &mut Option<ParaState>, out: &mut String, f: impl FnOnce(&mut
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Body rows are made of `td` cells, the head row of `th` cells, each
+    /// with its column's alignment: as pulldown-cmark writes a whole table.
+    #[test]
+    fn a_table_has_head_and_body_cells_as_pulldown_cmark_writes_them() {
+        let md = "| a | b | c |\n|:--|:-:|--:|\n| 1 | 2 | 3 |\n| 4 | 5 | 6 |\n";
+        let mut expected = String::new();
+        pulldown_cmark::html::push_html(&mut expected, parser(md));
+        let html = render(md, &RenderOptions::default());
+        assert_eq!(html, expected);
+        assert!(
+            html.contains("<td style=\"text-align: right\">6</td>"),
+            "{html}"
+        );
+        assert!(
+            html.contains("<th style=\"text-align: center\">b</th>"),
+            "{html}"
+        );
+    }
 
     fn link(start: usize, end: usize, href: &str) -> Span {
         Span {
