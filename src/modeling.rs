@@ -304,9 +304,20 @@ pub fn model(
         let Some(dr) = drafts.get(q.doc) else {
             continue;
         };
+        // a speaker who is no actor of the dossier (marked `ignore: true`,
+        // or listed by no article) is named as written, not linked
+        let listed = q
+            .speaker
+            .filter(|&s| actor_articles.get(s).is_some_and(|l| !l.is_empty()));
+        let speaker_text = match (listed, q.speaker) {
+            (None, Some(s)) => q
+                .speaker_text
+                .or_else(|| ax.actors.get(s).map(|a| a.name.clone())),
+            _ => q.speaker_text,
+        };
         d.quotes.push(Quote {
-            speaker: q.speaker.and_then(|s| actor_ids.get(s).cloned()),
-            speaker_text: q.speaker_text,
+            speaker: listed.and_then(|s| actor_ids.get(s).cloned()),
+            speaker_text,
             text: q.text,
             article: dr.id.clone(),
             paragraph: crate::build::paragraph_no(q.block),
@@ -315,7 +326,9 @@ pub fn model(
 
     timer.detail("  model: quotes");
     // events, merged across articles
-    d.events = merge_events(site, &events, &actor_ids);
+    // an event links the actors it names that are actors of the dossier
+    let in_dossier: Vec<bool> = actor_articles.iter().map(|l| !l.is_empty()).collect();
+    d.events = merge_events(site, &events, &actor_ids, &in_dossier);
     drop(events);
 
     timer.detail("  model: events");
@@ -669,7 +682,12 @@ fn cluster_alike(docs: &[usize], lkeys: &[String], lwords: &[Vec<u64>]) -> Vec<V
 
 /// One timeline entry per happening: events of the same date whose sentences
 /// share enough words (or that are the same shared passage) are merged.
-fn merge_events(site: &Site, events: &[extract::events::Event], actor_ids: &[Id]) -> Vec<Event> {
+fn merge_events(
+    site: &Site,
+    events: &[extract::events::Event],
+    actor_ids: &[Id],
+    in_dossier: &[bool],
+) -> Vec<Event> {
     let drafts = &site.drafts;
     let mut by_date: BTreeMap<(&str, extract::events::Precision), Vec<usize>> = BTreeMap::new();
     for (i, e) in events.iter().enumerate() {
@@ -729,7 +747,10 @@ fn merge_events(site: &Site, events: &[extract::events::Event], actor_ids: &[Id]
                     let e = &events[i];
                     let (start, end) = (e.start, e.start + e.sentence.len());
                     for m in site.actors.block_mentions(e.doc, e.block) {
-                        if m.start() >= start && m.end() <= end {
+                        if m.start() >= start
+                            && m.end() <= end
+                            && in_dossier.get(m.actor()).copied().unwrap_or(false)
+                        {
                             if let Some(id) = actor_ids.get(m.actor()) {
                                 actors.insert(id.clone());
                             }
