@@ -195,12 +195,10 @@ impl Config {
             ));
         }
         if let Some(url) = &self.base_url {
-            if !(url.starts_with("http://") || url.starts_with("https://"))
-                || url.contains(['<', '>', '"', '\'', ' '])
-            {
+            if !base_url_ok(url) {
                 return Err(Error::file(
                     path,
-                    format!("base_url `{url}` is not an absolute http(s) URL"),
+                    format!("base_url `{url}` is not an absolute http(s) URL (a host, then a path at most: no query or fragment)"),
                     "write it like `base_url: https://example.org/briefings/harbour/`, or remove the key",
                 ));
             }
@@ -284,9 +282,47 @@ impl Config {
     }
 }
 
+/// Is `url` a base for the site's absolute links: `http(s)://host[/path]`,
+/// with a host and no query, fragment, space, quote or angle bracket?
+fn base_url_ok(url: &str) -> bool {
+    let Some(rest) = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"))
+    else {
+        return false;
+    };
+    let host = rest.split('/').next().unwrap_or("");
+    !host.is_empty()
+        && !host.starts_with(':')
+        && !url.contains(['<', '>', '"', '\'', ' ', '?', '#', '\\'])
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_base_url_needs_a_host_and_no_query_or_fragment() {
+        for ok in [
+            "https://example.org",
+            "https://example.org/briefings/x/",
+            "http://localhost:8000/",
+        ] {
+            assert!(base_url_ok(ok), "{ok}");
+        }
+        for bad in [
+            "http://",
+            "https:///x/",
+            "https://example.org/#frag",
+            "https://example.org/?q=1&r=2",
+            "ftp://example.org/",
+            "example.org",
+            "https://exa mple.org/",
+            "https://:80/",
+        ] {
+            assert!(!base_url_ok(bad), "{bad}");
+        }
+    }
 
     fn parse(s: &str) -> Result<Config> {
         Config::parse(s, Path::new("config.yaml"))
