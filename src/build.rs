@@ -476,6 +476,44 @@ impl Default for Timer {
 }
 
 /// Clean the seeds and merge them with the content files into drafts.
+/// A seed's settings under `seeds:` in config.yaml: keyed by its path
+/// under `seeds/` (`a/x.txt`, also written `seeds/a/x.txt`), or by its
+/// bare file name (`x.txt`).
+fn seed_config<'c>(config: &'c Config, seed: &Seed) -> Option<&'c crate::config::SeedConfig> {
+    let under = seed.rel.strip_prefix("seeds/").unwrap_or(&seed.rel);
+    config
+        .seeds
+        .get(under)
+        .or_else(|| config.seeds.get(&seed.rel))
+        .or_else(|| config.seeds.get(&seed.file_name))
+}
+
+/// A warning for every key under `seeds:` in config.yaml that names no
+/// seed (a typo, or a file since renamed or deleted).
+fn unmatched_seed_keys(config: &Config, seeds: &[Seed]) -> Vec<Warning> {
+    let mut names: HashSet<&str> = HashSet::default();
+    for s in seeds {
+        names.insert(&s.rel);
+        names.insert(s.rel.strip_prefix("seeds/").unwrap_or(&s.rel));
+        names.insert(&s.file_name);
+    }
+    let mut keys: Vec<&String> = config
+        .seeds
+        .keys()
+        .filter(|k| !names.contains(k.as_str()))
+        .collect();
+    keys.sort();
+    keys.into_iter()
+        .map(|k| Warning {
+            kind: "config",
+            file: Some("config.yaml".into()),
+            message: format!(
+                "`seeds.{k}` names no seed read from seeds/; its settings are not used (check the file name, or remove the key)"
+            ),
+        })
+        .collect()
+}
+
 fn assemble(
     config: &Config,
     cache: &Cache,
@@ -487,6 +525,7 @@ fn assemble(
     files: &[ContentFile],
     warnings: &mut Vec<Warning>,
 ) -> Vec<Draft> {
+    warnings.extend(unmatched_seed_keys(config, seeds));
     let stats = CorpusStats::from_texts(seeds.iter().map(|s| s.text.as_str()));
     let opts = CleanOptions {
         boilerplate: config.boilerplate_patterns(),
@@ -554,11 +593,7 @@ fn assemble(
             ..
         } = made;
         let body = body.as_deref().map(str::to_owned);
-        let seed_cfg = config
-            .seeds
-            .get(&seed.file_name)
-            .cloned()
-            .unwrap_or_default();
+        let seed_cfg = seed_config(config, seed).cloned().unwrap_or_default();
         if c.paragraphs.is_empty() {
             warnings.push(Warning {
                 kind: "skipped seed",
@@ -1182,10 +1217,20 @@ pub fn check_out_dir(root: &Path, out: &Path) -> Result<()> {
     if root.starts_with(&out_abs) {
         return bad("it is the project folder or one of its parents");
     }
-    for keep in ["seeds", "content", "templates", "src", ".git"] {
+    for keep in [
+        "seeds",
+        "content",
+        "templates",
+        "src",
+        ".git",
+        ".dossier-cache",
+    ] {
         if out_abs.starts_with(root.join(keep)) {
             return bad(&format!("it is inside the project's {keep}/ folder"));
         }
+    }
+    if out_abs == root.join("config.yaml") {
+        return bad("it is the project's config.yaml");
     }
     if let Ok(meta) = std::fs::symlink_metadata(out) {
         if meta.file_type().is_symlink() {

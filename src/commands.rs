@@ -84,9 +84,13 @@ fn build_into(
             "run the command inside a dossier project, or pass --root DIR (a folder holding seeds/)",
         ));
     }
-    let out = out
+    // `public/.` is `public` (a trailing `.` names the folder itself, which
+    // cannot be renamed)
+    let out: PathBuf = out
         .map(Path::to_path_buf)
-        .unwrap_or_else(|| root.join("public"));
+        .unwrap_or_else(|| root.join("public"))
+        .components()
+        .collect();
     build::check_out_dir(root, &out)?;
     // the "nothing changed" fast path: inputs scanned before anything is
     // read (a `serve` build, which needs every page in memory, always builds)
@@ -126,6 +130,7 @@ fn build_into(
         cache,
     })?;
     let mut timer = build::Timer::new();
+    clear_content_leftovers(root);
     let staging = crate::publish::Staging::begin(&out)?
         .with_known(crate::stamp::published(&stamp_cache, &options.out))
         .with_listing(|folder| crate::stamp::recycled_files(&stamp_cache, &options.out, folder));
@@ -204,6 +209,29 @@ fn build_into(
     // waiting; its memory goes back to the system either way)
     std::thread::spawn(move || drop(site));
     Ok(report)
+}
+
+/// Temporary content files a killed build left behind (`.NAME.tmp-PID`,
+/// written and then renamed into place): deleted once that build is gone.
+fn clear_content_leftovers(root: &Path) {
+    let dir = root.join("content").join("articles");
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        return;
+    };
+    for e in entries.flatten() {
+        let name = e.file_name();
+        let Some(pid) = name
+            .to_str()
+            .and_then(|n| n.strip_prefix('.'))
+            .and_then(|n| n.rsplit_once(".tmp-"))
+            .map(|(_, pid)| pid)
+        else {
+            continue;
+        };
+        if e.file_type().is_ok_and(|t| t.is_file()) && !crate::publish::pid_alive(pid) {
+            let _ = std::fs::remove_file(e.path());
+        }
+    }
 }
 
 fn cache_warning(message: String) -> Warning {
@@ -356,7 +384,10 @@ pub fn init(dir: &Path) -> Result<Vec<String>> {
     write("content/articles/.gitkeep", "")?;
     // the site, the previous site kept for fast rebuilds, the build cache
     write(".gitignore", "/public\n/.public.*\n/.dossier-cache\n")?;
-    for (name, text) in crate::render::DEFAULT_TEMPLATES {
+    for (name, text) in crate::render::DEFAULT_TEMPLATES
+        .iter()
+        .chain(crate::render::DEFAULT_ASSETS)
+    {
         write(&format!("templates/{name}"), text)?;
     }
     Ok(made)

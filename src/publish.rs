@@ -136,9 +136,12 @@ impl Staging {
         let tmp = sibling(out, &format!("tmp-{}", std::process::id()))?;
         // leftovers of an earlier killed build are ours by name: clear them
         clear_leftovers(out)?;
-        // the previous site, taken by a rename so no other build shares it
+        // the previous site, taken by a rename so no other build shares it;
+        // a folder of that name that is not a site dossier built (no
+        // data/dossier.json) is left alone
         let prev = sibling(out, PREV)?;
         let recycled = std::fs::symlink_metadata(&prev).is_ok_and(|m| m.is_dir())
+            && prev.join("data").join("dossier.json").is_file()
             && std::fs::rename(&prev, &tmp).is_ok();
         if !recycled {
             std::fs::create_dir_all(&tmp)
@@ -657,7 +660,12 @@ fn clear_leftovers(out: &Path) -> Result<()> {
     let prefix_old = format!(".{name}.old-");
     for e in entries.flatten() {
         let n = e.file_name().to_string_lossy().into_owned();
-        if n.starts_with(&prefix_tmp) || n.starts_with(&prefix_old) {
+        let pid = n
+            .strip_prefix(&prefix_tmp)
+            .or_else(|| n.strip_prefix(&prefix_old));
+        // a build still running (another `dossier build`, or `serve`) owns
+        // its folder: only a dead build's folder is a leftover
+        if pid.is_some_and(|pid| !pid_alive(pid)) {
             let p = e.path();
             if e.file_type()
                 .map(|t| t.is_dir() && !t.is_symlink())
@@ -668,6 +676,27 @@ fn clear_leftovers(out: &Path) -> Result<()> {
         }
     }
     Ok(())
+}
+
+/// Is `pid` (a file name's suffix) a process that is still running? A
+/// suffix that is not a process id is taken as alive: never ours to delete.
+pub fn pid_alive(pid: &str) -> bool {
+    let Ok(pid) = pid.parse::<i32>() else {
+        return true;
+    };
+    if pid <= 0 || pid as u32 == std::process::id() {
+        return true;
+    }
+    #[cfg(unix)]
+    {
+        // SAFETY: signal 0 only checks that the process exists; nothing is sent.
+        let r = unsafe { libc::kill(pid, 0) };
+        r == 0 || std::io::Error::last_os_error().raw_os_error() == Some(libc::EPERM)
+    }
+    #[cfg(not(unix))]
+    {
+        false
+    }
 }
 
 /// Put `tmp` in place of `out`; `out` may not exist yet.

@@ -42,6 +42,22 @@ pub const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
 const STYLE_CSS: &str = include_str!("../templates/style.css");
 const SEARCH_JS: &str = include_str!("../templates/search.js");
 
+/// The site's stylesheet and search script as built in: a project's
+/// `templates/` file of the same name replaces each (copied as it is).
+pub const DEFAULT_ASSETS: &[(&str, &str)] = &[("style.css", STYLE_CSS), ("search.js", SEARCH_JS)];
+
+/// An asset's bytes: the project's `templates/NAME` when it is a regular
+/// file, else the built-in default.
+fn asset(root: &Path, name: &str, default: &str) -> Result<Vec<u8>> {
+    let p = root.join("templates").join(name);
+    match std::fs::symlink_metadata(&p) {
+        Ok(m) if m.is_file() => {
+            std::fs::read(&p).map_err(|e| Error::io(&p, "cannot read the template", e))
+        }
+        _ => Ok(default.as_bytes().to_vec()),
+    }
+}
+
 /// Compile the templates: embedded defaults, overridden by the project's
 /// `templates/*.html` of the same name.
 /// Also returns a hash of every template's name and text (part of each
@@ -632,12 +648,18 @@ pub fn render(site: &Site, root: &Path, sink: &dyn PageSink) -> Result<()> {
     timer.detail("render: templates, indexes");
 
     let t_assets = || -> Result<()> {
-        sink.put("assets/style.css".into(), STYLE_CSS.as_bytes().to_vec())?;
+        sink.put(
+            "assets/style.css".into(),
+            asset(root, "style.css", STYLE_CSS)?,
+        )?;
         sink.put(
             "assets/highlight.css".into(),
             crate::highlight::css().into_bytes(),
         )?;
-        sink.put("assets/search.js".into(), SEARCH_JS.as_bytes().to_vec())?;
+        sink.put(
+            "assets/search.js".into(),
+            asset(root, "search.js", SEARCH_JS)?,
+        )?;
         sink.put_with("assets/search-index.js".into(), &mut |w| {
             search_index(&cx, w)
                 .map_err(|err| Error::Template(format!("writing search-index.js: {err}")))
