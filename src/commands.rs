@@ -215,6 +215,10 @@ fn build_into(
 /// written and then renamed into place): deleted once that build is gone.
 fn clear_content_leftovers(root: &Path) {
     let dir = root.join("content").join("articles");
+    // never through a symbolic link (the build does not write through one)
+    if !std::fs::symlink_metadata(&dir).is_ok_and(|m| m.is_dir()) {
+        return;
+    }
     let Ok(entries) = std::fs::read_dir(&dir) else {
         return;
     };
@@ -228,7 +232,7 @@ fn clear_content_leftovers(root: &Path) {
         else {
             continue;
         };
-        if e.file_type().is_ok_and(|t| t.is_file()) && !crate::publish::pid_alive(pid) {
+        if e.file_type().is_ok_and(|t| t.is_file()) && crate::publish::left_by_dead_build(pid) {
             let _ = std::fs::remove_file(e.path());
         }
     }
@@ -384,10 +388,13 @@ pub fn init(dir: &Path) -> Result<Vec<String>> {
     write("content/articles/.gitkeep", "")?;
     // the site, the previous site kept for fast rebuilds, the build cache
     write(".gitignore", "/public\n/.public.*\n/.dossier-cache\n")?;
-    for (name, text) in crate::render::DEFAULT_TEMPLATES
-        .iter()
-        .chain(crate::render::DEFAULT_ASSETS)
-    {
+    // the templates and the stylesheet to start from (not the search
+    // script: it reads the search index this version writes)
+    for (name, text) in crate::render::DEFAULT_TEMPLATES.iter().chain(
+        crate::render::DEFAULT_ASSETS
+            .iter()
+            .filter(|(n, _)| *n == "style.css"),
+    ) {
         write(&format!("templates/{name}"), text)?;
     }
     Ok(made)

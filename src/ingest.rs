@@ -141,21 +141,6 @@ pub fn read_seeds(root: &Path, warnings: &mut Vec<Warning>) -> Result<Vec<Seed>>
         if !entry.file_type().is_file() {
             continue;
         }
-        // the path names the article (`seed:` in its content file); one that
-        // is not UTF-8 would lose bytes in that name, and two such files
-        // could then take the same one
-        let under = p.strip_prefix(root).unwrap_or(p);
-        if under.to_str().is_none() {
-            // the name as written, its bad bytes as `\xFE` escapes (each
-            // file its own warning)
-            let escaped = format!("{:?}", under.as_os_str());
-            warnings.push(Warning {
-                kind: "unsafe input",
-                file: Some(escaped.trim_matches('"').to_string()),
-                message: "has a name that is not valid UTF-8; skipped (rename it, e.g. with letters, digits and dashes)".into(),
-            });
-            continue;
-        }
         let name = p
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
@@ -169,6 +154,21 @@ pub fn read_seeds(root: &Path, warnings: &mut Vec<Warning>) -> Result<Vec<Seed>>
                 file: Some(rel_path(root, p)),
                 message: "is not a .txt file; ignored (raw articles are plain-text .txt files)"
                     .into(),
+            });
+            continue;
+        }
+        // the path names the article (`seed:` in its content file); one that
+        // is not UTF-8 would lose bytes in that name, and two such files
+        // could then take the same one
+        let under = p.strip_prefix(root).unwrap_or(p);
+        if under.to_str().is_none() {
+            // the name as written, its bad bytes as `\xFE` escapes (each
+            // file its own warning)
+            let escaped = format!("{:?}", under.as_os_str());
+            warnings.push(Warning {
+                kind: "unsafe input",
+                file: Some(escaped.trim_matches('"').to_string()),
+                message: "has a name that is not valid UTF-8; skipped (rename it, e.g. with letters, digits and dashes)".into(),
             });
             continue;
         }

@@ -665,7 +665,7 @@ fn clear_leftovers(out: &Path) -> Result<()> {
             .or_else(|| n.strip_prefix(&prefix_old));
         // a build still running (another `dossier build`, or `serve`) owns
         // its folder: only a dead build's folder is a leftover
-        if pid.is_some_and(|pid| !pid_alive(pid)) {
+        if pid.is_some_and(left_by_dead_build) {
             let p = e.path();
             if e.file_type()
                 .map(|t| t.is_dir() && !t.is_symlink())
@@ -678,15 +678,21 @@ fn clear_leftovers(out: &Path) -> Result<()> {
     Ok(())
 }
 
-/// Is `pid` (a file name's suffix) a process that is still running? A
-/// suffix that is not a process id is taken as alive: never ours to delete.
-pub fn pid_alive(pid: &str) -> bool {
-    let Ok(pid) = pid.parse::<i32>() else {
-        return true;
+/// Was a temporary file or folder whose name ends in `pid` left by a build
+/// that is no longer running? Called before this build makes its own, so
+/// one carrying this process's id is a leftover too (of an earlier build
+/// in this process, or of a process that had the same id, as in a
+/// container where every run is process 1). A suffix that is not a process
+/// id is never a leftover.
+pub fn left_by_dead_build(pid: &str) -> bool {
+    let Ok(n) = pid.parse::<i32>() else {
+        return false;
     };
-    if pid <= 0 || pid as u32 == std::process::id() {
-        return true;
-    }
+    n > 0 && (n as u32 == std::process::id() || !pid_alive(n))
+}
+
+/// Is process `pid` running?
+fn pid_alive(pid: i32) -> bool {
     #[cfg(unix)]
     {
         // SAFETY: signal 0 only checks that the process exists; nothing is sent.

@@ -644,7 +644,8 @@ fn a_project_components_file_overrides_the_built_in_components() {
     let err = commands::build(p.path(), None, None)
         .unwrap_err()
         .to_string();
-    assert!(err.contains("cite"), "{err}");
+    assert!(err.contains("Unknown component `cite`"), "{err}");
+    assert!(err.contains(".html:"), "names the calling template: {err}");
 }
 
 /// An actor in more events than its page lists: the page lists those
