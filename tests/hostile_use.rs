@@ -156,6 +156,9 @@ fn only_a_dead_builds_temporary_files_are_cleared() {
         !own.exists(),
         "a folder with this process's id is a leftover"
     );
+    // (kept, it would have been taken for this build's folder, and its
+    // stale file published with the site)
+    assert!(!p.path().join("public/page.html").exists());
     assert!(
         !tmp_content.exists(),
         "a dead build's content file is a leftover"
