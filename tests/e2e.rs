@@ -1,6 +1,9 @@
 //! End-to-end: build the bundled seeds in a temporary project and assert on
 //! the pages, the links and `dossier.json`.
 
+mod common;
+
+use common::{empty_project, json, project, repo};
 use dossier::commands;
 use std::collections::BTreeMap;
 use std::fs;
@@ -45,31 +48,6 @@ const TOWNS: &[&str] = &[
     "Selworth",
 ];
 
-fn repo() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-/// A temporary project holding a copy of the bundled seeds (and optionally the repo's config).
-fn project(with_config: bool) -> tempfile::TempDir {
-    let (dir, seeds) = empty_project();
-    for e in fs::read_dir(repo().join("seeds")).unwrap() {
-        let e = e.unwrap();
-        fs::copy(e.path(), seeds.join(e.file_name())).unwrap();
-    }
-    if with_config {
-        fs::copy(repo().join("config.yaml"), dir.path().join("config.yaml")).unwrap();
-    }
-    dir
-}
-
-/// An empty project: a temporary folder with an empty `seeds/` (its path).
-fn empty_project() -> (tempfile::TempDir, PathBuf) {
-    let dir = tempfile::tempdir().unwrap();
-    let seeds = dir.path().join("seeds");
-    fs::create_dir_all(&seeds).unwrap();
-    (dir, seeds)
-}
-
 fn read_tree(root: &Path) -> BTreeMap<String, Vec<u8>> {
     let mut m = BTreeMap::new();
     for e in walkdir::WalkDir::new(root).sort_by_file_name() {
@@ -111,10 +89,6 @@ fn first_in<'j>(
     pred: impl Fn(&serde_json::Value) -> bool,
 ) -> Option<&'j serde_json::Value> {
     j[list].as_array().unwrap().iter().find(|x| pred(x))
-}
-
-fn json(root: &Path) -> serde_json::Value {
-    serde_json::from_slice(&fs::read(root.join("public/data/dossier.json")).unwrap()).unwrap()
 }
 
 #[test]

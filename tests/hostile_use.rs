@@ -2,28 +2,11 @@
 //! test is one way a build went wrong, and what it does now.
 #![cfg(unix)]
 
+mod common;
+
+use common::{json, project, repo};
 use dossier::commands;
 use std::fs;
-use std::path::{Path, PathBuf};
-
-fn repo() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-/// A temporary project holding the bundled seeds (and config.yaml if asked).
-fn project(with_config: bool) -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    let seeds = dir.path().join("seeds");
-    fs::create_dir_all(&seeds).unwrap();
-    for e in fs::read_dir(repo().join("seeds")).unwrap() {
-        let e = e.unwrap();
-        fs::copy(e.path(), seeds.join(e.file_name())).unwrap();
-    }
-    if with_config {
-        fs::copy(repo().join("config.yaml"), dir.path().join("config.yaml")).unwrap();
-    }
-    dir
-}
 
 /// The id of a process that has exited (so no process has it, unless the
 /// system gave it out again in the meantime, which `pid_alive` then sees).
@@ -32,11 +15,6 @@ fn dead_pid() -> u32 {
     let pid = child.id();
     child.wait().unwrap();
     pid
-}
-
-fn json(root: &Path) -> serde_json::Value {
-    serde_json::from_str(&fs::read_to_string(root.join("public/data/dossier.json")).unwrap())
-        .unwrap()
 }
 
 /// Marking a quoted actor `ignore: true` (as the build's own warning
