@@ -475,28 +475,28 @@ impl Default for Timer {
     }
 }
 
-/// Clean the seeds and merge them with the content files into drafts.
-/// A seed's settings under `seeds:` in config.yaml: keyed by its path
-/// under `seeds/` (`a/x.txt`, also written `seeds/a/x.txt`), or by its
-/// bare file name (`x.txt`).
+/// The keys a seed's settings may have under `seeds:` in config.yaml, in
+/// the order they are looked up: its path under `seeds/` (`a/x.txt`), the
+/// same written `seeds/a/x.txt`, and its bare file name (`x.txt`).
+fn seed_keys(seed: &Seed) -> [&str; 3] {
+    [
+        seed.rel.strip_prefix("seeds/").unwrap_or(&seed.rel),
+        &seed.rel,
+        &seed.file_name,
+    ]
+}
+
+/// A seed's settings under `seeds:` in config.yaml (see [`seed_keys`]).
 fn seed_config<'c>(config: &'c Config, seed: &Seed) -> Option<&'c crate::config::SeedConfig> {
-    let under = seed.rel.strip_prefix("seeds/").unwrap_or(&seed.rel);
-    config
-        .seeds
-        .get(under)
-        .or_else(|| config.seeds.get(&seed.rel))
-        .or_else(|| config.seeds.get(&seed.file_name))
+    seed_keys(seed)
+        .into_iter()
+        .find_map(|k| config.seeds.get(k))
 }
 
 /// A warning for every key under `seeds:` in config.yaml that names no
 /// seed (a typo, or a file since renamed or deleted).
 fn unmatched_seed_keys(config: &Config, seeds: &[Seed]) -> Vec<Warning> {
-    let mut names: HashSet<&str> = HashSet::default();
-    for s in seeds {
-        names.insert(&s.rel);
-        names.insert(s.rel.strip_prefix("seeds/").unwrap_or(&s.rel));
-        names.insert(&s.file_name);
-    }
+    let names: HashSet<&str> = seeds.iter().flat_map(seed_keys).collect();
     let mut keys: Vec<&String> = config
         .seeds
         .keys()
@@ -514,6 +514,7 @@ fn unmatched_seed_keys(config: &Config, seeds: &[Seed]) -> Vec<Warning> {
         .collect()
 }
 
+/// Clean the seeds and merge them with the content files into drafts.
 fn assemble(
     config: &Config,
     cache: &Cache,

@@ -298,17 +298,20 @@ pub fn model(
     d.actors.sort_by(|a, b| a.id.cmp(&b.id));
 
     timer.detail("  model: actors");
+    // an actor of the dossier is one some article lists (not one marked
+    // `ignore: true`): only those are quote speakers and event actors, so
+    // no page links to an actor page that is not built
+    let in_dossier: Vec<bool> = actor_articles.iter().map(|l| !l.is_empty()).collect();
     // quotes
     d.quotes.reserve_exact(quotes.len());
     for q in quotes {
         let Some(dr) = drafts.get(q.doc) else {
             continue;
         };
-        // a speaker who is no actor of the dossier (marked `ignore: true`,
-        // or listed by no article) is named as written, not linked
+        // a speaker who is no actor of the dossier is named as written
         let listed = q
             .speaker
-            .filter(|&s| actor_articles.get(s).is_some_and(|l| !l.is_empty()));
+            .filter(|&s| in_dossier.get(s).copied().unwrap_or(false));
         let speaker_text = match (listed, q.speaker) {
             (None, Some(s)) => q
                 .speaker_text
@@ -326,8 +329,6 @@ pub fn model(
 
     timer.detail("  model: quotes");
     // events, merged across articles
-    // an event links the actors it names that are actors of the dossier
-    let in_dossier: Vec<bool> = actor_articles.iter().map(|l| !l.is_empty()).collect();
     d.events = merge_events(site, &events, &actor_ids, &in_dossier);
     drop(events);
 

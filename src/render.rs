@@ -47,14 +47,18 @@ const SEARCH_JS: &str = include_str!("../templates/search.js");
 pub const DEFAULT_ASSETS: &[(&str, &str)] = &[("style.css", STYLE_CSS), ("search.js", SEARCH_JS)];
 
 /// An asset's bytes: the project's `templates/NAME` when it is a regular
-/// file, else the built-in default.
-fn asset(root: &Path, name: &str, default: &str) -> Result<Vec<u8>> {
+/// file, else the built-in one of [`DEFAULT_ASSETS`].
+fn asset(root: &Path, name: &str) -> Result<Vec<u8>> {
     let p = root.join("templates").join(name);
     match std::fs::symlink_metadata(&p) {
         Ok(m) if m.is_file() => {
             std::fs::read(&p).map_err(|e| Error::io(&p, "cannot read the template", e))
         }
-        _ => Ok(default.as_bytes().to_vec()),
+        _ => Ok(DEFAULT_ASSETS
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, text)| text.as_bytes().to_vec())
+            .unwrap_or_default()),
     }
 }
 
@@ -648,18 +652,12 @@ pub fn render(site: &Site, root: &Path, sink: &dyn PageSink) -> Result<()> {
     timer.detail("render: templates, indexes");
 
     let t_assets = || -> Result<()> {
-        sink.put(
-            "assets/style.css".into(),
-            asset(root, "style.css", STYLE_CSS)?,
-        )?;
+        sink.put("assets/style.css".into(), asset(root, "style.css")?)?;
         sink.put(
             "assets/highlight.css".into(),
             crate::highlight::css().into_bytes(),
         )?;
-        sink.put(
-            "assets/search.js".into(),
-            asset(root, "search.js", SEARCH_JS)?,
-        )?;
+        sink.put("assets/search.js".into(), asset(root, "search.js")?)?;
         sink.put_with("assets/search-index.js".into(), &mut |w| {
             search_index(&cx, w)
                 .map_err(|err| Error::Template(format!("writing search-index.js: {err}")))
@@ -2264,8 +2262,6 @@ struct ArticleEvent<'a> {
     paragraph: usize,
 }
 
-/// An article's context value for a template: its [`ArticleView`], its
-/// body's HTML and its highlighted front matter.
 /// An article page's `article`: its view, with its body and front matter
 /// rendered to HTML.
 #[derive(Serialize)]
