@@ -251,15 +251,21 @@ pub fn rel_path(root: &Path, path: &Path) -> String {
 /// not the CPU (about four times faster than one thread per core here).
 const IO_THREADS: usize = 16;
 
-/// Run `f` (which reads files with rayon) on a pool sized for I/O.
+/// Run `f` (which reads files with rayon) on a pool sized for I/O. The pool
+/// is made on first use and kept for the process (`serve` builds again and
+/// again): its threads sleep between builds.
 pub fn io_parallel<R: Send>(f: impl FnOnce() -> R + Send) -> R {
-    match rayon::ThreadPoolBuilder::new()
-        .num_threads(IO_THREADS)
-        .thread_name(|i| format!("dossier-io-{i}"))
-        .build()
-    {
-        Ok(pool) => pool.install(f),
-        Err(_) => f(),
+    static POOL: std::sync::OnceLock<Option<rayon::ThreadPool>> = std::sync::OnceLock::new();
+    let pool = POOL.get_or_init(|| {
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(IO_THREADS)
+            .thread_name(|i| format!("dossier-io-{i}"))
+            .build()
+            .ok()
+    });
+    match pool {
+        Some(pool) => pool.install(f),
+        None => f(),
     }
 }
 
