@@ -1044,14 +1044,42 @@ struct OnDisk {
     fingerprint: Option<String>,
     /// The hash of its bytes as read.
     read_hash: String,
+    /// An edited file's own lists (see [`content_writes`]).
+    lists: Option<Lists>,
+}
+
+/// The lists of a content file's front matter that extraction over the
+/// whole corpus makes (a person may correct them).
+#[derive(Debug, Clone)]
+struct Lists {
+    actors: Vec<String>,
+    places: Vec<String>,
+    cited_sources: Vec<String>,
+}
+
+impl Lists {
+    /// The lists the build made for an article.
+    fn of(art: &model::Article) -> Lists {
+        Lists {
+            actors: model::id_strings(&art.actors),
+            places: art.places.clone(),
+            cited_sources: art.cited_sources.clone(),
+        }
+    }
 }
 
 impl From<ContentFile> for OnDisk {
     fn from(f: ContentFile) -> Self {
+        let lists = (!f.pristine).then_some(Lists {
+            actors: f.front.actors,
+            places: f.front.places,
+            cited_sources: f.front.cited_sources,
+        });
         OnDisk {
             rel: f.rel,
             fingerprint: f.front.fingerprint,
             read_hash: f.read_hash,
+            lists,
         }
     }
 }
@@ -1059,10 +1087,17 @@ impl From<ContentFile> for OnDisk {
 /// For edited files whose generated version changed, a `.md.new` file
 /// beside them (the edit itself is never touched), with a warning; the
 /// generated files are written by [`fresh_content_writes`].
+///
+/// The generated version is what the seed gives now (title, dek, date,
+/// publisher, body, …) with the file's own actors, places and cited
+/// sources: those come from extraction over the whole corpus, here over
+/// the edited text, so they would differ from the file's after any edit
+/// (a new headline names other places) though the seed did not change.
+/// A `.md.new` thus means the seed, or how the build reads it, changed.
 fn content_writes(root: &Path, site: &Site, warnings: &mut Vec<Warning>) -> Vec<ContentWrite> {
     let on_disk = site.on_disk();
     let mut out = Vec::new();
-    for (d, art) in site.drafts.iter().zip(&site.dossier.articles) {
+    for d in &site.drafts {
         if d.seed.is_none() || !d.edited {
             continue;
         }
@@ -1070,10 +1105,10 @@ fn content_writes(root: &Path, site: &Site, warnings: &mut Vec<Warning>) -> Vec<
             continue;
         };
         // what the build would generate now, from the seed
-        let Some(g) = d.regenerated.as_deref() else {
+        let (Some(g), Some(lists)) = (d.regenerated.as_deref(), f.lists.as_ref()) else {
             continue;
         };
-        let text = content::render(&content_front(g, art), &g.body());
+        let text = content::render(&content_front(g, lists.clone()), &g.body());
         let fp = content::fingerprint(&text);
         let new_rel = format!("{}.new", d.content_rel);
         let already = std::fs::read_to_string(root.join(&new_rel))
@@ -1121,7 +1156,7 @@ pub fn fresh_content_writes<T: Send>(
         .filter(|(d, _)| d.seed.is_some() && !d.edited)
         .map(|(d, art)| {
             let existing = on_disk.get(d.content_rel.as_str());
-            let front = content_front(d, art);
+            let front = content_front(d, Lists::of(art));
             let mut key = Key::new("content file");
             key.serialized(&front);
             match d.own_body() {
@@ -1166,7 +1201,7 @@ pub fn fresh_content_writes<T: Send>(
 /// The front matter a content file is generated with. An estimated date is
 /// left out: it is the build's guess, made afresh on every build, not a
 /// fact of the text.
-fn content_front(d: &Draft, art: &model::Article) -> FrontMatter {
+fn content_front(d: &Draft, lists: Lists) -> FrontMatter {
     let estimated = d.basis == Some("estimated");
     FrontMatter {
         title: d.title.clone(),
@@ -1176,9 +1211,9 @@ fn content_front(d: &Draft, art: &model::Article) -> FrontMatter {
         published_basis: d.basis.filter(|_| !estimated).map(str::to_string),
         url: d.url.clone(),
         seed: d.seed.clone(),
-        actors: model::id_strings(&art.actors),
-        places: art.places.clone(),
-        cited_sources: art.cited_sources.clone(),
+        actors: lists.actors,
+        places: lists.places,
+        cited_sources: lists.cited_sources,
         removed: d.removed.to_vec(),
         fingerprint: None,
     }

@@ -196,7 +196,13 @@ fn an_edited_content_file_is_kept_and_used() {
     let p = project(true);
     commands::build(p.path(), None, None).unwrap();
     let d = json(p.path());
-    let art = &d["articles"][0];
+    // an article whose headline names a place its body does not ("US"):
+    // the new headline changes the places extraction finds
+    let art = first_in(&d, "articles", |a| {
+        a["seed"] == "seeds/000_8ff7cc808769b7d0.txt"
+    })
+    .unwrap();
+    assert!(art["places"].as_array().unwrap().contains(&"US".into()));
     let content = p.path().join(art["content"].as_str().unwrap());
     let text = fs::read_to_string(&content).unwrap();
     let edited = text.replacen(
@@ -217,10 +223,20 @@ fn an_edited_content_file_is_kept_and_used() {
         "{:?}",
         report.content_written
     );
+    // the seed did not change: no new version to merge, and no warning
+    // (the new headline names other places, which is not the seed's doing)
+    let new_version = content.with_extension("md.new");
+    assert!(!new_version.exists(), "a .md.new for an unchanged seed");
+    assert!(
+        !report.warnings.iter().any(|w| w.kind == "edited content"),
+        "{:?}",
+        report.warnings
+    );
     let d = json(p.path());
     let again = first_in(&d, "articles", |a| a["id"] == art["id"]).unwrap();
     assert_eq!(again["title"], "Corrected headline");
     assert_eq!(again["edited"], true);
+    assert!(!again["places"].as_array().unwrap().contains(&"US".into()));
     let page = fs::read_to_string(
         p.path()
             .join("public")
@@ -228,6 +244,18 @@ fn an_edited_content_file_is_kept_and_used() {
     )
     .unwrap();
     assert!(page.contains("Corrected headline"));
+
+    // the seed changes: the edit stays, the new version is set beside it
+    let seed = p.path().join(art["seed"].as_str().unwrap());
+    let raw = fs::read_to_string(&seed).unwrap();
+    let added =
+        "Talks between the two delegations are to resume in Geneva next week, officials said.";
+    fs::write(&seed, format!("{raw}\n\n{added}\n")).unwrap();
+    let report = commands::build(p.path(), None, None).unwrap();
+    assert_eq!(fs::read_to_string(&content).unwrap(), edited);
+    let new_text = fs::read_to_string(&new_version).expect("no .md.new for a changed seed");
+    assert!(new_text.contains(added));
+    assert!(report.warnings.iter().any(|w| w.kind == "edited content"));
 }
 
 #[test]
