@@ -92,6 +92,7 @@ fn build_into(
         .components()
         .collect();
     build::check_out_dir(root, &out)?;
+    let _lock = lock_project(root);
     // the "nothing changed" fast path: inputs scanned before anything is
     // read (a `serve` build, which needs every page in memory, always builds)
     let stamp_cache = if cache && keep.is_none() {
@@ -209,6 +210,28 @@ fn build_into(
     // waiting; its memory goes back to the system either way)
     std::thread::spawn(move || drop(site));
     Ok(report)
+}
+
+/// One build at a time in a project: a second `dossier build`, or a
+/// `serve` rebuild, waits until the first is done (both would write the
+/// same content files, cache tables and stamps). The lock is the system's
+/// advisory lock on the project folder itself, so no file is made for it
+/// and a killed build's lock goes with its process. Where the folder
+/// cannot be locked (a system without `flock`), builds are not serialised.
+fn lock_project(root: &Path) -> Option<std::fs::File> {
+    let dir = std::fs::File::open(root).ok()?;
+    match dir.try_lock() {
+        Ok(()) => {}
+        Err(std::fs::TryLockError::WouldBlock) => {
+            eprintln!(
+                "waiting for another build of {} to finish (dossier build or serve)…",
+                root.display()
+            );
+            dir.lock().ok()?;
+        }
+        Err(std::fs::TryLockError::Error(_)) => return None,
+    }
+    Some(dir)
 }
 
 /// Temporary content files a killed build left behind (`.NAME.tmp-PID`,

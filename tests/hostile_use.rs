@@ -247,3 +247,26 @@ fn seed_settings_follow_the_path_and_unknown_keys_are_warned_about() {
         .collect();
     assert_eq!(unknown.len(), 1, "{:?}", report.warnings);
 }
+
+/// Two builds of one project at once: the second waits for the first
+/// (they would write the same content files and cache tables), then builds.
+/// The test holds the lock a build takes, as a running build would.
+#[test]
+fn a_second_build_waits_for_the_first() {
+    let p = project(true);
+    let held = fs::File::open(p.path()).unwrap();
+    held.lock().unwrap();
+    let root = p.path().to_path_buf();
+    let second = std::thread::spawn(move || commands::build(&root, None, None).map(|r| r.articles));
+    // a build of five articles takes well under a second: long enough
+    // for it to have finished, had it not waited
+    let waited = std::time::Instant::now();
+    while !second.is_finished() && waited.elapsed() < std::time::Duration::from_secs(3) {
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    assert!(!second.is_finished(), "the second build did not wait");
+    assert!(!p.path().join("public").exists());
+    held.unlock().unwrap();
+    assert_eq!(second.join().unwrap().unwrap(), 5);
+    assert!(p.path().join("public/index.html").is_file());
+}
