@@ -270,16 +270,11 @@ fn parse(data: &[u8]) -> Option<HashMap<u128, (usize, usize)>> {
     Some(index)
 }
 
-/// Write `path` through a temporary file and a rename, so a reader never
-/// sees a half-written table.
-fn write_atomic(
-    path: &Path,
-    write: &dyn Fn(&mut dyn std::io::Write) -> std::io::Result<()>,
-) -> std::io::Result<()> {
-    let dir = path.parent().unwrap_or(Path::new("."));
+/// Make the cache folder `dir` if it is missing, marked as disposable for
+/// backup tools and git.
+pub fn make_dir(dir: &Path) -> std::io::Result<()> {
     if !dir.is_dir() {
         std::fs::create_dir_all(dir)?;
-        // tell backup tools and git that this folder is disposable
         std::fs::write(
             dir.join("CACHEDIR.TAG"),
             "Signature: 8a477f597d28d172789f06886806bc55\n\
@@ -287,6 +282,16 @@ fn write_atomic(
         )?;
         std::fs::write(dir.join(".gitignore"), "*\n")?;
     }
+    Ok(())
+}
+
+/// Write `path` through a temporary file and a rename, so a reader never
+/// sees a half-written table.
+fn write_atomic(
+    path: &Path,
+    write: &dyn Fn(&mut dyn std::io::Write) -> std::io::Result<()>,
+) -> std::io::Result<()> {
+    make_dir(path.parent().unwrap_or(Path::new(".")))?;
     let tmp = path.with_extension(format!("tmp-{}", std::process::id()));
     let written = std::fs::File::create(&tmp).and_then(|f| {
         let mut w = std::io::BufWriter::with_capacity(1 << 20, f);

@@ -215,23 +215,31 @@ fn build_into(
 /// One build at a time in a project: a second `dossier build`, or a
 /// `serve` rebuild, waits until the first is done (both would write the
 /// same content files, cache tables and stamps). The lock is the system's
-/// advisory lock on the project folder itself, so no file is made for it
-/// and a killed build's lock goes with its process. Where the folder
-/// cannot be locked (a system without `flock`), builds are not serialised.
+/// advisory lock on `.dossier-cache/build.lock`, a file of dossier's own
+/// (so no other tool holds it), and goes with its process if a build is
+/// killed. Where it cannot be taken (a read-only project, a file system
+/// without locks), builds are not serialised.
 fn lock_project(root: &Path) -> Option<std::fs::File> {
-    let dir = std::fs::File::open(root).ok()?;
-    match dir.try_lock() {
+    let dir = root.join(crate::cache::DIR);
+    crate::cache::make_dir(&dir).ok()?;
+    let file = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(dir.join("build.lock"))
+        .ok()?;
+    match file.try_lock() {
         Ok(()) => {}
         Err(std::fs::TryLockError::WouldBlock) => {
             eprintln!(
                 "waiting for another build of {} to finish (dossier build or serve)…",
                 root.display()
             );
-            dir.lock().ok()?;
+            file.lock().ok()?;
         }
         Err(std::fs::TryLockError::Error(_)) => return None,
     }
-    Some(dir)
+    Some(file)
 }
 
 /// Temporary content files a killed build left behind (`.NAME.tmp-PID`,

@@ -254,7 +254,9 @@ fn seed_settings_follow_the_path_and_unknown_keys_are_warned_about() {
 #[test]
 fn a_second_build_waits_for_the_first() {
     let p = project(true);
-    let held = fs::File::open(p.path()).unwrap();
+    let lock = p.path().join(".dossier-cache/build.lock");
+    fs::create_dir_all(lock.parent().unwrap()).unwrap();
+    let held = fs::File::create(&lock).unwrap();
     held.lock().unwrap();
     let root = p.path().to_path_buf();
     let second = std::thread::spawn(move || commands::build(&root, None, None).map(|r| r.articles));
