@@ -1091,9 +1091,12 @@ impl From<ContentFile> for OnDisk {
 /// The generated version is what the seed gives now (title, dek, date,
 /// publisher, body, …) with the file's own actors, places and cited
 /// sources: those come from extraction over the whole corpus, here over
-/// the edited text, so they would differ from the file's after any edit
-/// (a new headline names other places) though the seed did not change.
-/// A `.md.new` thus means the seed, or how the build reads it, changed.
+/// the edited text, and would differ from the file's after any edit (a new
+/// headline names other places) though the seed did not change. Whether
+/// it changed is told by the seed part of the file's fingerprint (see
+/// [`content::split_fingerprint`]), which leaves those lists out: a
+/// `.md.new` means the seed, or how the build reads it, changed, and not
+/// that a person corrected a list.
 fn content_writes(root: &Path, site: &Site, warnings: &mut Vec<Warning>) -> Vec<ContentWrite> {
     let on_disk = site.on_disk();
     let mut out = Vec::new();
@@ -1108,13 +1111,22 @@ fn content_writes(root: &Path, site: &Site, warnings: &mut Vec<Warning>) -> Vec<
         let (Some(g), Some(lists)) = (d.regenerated.as_deref(), f.lists.as_ref()) else {
             continue;
         };
-        let text = content::render(&content_front(g, lists.clone()), &g.body());
-        let fp = content::fingerprint(&text);
+        let (text, fp) =
+            content::render_with_fingerprint(&content_front(g, lists.clone()), &g.body());
         let new_rel = format!("{}.new", d.content_rel);
         let already = std::fs::read_to_string(root.join(&new_rel))
             .map(|t| t == text)
             .unwrap_or(false);
-        if f.fingerprint.as_deref() != Some(fp.as_str()) {
+        let (now_text, now_seed) = content::split_fingerprint(&fp);
+        let changed = match f.fingerprint.as_deref().map(content::split_fingerprint) {
+            // what the seed gives, against what the file was made from
+            Some((_, Some(seed))) => Some(seed) != now_seed,
+            // a file made before fingerprints had their second part: the
+            // whole text, with the file's own lists
+            Some((text, None)) => text != now_text,
+            None => true,
+        };
+        if changed {
             warnings.push(Warning {
                 kind: "edited content",
                 file: Some(d.content_rel.clone()),

@@ -143,8 +143,38 @@ pub fn fingerprint(text: &str) -> String {
         }
         h.update(line.as_bytes());
     }
-    let digest = h.finalize();
-    let mut s = String::from("sha256:");
+    format!("sha256:{}", hex16(&h.finalize()))
+}
+
+/// A generated file's `fingerprint:` is `sha256:TEXT+SEED`: `TEXT` is the
+/// [`fingerprint`] of the file's text (a file whose text no longer gives
+/// it was edited), `SEED` the [`seed_part`] of what it was generated from
+/// (a later build compares it to tell whether the seed now gives another
+/// article). Files written before the second part existed carry `TEXT`
+/// alone. Returns the two parts.
+pub fn split_fingerprint(fp: &str) -> (&str, Option<&str>) {
+    match fp.split_once('+') {
+        Some((text, seed)) => (text, Some(seed)),
+        None => (fp, None),
+    }
+}
+
+/// A hash of what a generated file says apart from the lists that
+/// extraction over the whole corpus makes (`actors`, `places`,
+/// `cited_sources`): its title, dek, date, publisher, body and so on, the
+/// part a seed decides. A person's edit to those lists, or a headline
+/// that names other places, leaves a file's seed part as it was.
+fn seed_part(front: &FrontMatter, body: &str) -> String {
+    let mut h = Sha256::new();
+    h.update(serde_json::to_vec(front).unwrap_or_default());
+    h.update(b"\n");
+    h.update(body.as_bytes());
+    hex16(&h.finalize())
+}
+
+/// The first 16 bytes of a digest, in hex.
+fn hex16(digest: &[u8]) -> String {
+    let mut s = String::with_capacity(32);
     for b in &digest[..16] {
         s.push_str(&format!("{b:02x}"));
     }
@@ -173,7 +203,7 @@ pub fn parse(text: &str, rel: &str, path: &Path) -> Result<ContentFile> {
         ));
     }
     let pristine = match &front.fingerprint {
-        Some(fp) => *fp == fingerprint(&text),
+        Some(fp) => split_fingerprint(fp).0 == fingerprint(&text),
         None => false,
     };
     Ok(ContentFile {
@@ -252,7 +282,7 @@ fn generated_front(text: &str) -> Option<FrontMatter> {
         last = line;
     }
     let fp = last.strip_prefix("fingerprint: ")?.trim_end();
-    if !title_ok || fingerprint(text) != fp {
+    if !title_ok || fingerprint(text) != split_fingerprint(fp).0 {
         return None;
     }
     Some(FrontMatter {
@@ -274,11 +304,16 @@ pub fn render(front: &FrontMatter, body: &str) -> String {
     render_with_fingerprint(front, body).0
 }
 
-/// [`render`], with the text's [`fingerprint`] (the one written into it).
+/// [`render`], with the `fingerprint:` written into it (see
+/// [`split_fingerprint`]).
 pub fn render_with_fingerprint(front: &FrontMatter, body: &str) -> (String, String) {
     let mut f = front.clone();
     f.fingerprint = None;
     let yaml = serde_yaml::to_string(&f).unwrap_or_default();
+    f.actors.clear();
+    f.places.clear();
+    f.cited_sources.clear();
+    let seed = seed_part(&f, body);
     let mut text = String::with_capacity(yaml.len() + body.len() + 200);
     text.push_str("---\n");
     text.push_str(&yaml);
@@ -287,7 +322,7 @@ pub fn render_with_fingerprint(front: &FrontMatter, body: &str) -> (String, Stri
     if !text.ends_with('\n') {
         text.push('\n');
     }
-    let fp = fingerprint(&text);
+    let fp = format!("{}+{seed}", fingerprint(&text));
     // the fingerprint goes last in the front matter
     let head_end = 4 + yaml.len();
     let mut out = String::with_capacity(text.len() + 64);
@@ -489,7 +524,46 @@ mod tests {
         let (again, fp) = render_with_fingerprint(&front(), "Para one.\n\nPara two.\n");
         assert_eq!(again, text);
         assert_eq!(f.front.fingerprint.as_deref(), Some(fp.as_str()));
-        assert_eq!(fingerprint(&text), fp);
+        assert_eq!(split_fingerprint(&fp).0, fingerprint(&text));
+    }
+
+    /// The seed part of a fingerprint leaves out the lists extraction makes,
+    /// and only them; a file written before it existed is read as before.
+    #[test]
+    fn the_seed_part_leaves_out_the_lists() {
+        let body = "Para one.\n";
+        let seed_of = |f: &FrontMatter| {
+            let (_, fp) = render_with_fingerprint(f, body);
+            split_fingerprint(&fp).1.unwrap().to_string()
+        };
+        let base = seed_of(&front());
+        let mut lists = front();
+        lists.actors = vec!["someone-else".into()];
+        lists.places = vec!["Geneva".into()];
+        lists.cited_sources = vec!["reuters".into()];
+        assert_eq!(seed_of(&lists), base);
+        let mut title = front();
+        title.title = "Another title".into();
+        assert_ne!(seed_of(&title), base);
+        let (_, fp) = render_with_fingerprint(&front(), "Para two.\n");
+        assert_ne!(split_fingerprint(&fp).1.unwrap(), base);
+        // the old form: the text's fingerprint alone, still pristine
+        let text = render(&front(), body);
+        let old_line = format!("fingerprint: {}\n", fingerprint(&text));
+        let old = text
+            .lines()
+            .map(|l| match l.starts_with("fingerprint: ") {
+                true => old_line.clone(),
+                false => format!("{l}\n"),
+            })
+            .collect::<String>();
+        assert_ne!(old, text);
+        let f = parse(&old, "content/articles/a.md", Path::new("a.md")).unwrap();
+        assert!(f.pristine);
+        assert_eq!(
+            split_fingerprint(f.front.fingerprint.as_deref().unwrap()).1,
+            None
+        );
     }
 
     /// `parse_generated` takes `text` only as `parse` reads it: pristine,

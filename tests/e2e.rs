@@ -245,6 +245,15 @@ fn an_edited_content_file_is_kept_and_used() {
     .unwrap();
     assert!(page.contains("Corrected headline"));
 
+    // a person's correction to a list is not a new version either
+    let corrected = edited.replacen("\n- US\n", "\n", 1);
+    assert_ne!(corrected, edited, "the places line was not found");
+    fs::write(&content, &corrected).unwrap();
+    let report = commands::build(p.path(), None, None).unwrap();
+    assert!(!new_version.exists(), "a .md.new for a corrected list");
+    assert!(!report.warnings.iter().any(|w| w.kind == "edited content"));
+    let edited = corrected;
+
     // the seed changes: the edit stays, the new version is set beside it
     let seed = p.path().join(art["seed"].as_str().unwrap());
     let raw = fs::read_to_string(&seed).unwrap();
