@@ -77,7 +77,6 @@ fn build_into(
     cache: bool,
     keep: Option<&std::sync::Mutex<RenderMap>>,
 ) -> Result<Report> {
-    let started = Instant::now();
     if !root.is_dir() {
         return Err(Error::refused(
             format!("project folder {} does not exist", root.display()),
@@ -93,6 +92,8 @@ fn build_into(
         .collect();
     build::check_out_dir(root, &out)?;
     let _lock = lock_project(root);
+    // (the time a build waited for another is not its own)
+    let started = Instant::now();
     // the "nothing changed" fast path: inputs scanned before anything is
     // read (a `serve` build, which needs every page in memory, always builds)
     let stamp_cache = if cache && keep.is_none() {
