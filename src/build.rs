@@ -116,6 +116,9 @@ pub struct Site {
     pub actors: ActorIndex,
     /// Actor index → actor id.
     pub actor_ids: Vec<model::Id>,
+    /// Article index → the actors extraction gives it, for the edited
+    /// articles whose file's `actors:` list replaces them.
+    pub extracted_actors: HashMap<usize, Vec<model::Id>>,
     /// Shared passages with positions (parallel to `dossier.shared_passages`).
     pub passages: Vec<extract::passages::SharedPassage>,
     /// `.md.new` files for hand-edited content files (the generated
@@ -291,6 +294,7 @@ pub fn build(opts: &BuildOptions) -> Result<Site> {
         drafts,
         actors,
         actor_ids: Vec::new(),
+        extracted_actors: HashMap::default(),
         passages,
         content_writes: Vec::new(),
         content_on_disk: Vec::new(),
@@ -1100,7 +1104,7 @@ impl From<ContentFile> for OnDisk {
 fn content_writes(root: &Path, site: &Site, warnings: &mut Vec<Warning>) -> Vec<ContentWrite> {
     let on_disk = site.on_disk();
     let mut out = Vec::new();
-    for d in &site.drafts {
+    for (i, (d, art)) in site.drafts.iter().zip(&site.dossier.articles).enumerate() {
         if d.seed.is_none() || !d.edited {
             continue;
         }
@@ -1111,21 +1115,50 @@ fn content_writes(root: &Path, site: &Site, warnings: &mut Vec<Warning>) -> Vec<
         let (Some(g), Some(lists)) = (d.regenerated.as_deref(), f.lists.as_ref()) else {
             continue;
         };
-        let (text, fp) =
-            content::render_with_fingerprint(&content_front(g, lists.clone()), &g.body());
+        let body = g.body();
+        let own = content_front(g, lists.clone());
+        let (_, fp) = content::render_with_fingerprint(&own, &body);
+        let (_, now_seed) = content::split_fingerprint(&fp);
+        let was = f.fingerprint.as_deref().map(content::split_fingerprint);
+        let changed = match was {
+            // what the seed gives, against what the file was made from
+            Some((_, Some(seed))) => Some(seed) != now_seed,
+            // a file made before fingerprints had their second part: the
+            // whole text, with the file's own lists or the build's (one of
+            // them is the file's first, unless the seed changed)
+            Some((was, None)) => {
+                let built = Lists {
+                    actors: match site.extracted_actors.get(&i) {
+                        Some(ids) => model::id_strings(ids),
+                        None => model::id_strings(&art.actors),
+                    },
+                    ..Lists::of(art)
+                };
+                let (_, built) = content::render_with_fingerprint(&content_front(g, built), &body);
+                ![&fp, &built]
+                    .iter()
+                    .any(|x| content::split_fingerprint(x).0 == was)
+            }
+            None => true,
+        };
+        // The new version carries the seed part of what the seed gives now
+        // and the text part the file has. Taken (its line copied, or the
+        // whole file), it says which version of the seed the file follows,
+        // and the file stays the person's: a build never overwrites it,
+        // whatever its lists (a text part that matched could hand it back
+        // to the build, which would write the lists extraction finds).
+        // (a file with no fingerprint: a text part no text has)
+        const NONE: &str = "sha256:00000000000000000000000000000000";
+        let keep = was.map_or(NONE, |(t, _)| t);
+        let text = content::render_signed(
+            &own,
+            &body,
+            &format!("{keep}+{}", now_seed.unwrap_or_default()),
+        );
         let new_rel = format!("{}.new", d.content_rel);
         let already = std::fs::read_to_string(root.join(&new_rel))
             .map(|t| t == text)
             .unwrap_or(false);
-        let (now_text, now_seed) = content::split_fingerprint(&fp);
-        let changed = match f.fingerprint.as_deref().map(content::split_fingerprint) {
-            // what the seed gives, against what the file was made from
-            Some((_, Some(seed))) => Some(seed) != now_seed,
-            // a file made before fingerprints had their second part: the
-            // whole text, with the file's own lists
-            Some((text, None)) => text != now_text,
-            None => true,
-        };
         if changed {
             warnings.push(Warning {
                 kind: "edited content",

@@ -307,6 +307,22 @@ pub fn render(front: &FrontMatter, body: &str) -> String {
 /// [`render`], with the `fingerprint:` written into it (see
 /// [`split_fingerprint`]).
 pub fn render_with_fingerprint(front: &FrontMatter, body: &str) -> (String, String) {
+    let (text, head_end, seed) = unsigned(front, body);
+    let fp = format!("{}+{seed}", fingerprint(&text));
+    (signed(text, head_end, &fp), fp)
+}
+
+/// [`render`] with a given `fingerprint:` line (a `.md.new` carries the
+/// text part of the edited file it stands beside: see
+/// `build::content_writes`).
+pub fn render_signed(front: &FrontMatter, body: &str, fp: &str) -> String {
+    let (text, head_end, _) = unsigned(front, body);
+    signed(text, head_end, fp)
+}
+
+/// A file's text without its `fingerprint:` line; where that line goes;
+/// the text's [`seed_part`].
+fn unsigned(front: &FrontMatter, body: &str) -> (String, usize, String) {
     let mut f = front.clone();
     f.fingerprint = None;
     let yaml = serde_yaml::to_string(&f).unwrap_or_default();
@@ -322,16 +338,19 @@ pub fn render_with_fingerprint(front: &FrontMatter, body: &str) -> (String, Stri
     if !text.ends_with('\n') {
         text.push('\n');
     }
-    let fp = format!("{}+{seed}", fingerprint(&text));
     // the fingerprint goes last in the front matter
-    let head_end = 4 + yaml.len();
+    (text, 4 + yaml.len(), seed)
+}
+
+/// `text` with the line `fingerprint: {fp}` at `head_end`.
+fn signed(text: String, head_end: usize, fp: &str) -> String {
     let mut out = String::with_capacity(text.len() + 64);
     out.push_str(&text[..head_end]);
     out.push_str("fingerprint: ");
-    out.push_str(&fp);
+    out.push_str(fp);
     out.push('\n');
     out.push_str(&text[head_end..]);
-    (out, fp)
+    out
 }
 
 /// Escape plain text so that Markdown renders it back verbatim.

@@ -69,10 +69,12 @@ pub fn model(
     let mut article_actors: Vec<Vec<usize>> = Vec::with_capacity(drafts.len());
     // actor id → index, made once if an edited file lists actors
     let mut by_id: Option<HashMap<&str, usize>> = None;
+    let mut extracted_actors = HashMap::default();
     for (i, dr) in drafts.iter().enumerate() {
         let mut list: Vec<usize> = ax.doc_actors.get(i).cloned().unwrap_or_default();
         list.retain(|&a| !is_ignored(a));
         if let Some(listed) = &dr.listed_actors {
+            extracted_actors.insert(i, sorted_ids(&list, &actor_ids));
             let by_id = by_id.get_or_insert_with(|| {
                 actor_ids
                     .iter()
@@ -234,15 +236,7 @@ pub fn model(
             url: dr.url.clone(),
             paragraphs: dr.paragraphs.clone(),
             removed: dr.removed.clone(),
-            actors: {
-                // sorted by id: stable whatever the extractor's internal order
-                let mut ids: Vec<Id> = article_actors[i]
-                    .iter()
-                    .map(|&a| actor_ids[a].clone())
-                    .collect();
-                ids.sort();
-                ids
-            },
+            actors: sorted_ids(&article_actors[i], &actor_ids),
             places: ax.places.get(i).cloned().unwrap_or_default(),
             cited_sources: article_cited[i].iter().cloned().collect(),
             edited: dr.edited,
@@ -423,6 +417,15 @@ pub fn model(
     timer.detail("  model: warnings");
     site.dossier = d;
     site.actor_ids = actor_ids;
+    site.extracted_actors = extracted_actors;
+}
+
+/// The ids of actors `list`, sorted by id: stable whatever the extractor's
+/// internal order.
+fn sorted_ids(list: &[usize], actor_ids: &[Id]) -> Vec<Id> {
+    let mut ids: Vec<Id> = list.iter().map(|&a| actor_ids[a].clone()).collect();
+    ids.sort();
+    ids
 }
 
 /// Warnings a user can act on, each naming the file and the key that settles it.

@@ -265,6 +265,16 @@ fn an_edited_content_file_is_kept_and_used() {
     let new_text = fs::read_to_string(&new_version).expect("no .md.new for a changed seed");
     assert!(new_text.contains(added));
     assert!(report.warnings.iter().any(|w| w.kind == "edited content"));
+
+    // the new version taken whole: it has the person's corrected list, and
+    // the build keeps it (the file is still theirs, not one it overwrites)
+    assert!(!new_text.contains("\n- US\n"));
+    fs::rename(&new_version, &content).unwrap();
+    let report = commands::build(p.path(), None, None).unwrap();
+    let kept = fs::read_to_string(&content).unwrap();
+    assert_eq!(kept, new_text, "the accepted version was rewritten");
+    assert!(!new_version.exists());
+    assert!(!report.warnings.iter().any(|w| w.kind == "edited content"));
 }
 
 #[test]
