@@ -1116,13 +1116,11 @@ fn content_writes(root: &Path, site: &Site, warnings: &mut Vec<Warning>) -> Vec<
             continue;
         };
         let body = g.body();
-        let own = content_front(g, lists.clone());
-        let (_, fp) = content::render_with_fingerprint(&own, &body);
-        let (_, now_seed) = content::split_fingerprint(&fp);
+        let own = content::Unsigned::of(&content_front(g, lists.clone()), &body);
         let was = f.fingerprint.as_deref().map(content::split_fingerprint);
         let changed = match was {
             // what the seed gives, against what the file was made from
-            Some((_, Some(seed))) => Some(seed) != now_seed,
+            Some((_, Some(seed))) => seed != own.seed_part,
             // a file made before fingerprints had their second part: the
             // whole text, with the file's own lists or the build's (one of
             // them is the file's first, unless the seed changed)
@@ -1132,12 +1130,11 @@ fn content_writes(root: &Path, site: &Site, warnings: &mut Vec<Warning>) -> Vec<
                         Some(ids) => model::id_strings(ids),
                         None => model::id_strings(&art.actors),
                     },
-                    ..Lists::of(art)
+                    places: art.places.clone(),
+                    cited_sources: art.cited_sources.clone(),
                 };
-                let (_, built) = content::render_with_fingerprint(&content_front(g, built), &body);
-                ![&fp, &built]
-                    .iter()
-                    .any(|x| content::split_fingerprint(x).0 == was)
+                let built = content::Unsigned::of(&content_front(g, built), &body);
+                own.text_part() != was && built.text_part() != was
             }
             None => true,
         };
@@ -1150,11 +1147,8 @@ fn content_writes(root: &Path, site: &Site, warnings: &mut Vec<Warning>) -> Vec<
         // (a file with no fingerprint: a text part no text has)
         const NONE: &str = "sha256:00000000000000000000000000000000";
         let keep = was.map_or(NONE, |(t, _)| t);
-        let text = content::render_signed(
-            &own,
-            &body,
-            &format!("{keep}+{}", now_seed.unwrap_or_default()),
-        );
+        let fp = format!("{keep}+{}", own.seed_part);
+        let text = own.signed(&fp);
         let new_rel = format!("{}.new", d.content_rel);
         let already = std::fs::read_to_string(root.join(&new_rel))
             .map(|t| t == text)

@@ -307,50 +307,61 @@ pub fn render(front: &FrontMatter, body: &str) -> String {
 /// [`render`], with the `fingerprint:` written into it (see
 /// [`split_fingerprint`]).
 pub fn render_with_fingerprint(front: &FrontMatter, body: &str) -> (String, String) {
-    let (text, head_end, seed) = unsigned(front, body);
-    let fp = format!("{}+{seed}", fingerprint(&text));
-    (signed(text, head_end, &fp), fp)
+    let r = Unsigned::of(front, body);
+    let fp = format!("{}+{}", r.text_part(), r.seed_part);
+    (r.signed(&fp), fp)
 }
 
-/// [`render`] with a given `fingerprint:` line (a `.md.new` carries the
-/// text part of the edited file it stands beside: see
-/// `build::content_writes`).
-pub fn render_signed(front: &FrontMatter, body: &str, fp: &str) -> String {
-    let (text, head_end, _) = unsigned(front, body);
-    signed(text, head_end, fp)
+/// A generated file's text without its `fingerprint:` line, made once and
+/// then signed (a `.md.new` is signed with the text part of the edited
+/// file it stands beside: see `build::content_writes`).
+pub struct Unsigned {
+    text: String,
+    /// Where the `fingerprint:` line goes: last in the front matter.
+    head_end: usize,
+    /// The [`seed_part`] of the fingerprint.
+    pub seed_part: String,
 }
 
-/// A file's text without its `fingerprint:` line; where that line goes;
-/// the text's [`seed_part`].
-fn unsigned(front: &FrontMatter, body: &str) -> (String, usize, String) {
-    let mut f = front.clone();
-    f.fingerprint = None;
-    let yaml = serde_yaml::to_string(&f).unwrap_or_default();
-    f.actors.clear();
-    f.places.clear();
-    f.cited_sources.clear();
-    let seed = seed_part(&f, body);
-    let mut text = String::with_capacity(yaml.len() + body.len() + 200);
-    text.push_str("---\n");
-    text.push_str(&yaml);
-    text.push_str("---\n\n");
-    text.push_str(body);
-    if !text.ends_with('\n') {
-        text.push('\n');
+impl Unsigned {
+    pub fn of(front: &FrontMatter, body: &str) -> Unsigned {
+        let mut f = front.clone();
+        f.fingerprint = None;
+        let yaml = serde_yaml::to_string(&f).unwrap_or_default();
+        f.actors.clear();
+        f.places.clear();
+        f.cited_sources.clear();
+        let seed_part = seed_part(&f, body);
+        let mut text = String::with_capacity(yaml.len() + body.len() + 200);
+        text.push_str("---\n");
+        text.push_str(&yaml);
+        text.push_str("---\n\n");
+        text.push_str(body);
+        if !text.ends_with('\n') {
+            text.push('\n');
+        }
+        Unsigned {
+            text,
+            head_end: 4 + yaml.len(),
+            seed_part,
+        }
     }
-    // the fingerprint goes last in the front matter
-    (text, 4 + yaml.len(), seed)
-}
 
-/// `text` with the line `fingerprint: {fp}` at `head_end`.
-fn signed(text: String, head_end: usize, fp: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 64);
-    out.push_str(&text[..head_end]);
-    out.push_str("fingerprint: ");
-    out.push_str(fp);
-    out.push('\n');
-    out.push_str(&text[head_end..]);
-    out
+    /// The [`fingerprint`] of the text: the first part of its own.
+    pub fn text_part(&self) -> String {
+        fingerprint(&self.text)
+    }
+
+    /// The text with the line `fingerprint: {fp}`.
+    pub fn signed(self, fp: &str) -> String {
+        let mut out = String::with_capacity(self.text.len() + 64);
+        out.push_str(&self.text[..self.head_end]);
+        out.push_str("fingerprint: ");
+        out.push_str(fp);
+        out.push('\n');
+        out.push_str(&self.text[self.head_end..]);
+        out
+    }
 }
 
 /// Escape plain text so that Markdown renders it back verbatim.
