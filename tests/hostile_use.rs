@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{json, project, repo};
+use common::{json, project, repo, strings};
 use dossier::commands;
 use std::fs;
 
@@ -51,12 +51,7 @@ fn an_ignored_actor_who_is_quoted_is_named_not_linked() {
     fs::write(p.path().join("config.yaml"), config).unwrap();
     commands::build(p.path(), None, None).unwrap();
     let after = json(p.path());
-    let actor_ids: Vec<&str> = after["actors"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|a| a["id"].as_str().unwrap())
-        .collect();
+    let actor_ids = strings(&after["actors"], "id");
     assert!(!actor_ids.contains(&speaker.as_str()));
     for q in after["quotes"].as_array().unwrap() {
         if let Some(s) = q["speaker"].as_str() {
@@ -231,12 +226,7 @@ fn seed_settings_follow_the_path_and_unknown_keys_are_warned_about() {
     .unwrap();
     let report = commands::build(dir.path(), None, None).unwrap();
     let d = json(dir.path());
-    let publishers: Vec<&str> = d["articles"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|a| a["publisher"].as_str().unwrap())
-        .collect();
+    let publishers = strings(&d["articles"], "publisher");
     assert_eq!(publishers.len(), 2);
     assert!(publishers.contains(&"harbour-daily"), "{publishers:?}");
     assert!(publishers.contains(&"dock-gazette"), "{publishers:?}");

@@ -34,3 +34,12 @@ pub fn empty_project() -> (tempfile::TempDir, PathBuf) {
 pub fn json(root: &Path) -> serde_json::Value {
     serde_json::from_slice(&fs::read(root.join("public/data/dossier.json")).unwrap()).unwrap()
 }
+
+/// The string `key` of every item of a `dossier.json` list.
+pub fn strings<'a>(list: &'a serde_json::Value, key: &str) -> Vec<&'a str> {
+    list.as_array()
+        .unwrap()
+        .iter()
+        .map(|x| x[key].as_str().unwrap())
+        .collect()
+}
