@@ -401,7 +401,7 @@ pub fn model(
         .collect();
     drop(figures);
     timer.detail("  model: discrepancies");
-    d.key_points = key_points(drafts);
+    d.key_points = key_points(site);
     timer.detail("  model: key points");
 
     let dates: Vec<&String> = d
@@ -831,65 +831,114 @@ fn figure_out(drafts: &[crate::build::Draft], f: &extract::figures::Figure) -> O
     })
 }
 
+/// A key-point candidate: where it is (paragraph, start, end: a plain
+/// statement of 10 to 45 words, no quote), and its content words.
+#[derive(serde::Serialize, serde::Deserialize)]
+struct Cand {
+    paragraph: u32,
+    start: u32,
+    end: u32,
+    words: Box<[u64]>,
+}
+
+/// What [`key_points`] reads of one article: its content words (sorted,
+/// distinct) and its candidate sentences. A function of its paragraphs
+/// alone, so it is cached by them.
+#[derive(serde::Serialize, serde::Deserialize)]
+struct ArticleWords {
+    seen: Vec<u64>,
+    cands: Vec<Cand>,
+}
+
+impl ArticleWords {
+    fn of(paragraphs: &[String]) -> ArticleWords {
+        /// A key-point candidate: a plain statement of 10 to 45 words, no quote.
+        fn candidate(s: &str) -> bool {
+            (10..=45).contains(&s.split_whitespace().count()) && !s.contains(['\u{201c}', '"'])
+        }
+        let mut seen: Vec<u64> = Vec::new();
+        let mut cands = Vec::new();
+        for (pi, p) in paragraphs.iter().enumerate() {
+            for (a, b) in crate::text::sentences(p) {
+                let s = &p[a..b];
+                let w = content_words(s);
+                seen.extend_from_slice(&w);
+                if candidate(s) {
+                    cands.push(Cand {
+                        paragraph: pi as u32,
+                        start: a as u32,
+                        end: b as u32,
+                        words: w.into_boxed_slice(),
+                    });
+                }
+            }
+        }
+        seen.sort_unstable();
+        seen.dedup();
+        ArticleWords { seen, cands }
+    }
+
+    /// Can a cached value be used for `paragraphs` (is every candidate a
+    /// slice of them)? Only a damaged cache could hold one that is not.
+    fn fits(&self, paragraphs: &[String]) -> bool {
+        self.cands.iter().all(|c| {
+            let (a, b) = (c.start as usize, c.end as usize);
+            paragraphs.get(c.paragraph as usize).is_some_and(|p| {
+                a <= b && b <= p.len() && p.is_char_boundary(a) && p.is_char_boundary(b)
+            })
+        })
+    }
+}
+
 /// The most central sentences: those whose content words are carried by the
 /// most articles (document frequency), one per article first.
-fn key_points(drafts: &[crate::build::Draft]) -> Vec<KeyPoint> {
+fn key_points(site: &Site) -> Vec<KeyPoint> {
+    let drafts = &site.drafts;
     if drafts.len() < 2 {
         return Vec::new();
     }
-    /// A key-point candidate: a plain statement of 10 to 45 words, no quote.
-    fn candidate(s: &str) -> bool {
-        (10..=45).contains(&s.split_whitespace().count()) && !s.contains(['\u{201c}', '"'])
-    }
-    /// A candidate sentence: where it is, and its content words.
-    struct Cand {
-        paragraph: u32,
-        start: u32,
-        end: u32,
-        words: Box<[u64]>,
-    }
     // pass 1 (parallel): in how many articles each content word occurs, and
-    // every article's candidates with their words (made once, used twice)
-    type Pass1 = (HashMap<u64, usize>, Vec<(usize, Vec<Cand>)>);
-    let (df, mut cands): Pass1 = drafts
+    // every article's candidates with their words (made once, used twice;
+    // cached by the article's paragraphs)
+    let table = site.cache.table("key point words");
+    type Pass1 = (
+        HashMap<u64, usize>,
+        Vec<(usize, Vec<Cand>)>,
+        Vec<(u128, crate::cache::Record)>,
+    );
+    let (df, mut cands, records): Pass1 = drafts
         .par_iter()
         .enumerate()
         .fold(
-            || (HashMap::default(), Vec::new()),
-            |(mut df, mut all): Pass1, (i, d)| {
-                let mut seen: Vec<u64> = Vec::new();
-                let mut mine = Vec::new();
-                for (pi, p) in d.paragraphs.iter().enumerate() {
-                    for (a, b) in crate::text::sentences(p) {
-                        let s = &p[a..b];
-                        let w = content_words(s);
-                        seen.extend_from_slice(&w);
-                        if candidate(s) {
-                            mine.push(Cand {
-                                paragraph: pi as u32,
-                                start: a as u32,
-                                end: b as u32,
-                                words: w.into_boxed_slice(),
-                            });
-                        }
-                    }
+            || (HashMap::default(), Vec::new(), Vec::new()),
+            |(mut df, mut all, mut records): Pass1, (i, d)| {
+                let mut key = crate::cache::Key::new("key point words");
+                key.bytes(&(d.paragraphs.len() as u64).to_le_bytes());
+                for p in d.paragraphs.iter() {
+                    key.str(p);
                 }
-                seen.sort_unstable();
-                seen.dedup();
-                for w in seen {
+                let (words, record) = table.memo(
+                    key.finish(),
+                    |w: &ArticleWords| w.fits(&d.paragraphs),
+                    || ArticleWords::of(&d.paragraphs),
+                );
+                for w in words.seen {
                     *df.entry(w).or_insert(0) += 1;
                 }
-                all.push((i, mine));
-                (df, all)
+                all.push((i, words.cands));
+                records.push(record);
+                (df, all, records)
             },
         )
         .reduce(
-            || (HashMap::default(), Vec::new()),
-            |(a, mut x), (b, y)| {
+            || (HashMap::default(), Vec::new(), Vec::new()),
+            |(a, mut x, mut r), (b, y, s)| {
                 x.extend(y);
-                (crate::text::merge_counts(a, b), x)
+                r.extend(s);
+                (crate::text::merge_counts(a, b), x, r)
             },
         );
+    site.keep_table(table, records);
     cands.sort_unstable_by_key(|c| c.0);
     let text_of = |i: usize, c: &Cand| {
         &drafts[i].paragraphs[c.paragraph as usize][c.start as usize..c.end as usize]

@@ -192,6 +192,13 @@ fn rebuilds_equal_builds_from_scratch() {
         "{:?}",
         changed.cache
     );
+    // the key points' words are found again in that article only
+    assert_eq!(
+        reused(&changed, "key point words"),
+        (changed.articles - 1, 1),
+        "{:?}",
+        changed.cache
+    );
     // the events of the dates it does not report are clustered as before
     let (dates_reused, dates_clustered) = reused(&changed, "event clusters");
     assert!(
