@@ -958,12 +958,21 @@ pub fn render(site: &Site, root: &Path, sink: &dyn PageSink) -> Result<()> {
             );
             pages.put("sources/index.html".into(), "sources.html", c)?;
         }
+        let shared_by_source = passages_by_source(d);
         d.sources
             .par_iter()
-            .map(|s| {
+            .enumerate()
+            .map(|(si, s)| {
                 let mut c = cx.base(&s.page);
                 c.insert("nav", "sources");
-                c.insert("source", s);
+                // its lists are on the page (a page of them at a time), not here
+                c.insert(
+                    "source",
+                    &SourceHead {
+                        brief: source_brief(s),
+                        notes: s.notes.as_deref(),
+                    },
+                );
                 let dates: Vec<String> = s
                     .articles
                     .iter()
@@ -993,16 +1002,9 @@ pub fn render(site: &Site, root: &Path, sink: &dyn PageSink) -> Result<()> {
                     })
                     .collect();
                 c.insert_owned("top_actors", top);
-                let mine: BTreeSet<&str> = s.articles.iter().map(|x| x.as_ref()).collect();
-                let shared: Vec<_> = d
-                    .shared_passages
+                let shared: Vec<_> = shared_by_source[si]
                     .iter()
-                    .filter(|p| {
-                        p.articles.iter().any(|a| mine.contains(a.as_ref()))
-                            && p.articles.iter().any(|a| !mine.contains(a.as_ref()))
-                    })
-                    .take(SOURCE_PASSAGES_MAX)
-                    .map(|p| passage_json(&cx, p))
+                    .map(|&p| passage_json(&cx, &d.shared_passages[p]))
                     .collect();
                 c.insert_owned("shared", shared);
                 // its articles and citations, a page of each at a time
@@ -1403,6 +1405,51 @@ struct SourceBrief<'a> {
     n_articles: usize,
     n_cited_in: usize,
     n_citations: usize,
+}
+
+/// A source as its own page shows it: its brief and notes (its lists are
+/// given a page of them at a time).
+#[derive(Serialize)]
+struct SourceHead<'a> {
+    #[serde(flatten)]
+    brief: SourceBrief<'a>,
+    notes: Option<&'a str>,
+}
+
+/// For every source (in corpus order), the first [`SOURCE_PASSAGES_MAX`]
+/// shared passages it shares with other outlets: carried by one of its
+/// articles and by an article that is not its. One pass over the passages.
+fn passages_by_source(d: &Dossier) -> Vec<Vec<usize>> {
+    let mut owners: HashMap<&str, Vec<usize>> = HashMap::default();
+    for (si, s) in d.sources.iter().enumerate() {
+        for a in &s.articles {
+            owners.entry(a.as_ref()).or_default().push(si);
+        }
+    }
+    let mut out: Vec<Vec<usize>> = vec![Vec::new(); d.sources.len()];
+    // per source: how many of a passage's articles are its own
+    let mut own: BTreeMap<usize, usize> = BTreeMap::new();
+    for (pi, p) in d.shared_passages.iter().enumerate() {
+        own.clear();
+        for a in &p.articles {
+            let mut srcs = owners
+                .get(a.as_ref())
+                .map_or(&[][..], Vec::as_slice)
+                .to_vec();
+            srcs.sort_unstable();
+            srcs.dedup();
+            for si in srcs {
+                *own.entry(si).or_insert(0) += 1;
+            }
+        }
+        for (&si, &n) in &own {
+            // some article of the passage is not this source's
+            if n < p.articles.len() && out[si].len() < SOURCE_PASSAGES_MAX {
+                out[si].push(pi);
+            }
+        }
+    }
+    out
 }
 
 fn source_brief(s: &crate::model::Source) -> SourceBrief<'_> {
