@@ -110,6 +110,13 @@ macro_rules! numbers {
 impl ser::Serializer for &mut Feed<'_> {
     type Ok = ();
     type Error = Error;
+
+    /// Not human-readable: a value may then feed a compact stand-in for
+    /// itself, such as a digest made of it before (see
+    /// `render::Digested`), where a template sees the value whole.
+    fn is_human_readable(&self) -> bool {
+        false
+    }
     type SerializeSeq = Self;
     type SerializeTuple = Self;
     type SerializeTupleStruct = Self;

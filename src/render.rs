@@ -429,7 +429,11 @@ struct Ctx<'a> {
     source_idx: HashMap<&'a str, usize>,
     /// Every date pages show (articles' publication dates, events' dates),
     /// as they show it: formatted once per date, not per listing.
-    date_labels: HashMap<&'a str, String>,
+    date_labels: &'a HashMap<&'a str, String>,
+    /// Every article's summary and citation, as lists show them (made and
+    /// digested once per build; see [`Digested`]), in corpus order.
+    summaries: Vec<Digested<Summary<'a>>>,
+    cites: Vec<Digested<Cite<'a>>>,
     /// The timeline has a page per month (too many events for one page).
     split_timeline: bool,
     /// Every page's `site` (made once: most of it is formatted).
@@ -507,8 +511,40 @@ impl<'a> Ctx<'a> {
     }
 }
 
+/// A value whose page-key hash is made once per build: a page's key
+/// (hashed by `keyser`, a serializer that is not human-readable) takes its
+/// digest, a template (Tera and JSON are human-readable) the value whole.
+/// For what many pages list: each listing then hashes 16 bytes, not the
+/// value again, and a page's key still changes with the value.
+#[derive(Clone)]
+struct Digested<T> {
+    digest: u128,
+    value: T,
+}
+
+impl<T: Serialize> Digested<T> {
+    fn new(value: T) -> Self {
+        let mut key = crate::cache::Key::new("digested");
+        key.serialized(&value);
+        Digested {
+            digest: key.finish(),
+            value,
+        }
+    }
+}
+
+impl<T: Serialize> Serialize for Digested<T> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        if s.is_human_readable() {
+            self.value.serialize(s)
+        } else {
+            s.serialize_newtype_struct("Digested", &self.digest)
+        }
+    }
+}
+
 /// An article as lists show it.
-#[derive(Serialize)]
+#[derive(Serialize, Clone)]
 struct Summary<'a> {
     id: Cow<'a, str>,
     /// How it is cited: its outlet, or its headline when the outlet is unknown.
@@ -522,11 +558,15 @@ struct Summary<'a> {
     page: &'a str,
 }
 
-/// An article's summary, made when a list needs it (the date labels are
-/// formatted once per article; everything else is borrowed).
-fn art_summary<'c>(cx: &'c Ctx<'_>, id: &str) -> Summary<'c> {
-    let Some(&i) = cx.art_idx.get(id) else {
-        return Summary {
+/// An article's summary as lists show it (see [`Ctx::summaries`]).
+type SummaryRef<'c> = Cow<'c, Digested<Summary<'c>>>;
+
+/// The summary of the article `id` (one not in the dossier is listed by
+/// its id).
+fn art_summary<'c>(cx: &'c Ctx<'_>, id: &str) -> SummaryRef<'c> {
+    match cx.art_idx.get(id) {
+        Some(&i) => Cow::Borrowed(&cx.summaries[i]),
+        None => Cow::Owned(Digested::new(Summary {
             id: Cow::Owned(id.to_string()),
             label: Cow::Borrowed(UNKNOWN_PUBLISHER),
             title: Cow::Owned(id.to_string()),
@@ -536,8 +576,13 @@ fn art_summary<'c>(cx: &'c Ctx<'_>, id: &str) -> Summary<'c> {
             publisher: UNKNOWN_PUBLISHER,
             publisher_id: None,
             page: "",
-        };
-    };
+        })),
+    }
+}
+
+/// The `i`-th article's summary (the date labels are formatted once per
+/// date; everything else is borrowed).
+fn summary_of<'a>(cx: &Ctx<'a>, i: usize) -> Summary<'a> {
     let a = &cx.d.articles[i];
     let publisher = cx.publisher_of(a);
     Summary {
@@ -588,7 +633,9 @@ pub fn render(site: &Site, root: &Path, sink: &dyn PageSink) -> Result<()> {
             .enumerate()
             .map(|(i, s)| (s.id.as_str(), i))
             .collect(),
-        date_labels,
+        date_labels: &date_labels,
+        summaries: Vec::new(),
+        cites: Vec::new(),
         site_json: json!({
             "title": d.title,
             "subtitle": d.subtitle,
@@ -604,6 +651,17 @@ pub fn render(site: &Site, root: &Path, sink: &dyn PageSink) -> Result<()> {
             .count()
             > TIMELINE_PAGE_MAX,
     };
+    let mut cx = cx;
+    cx.summaries = (0..d.articles.len())
+        .into_par_iter()
+        .map(|i| Digested::new(summary_of(&cx, i)))
+        .collect();
+    cx.cites = cx
+        .summaries
+        .par_iter()
+        .map(|s| Digested::new(cite_of(&s.value)))
+        .collect();
+    let cx = cx;
     // html pages, for the sitemap
     let sink = &Recording {
         inner: sink,
@@ -1341,13 +1399,13 @@ fn most_reported<'e>(events: &[&'e crate::model::Event], n: usize) -> Vec<&'e cr
 /// One page of a list of articles.
 #[derive(Serialize)]
 struct ArticleList<'a> {
-    articles: Vec<Summary<'a>>,
+    articles: Vec<SummaryRef<'a>>,
 }
 
 /// One page of a source's articles and citations.
 #[derive(Serialize)]
 struct SourceList<'a> {
-    articles: Vec<Summary<'a>>,
+    articles: Vec<SummaryRef<'a>>,
     citations: Vec<Cited<'a>>,
 }
 
@@ -1355,7 +1413,7 @@ struct SourceList<'a> {
 #[derive(Serialize)]
 struct Cited<'a> {
     text: &'a str,
-    article: Summary<'a>,
+    article: SummaryRef<'a>,
     paragraph: usize,
 }
 
@@ -1378,7 +1436,7 @@ struct Kwic<'a> {
     #[serde(rename = "match")]
     mid: String,
     right: String,
-    article: Summary<'a>,
+    article: SummaryRef<'a>,
     paragraph: usize,
 }
 
@@ -1615,7 +1673,7 @@ fn timeline_idx(d: &Dossier) -> TimelineIdx<'_> {
 }
 
 /// What a citation on a list needs of an article (lighter than its summary).
-#[derive(Serialize)]
+#[derive(Serialize, Clone)]
 struct Cite<'a> {
     id: Cow<'a, str>,
     label: Cow<'a, str>,
@@ -1623,11 +1681,17 @@ struct Cite<'a> {
     published_label: Option<&'a str>,
 }
 
-fn cite<'c>(cx: &'c Ctx<'_>, id: &str) -> Cite<'c> {
-    let s = art_summary(cx, id);
+fn cite<'c>(cx: &'c Ctx<'_>, id: &str) -> Cow<'c, Digested<Cite<'c>>> {
+    match cx.art_idx.get(id) {
+        Some(&i) => Cow::Borrowed(&cx.cites[i]),
+        None => Cow::Owned(Digested::new(cite_of(&art_summary(cx, id).value))),
+    }
+}
+
+fn cite_of<'a>(s: &Summary<'a>) -> Cite<'a> {
     Cite {
-        id: s.id,
-        label: s.label,
+        id: s.id.clone(),
+        label: s.label.clone(),
         page: s.page,
         published_label: s.published_label,
     }
@@ -1653,7 +1717,7 @@ struct EventView<'a> {
 
 #[derive(Serialize)]
 struct EventRefView<'a> {
-    article: Cite<'a>,
+    article: Cow<'a, Digested<Cite<'a>>>,
     paragraph: usize,
     evidence: &'a str,
     basis: &'a str,
