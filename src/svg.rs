@@ -6,7 +6,7 @@ use crate::model::Dossier;
 use crate::text::escape_html;
 use chrono::NaiveDate;
 use rustc_hash::FxHashMap as HashMap;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 /// Timeline: x = day, one lane per publisher; a dot where articles of that
 /// publisher report day-precision events. Days that fall on the same few
@@ -25,17 +25,25 @@ pub fn timeline(
         .collect();
     let mut lanes: BTreeMap<&str, &str> = BTreeMap::new(); // id → name
     let mut counts: BTreeMap<(&str, NaiveDate), usize> = BTreeMap::new(); // (lane, day) → events
+                                                                          // (a date is parsed once, however many events it has)
+    let mut parsed: HashMap<&str, Option<NaiveDate>> = HashMap::default();
+    let mut seen: Vec<&str> = Vec::new();
     for e in d.events.iter().filter(|e| e.precision == "day") {
-        let Ok(date) = NaiveDate::parse_from_str(&e.date, "%Y-%m-%d") else {
+        let parsed = *parsed
+            .entry(e.date.as_str())
+            .or_insert_with(|| NaiveDate::parse_from_str(&e.date, "%Y-%m-%d").ok());
+        let Some(date) = parsed else {
             continue;
         };
-        let mut seen: BTreeSet<&str> = BTreeSet::new();
+        // the lanes this event is counted in (a few: a short list)
+        seen.clear();
         for r in &e.refs {
             let Some(&ai) = art_idx.get(r.at.article.as_ref()) else {
                 continue;
             };
             let lane = d.articles[ai].publisher.as_deref().unwrap_or("unknown");
-            if seen.insert(lane) {
+            if !seen.contains(&lane) {
+                seen.push(lane);
                 lanes.insert(lane, source_name.get(lane).copied().unwrap_or(lane));
                 *counts.entry((lane, date)).or_default() += 1;
             }

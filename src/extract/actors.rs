@@ -307,16 +307,71 @@ const ABBR_DOT: &[&str] = &[
     "Sgt", "Prof", "St", "Jr", "Sr", "Inc", "Corp", "Co", "Ltd", "Mt", "Ft", "Rev", "Hon", "Gens",
 ];
 
+/// A text's characters by position, as [`tokenize`] reads them.
+trait Chars {
+    /// How many characters.
+    fn count(&self) -> usize;
+    /// The `i`-th character (`i` below [`Chars::count`]).
+    fn ch(&self, i: usize) -> char;
+    /// Where the `i`-th character starts (the text's length past its end).
+    fn off(&self, i: usize) -> usize;
+}
+
+/// An ASCII text: a character per byte, read in place.
+struct AsciiChars<'a>(&'a [u8]);
+
+impl Chars for AsciiChars<'_> {
+    fn count(&self) -> usize {
+        self.0.len()
+    }
+    fn ch(&self, i: usize) -> char {
+        char::from(self.0[i])
+    }
+    fn off(&self, i: usize) -> usize {
+        i.min(self.0.len())
+    }
+}
+
+/// Any other text: a table of its characters and where they start.
+struct CharTable {
+    cs: Vec<(usize, char)>,
+    end: usize,
+}
+
+impl Chars for CharTable {
+    fn count(&self) -> usize {
+        self.cs.len()
+    }
+    fn ch(&self, i: usize) -> char {
+        self.cs[i].1
+    }
+    fn off(&self, i: usize) -> usize {
+        self.cs.get(i).map_or(self.end, |x| x.0)
+    }
+}
+
 fn tokenize(text: &str) -> Vec<Tok> {
-    let cs: Vec<(usize, char)> = text.char_indices().collect();
-    let n = cs.len();
-    let at = |i: usize| -> Option<char> { cs.get(i).map(|x| x.1) };
-    let off = |i: usize| -> usize { cs.get(i).map_or(text.len(), |x| x.0) };
+    // most paragraphs are ASCII: read in place, with no table to build
+    if text.is_ascii() {
+        tokenize_chars(text, &AsciiChars(text.as_bytes()))
+    } else {
+        let table = CharTable {
+            cs: text.char_indices().collect(),
+            end: text.len(),
+        };
+        tokenize_chars(text, &table)
+    }
+}
+
+fn tokenize_chars(text: &str, cs: &impl Chars) -> Vec<Tok> {
+    let n = cs.count();
+    let at = |i: usize| -> Option<char> { (i < n).then(|| cs.ch(i)) };
+    let off = |i: usize| -> usize { cs.off(i) };
     let mut out: Vec<Tok> = Vec::new();
     let mut sp = true;
     let mut i = 0;
     while i < n {
-        let c = cs[i].1;
+        let c = cs.ch(i);
         if c.is_whitespace() {
             sp = true;
             i += 1;
@@ -327,7 +382,7 @@ fn tokenize(text: &str) -> Vec<Tok> {
             let mut poss = false;
             let mut j = i;
             loop {
-                while j < n && cs[j].1.is_alphanumeric() {
+                while j < n && cs.ch(j).is_alphanumeric() {
                     j += 1;
                 }
                 match at(j) {
@@ -345,7 +400,7 @@ fn tokenize(text: &str) -> Vec<Tok> {
                             continue;
                         }
                         if j > start
-                            && matches!(cs[j - 1].1, 's')
+                            && matches!(cs.ch(j - 1), 's')
                             && !n1.is_some_and(|c| c.is_alphanumeric())
                         {
                             // plural possessive: Reyes'
@@ -403,7 +458,7 @@ fn tokenize(text: &str) -> Vec<Tok> {
             continue;
         }
         out.push(Tok {
-            s: cs[i].0,
+            s: off(i),
             e: off(i + 1),
             word: false,
             sp,
@@ -3527,6 +3582,30 @@ mod tests {
             dek: None,
             paragraphs: paras,
             published: None,
+        }
+    }
+
+    fn fields(toks: &[Tok]) -> Vec<(usize, usize, bool, bool, bool, bool)> {
+        toks.iter()
+            .map(|t| (t.s, t.e, t.word, t.sp, t.poss, t.init))
+            .collect()
+    }
+
+    proptest::proptest! {
+        /// An ASCII text read in place gives the tokens its table of
+        /// characters gives.
+        #[test]
+        fn ascii_texts_read_in_place_tokenize_as_tables_do(
+            text in "([A-Z][a-z]{0,6}|[a-z]{1,6}|[A-Z]\\.|Mr\\.|U\\.S\\.|'s|s'|O'|[ .,;:!?\"'()-]|[0-9]{1,3}){0,30}"
+        ) {
+            let table = CharTable {
+                cs: text.char_indices().collect(),
+                end: text.len(),
+            };
+            proptest::prop_assert_eq!(
+                fields(&tokenize(&text)),
+                fields(&tokenize_chars(&text, &table))
+            );
         }
     }
 
