@@ -1949,90 +1949,68 @@ fn article_bodies<T: Send>(
     jobs.into_par_iter()
         .map(|(i, occs)| {
             let mentions = site.actors.doc_mentions(i);
-            let mut spans: BTreeMap<usize, Vec<Span>> = BTreeMap::new();
-            let mut after: BTreeMap<usize, String> = BTreeMap::new();
+            let mut marks = Marks {
+                briefing,
+                root,
+                actors: Vec::new(),
+                shared: Vec::new(),
+            };
             let listed: BTreeSet<&str> = d.articles[i].actors.iter().map(|s| s.as_ref()).collect();
             for m in mentions {
                 let Block::Para(p) = m.block else { continue };
-                let p = p as usize;
                 let Some(id) = site.actor_ids.get(m.actor()) else {
                     continue;
                 };
                 if !listed.contains(id.as_ref()) {
                     continue;
                 }
-                let href = if briefing {
-                    format!("#actor-{id}")
-                } else {
-                    format!("{root}actors/{id}/index.html")
-                };
-                spans.entry(p).or_default().push(Span {
+                marks.actors.push(ActorMark {
+                    para: p as usize,
                     start: m.start(),
                     end: m.end(),
-                    open: format!("<a class=\"actor\" href=\"{}\">", escape_html(&href)),
-                    close: "</a>",
-                    link: true,
+                    id,
                 });
             }
             for (pi, p, oi) in occs {
                 let o = &p.occurrences[oi];
                 let Block::Para(para) = o.block else { continue };
-                let para = para as usize;
-                spans.entry(para).or_default().push(Span {
-                    start: o.start,
-                    end: o.end,
-                    open: format!(
-                        "<mark class=\"shared\" title=\"Shared passage: in {} articles\">",
-                        d.shared_passages[pi].articles.len()
-                    ),
-                    close: "</mark>",
-                    link: false,
-                });
                 // name a few other carriers; a passage carried by hundreds of
                 // articles (a wire sentence) links to its full list instead
                 // one occurrence per article (see `shared_passages`): the
                 // others are all but this one, counted without a scan
                 let total_others = p.occurrences.len() - 1;
-                let mut others: Vec<String> = p
+                let others = p
                     .occurrences
                     .iter()
                     .filter(|x| x.doc != o.doc)
                     .take(ALSO_IN_MAX)
                     .map(|x| {
-                        let n = crate::build::paragraph_no(x.block).to_string();
                         let (href, label) = &carriers[x.doc];
-                        // both escaped; digits need no escaping
-                        let mut a = String::with_capacity(href.len() + label.len() + 32);
-                        for piece in ["<a href=\"", href, &n, "\">", label, " (¶", &n, ")</a>"] {
-                            a.push_str(piece);
-                        }
-                        a
+                        (
+                            href.as_str(),
+                            label.as_str(),
+                            crate::build::paragraph_no(x.block),
+                        )
                     })
                     .collect();
-                if total_others > ALSO_IN_MAX {
-                    let more = total_others - ALSO_IN_MAX;
-                    // the overview and the briefing list the most carried passages
-                    if shown.binary_search(&pi).is_ok() {
-                        let href = if briefing {
-                            "#b-discrepancies".to_string()
-                        } else {
-                            format!("{root}index.html#{}", d.shared_passages[pi].id)
-                        };
-                        others.push(format!(
-                            "<a href=\"{}\">and {more} more</a>",
-                            escape_html(&href)
-                        ));
+                let more = total_others.saturating_sub(ALSO_IN_MAX);
+                // the overview and the briefing list the most carried passages
+                let more_href = (more > 0 && shown.binary_search(&pi).is_ok()).then(|| {
+                    if briefing {
+                        "#b-discrepancies".to_string()
                     } else {
-                        others.push(format!("and {more} more"));
+                        format!("{root}index.html#{}", d.shared_passages[pi].id)
                     }
-                }
-                if !others.is_empty() {
-                    let note = after.entry(para).or_default();
-                    note.push_str(&format!(
-                        "<p class=\"also-in\">Shared passage — also in: {}</p>\n",
-                        others.join(", ")
-                    ));
-                }
+                });
+                marks.shared.push(SharedMark {
+                    para: para as usize,
+                    start: o.start,
+                    end: o.end,
+                    carriers: d.shared_passages[pi].articles.len(),
+                    others,
+                    more,
+                    more_href,
+                });
             }
             let dr = &site.drafts[i];
             let body = Body {
@@ -2040,11 +2018,8 @@ fn article_bodies<T: Send>(
                     Some(text) => Markdown::Text(Cow::Borrowed(text)),
                     None => Markdown::Paragraphs(&dr.paragraphs),
                 },
-                opts: RenderOptions {
-                    trusted_html: site.config.trusted_html,
-                    spans,
-                    after,
-                },
+                trusted_html: site.config.trusted_html,
+                marks,
                 // paragraph anchors become unique per article in the one-page briefing
                 anchors: briefing.then(|| format!("article-{}-p", dr.id)),
             };
@@ -2057,9 +2032,116 @@ fn article_bodies<T: Send>(
 /// decorate it.
 struct Body<'a> {
     markdown: Markdown<'a>,
-    opts: RenderOptions,
+    /// Let raw HTML through (config `trusted_html`).
+    trusted_html: bool,
+    marks: Marks<'a>,
     /// paragraph anchors `p1`, `p2`, … become `{anchors}1`, …
     anchors: Option<String>,
+}
+
+/// How an article body is decorated, before any HTML is made of it: its
+/// page's key hashes this, and [`Body::html`] makes the links and notes of
+/// it (so the key holds everything they are made of).
+#[derive(Serialize)]
+struct Marks<'a> {
+    /// Links to actors go to the briefing's own list (`#actor-ID`), not
+    /// to the actor pages (`{root}actors/ID/index.html`).
+    briefing: bool,
+    root: &'a str,
+    actors: Vec<ActorMark<'a>>,
+    shared: Vec<SharedMark<'a>>,
+}
+
+/// A mention of an actor the article lists (0-based paragraph, bytes).
+#[derive(Serialize)]
+struct ActorMark<'a> {
+    para: usize,
+    start: usize,
+    end: usize,
+    id: &'a str,
+}
+
+/// A shared passage in the article, with a note naming other carriers.
+#[derive(Serialize)]
+struct SharedMark<'a> {
+    para: usize,
+    start: usize,
+    end: usize,
+    /// How many articles carry it.
+    carriers: usize,
+    /// Some other carriers: link (the paragraph number is appended) and
+    /// label, both escaped, and the paragraph.
+    others: Vec<(&'a str, &'a str, usize)>,
+    /// How many other carriers are not named, and where they are listed.
+    more: usize,
+    more_href: Option<String>,
+}
+
+impl Marks<'_> {
+    /// The links, marks and notes, as HTML.
+    fn options(&self, trusted_html: bool) -> RenderOptions {
+        let mut spans: BTreeMap<usize, Vec<Span>> = BTreeMap::new();
+        let mut after: BTreeMap<usize, String> = BTreeMap::new();
+        for a in &self.actors {
+            let href = if self.briefing {
+                format!("#actor-{}", a.id)
+            } else {
+                format!("{}actors/{}/index.html", self.root, a.id)
+            };
+            spans.entry(a.para).or_default().push(Span {
+                start: a.start,
+                end: a.end,
+                open: format!("<a class=\"actor\" href=\"{}\">", escape_html(&href)),
+                close: "</a>",
+                link: true,
+            });
+        }
+        for m in &self.shared {
+            spans.entry(m.para).or_default().push(Span {
+                start: m.start,
+                end: m.end,
+                open: format!(
+                    "<mark class=\"shared\" title=\"Shared passage: in {} articles\">",
+                    m.carriers
+                ),
+                close: "</mark>",
+                link: false,
+            });
+            let mut others: Vec<String> = m
+                .others
+                .iter()
+                .map(|&(href, label, n)| {
+                    let n = n.to_string();
+                    // both escaped; digits need no escaping
+                    let mut a = String::with_capacity(href.len() + label.len() + 32);
+                    for piece in ["<a href=\"", href, &n, "\">", label, " (¶", &n, ")</a>"] {
+                        a.push_str(piece);
+                    }
+                    a
+                })
+                .collect();
+            if m.more > 0 {
+                others.push(match &m.more_href {
+                    Some(href) => {
+                        format!("<a href=\"{}\">and {} more</a>", escape_html(href), m.more)
+                    }
+                    None => format!("and {} more", m.more),
+                });
+            }
+            if !others.is_empty() {
+                let note = after.entry(m.para).or_default();
+                note.push_str(&format!(
+                    "<p class=\"also-in\">Shared passage — also in: {}</p>\n",
+                    others.join(", ")
+                ));
+            }
+        }
+        RenderOptions {
+            trusted_html,
+            spans,
+            after,
+        }
+    }
 }
 
 /// An article body's Markdown: a file's own text, or the paragraphs it is
@@ -2075,7 +2157,7 @@ impl Body<'_> {
             Markdown::Text(text) => Cow::Borrowed(text.as_ref()),
             Markdown::Paragraphs(p) => Cow::Owned(crate::content::body_from_paragraphs(p)),
         };
-        let html = crate::markdown::render(&markdown, &self.opts);
+        let html = crate::markdown::render(&markdown, &self.marks.options(self.trusted_html));
         match &self.anchors {
             Some(prefix) => html.replace("<p id=\"p", &format!("<p id=\"{prefix}")),
             None => html,
@@ -2089,22 +2171,8 @@ impl Body<'_> {
             Markdown::Paragraphs(p) => key.str("paragraphs").serialized(p),
         };
         key.opt(self.anchors.as_deref())
-            .bytes(&[u8::from(self.opts.trusted_html)]);
-        for (p, spans) in &self.opts.spans {
-            key.bytes(&(*p as u64).to_le_bytes())
-                .bytes(&(spans.len() as u64).to_le_bytes());
-            for sp in spans {
-                key.bytes(&(sp.start as u64).to_le_bytes())
-                    .bytes(&(sp.end as u64).to_le_bytes())
-                    .str(&sp.open)
-                    .str(sp.close)
-                    .bytes(&[u8::from(sp.link)]);
-            }
-        }
-        key.bytes(&(self.opts.after.len() as u64).to_le_bytes());
-        for (p, html) in &self.opts.after {
-            key.bytes(&(*p as u64).to_le_bytes()).str(html);
-        }
+            .bytes(&[u8::from(self.trusted_html)])
+            .serialized(&self.marks);
     }
 }
 
@@ -2531,70 +2599,96 @@ mod tests {
 
     #[test]
     fn a_body_key_changes_with_everything_its_html_is_made_of() {
-        use crate::markdown::Span;
-        let body = |md: &str, href: &str, after: &str, anchors: Option<&str>| {
-            let mut spans = BTreeMap::new();
-            spans.insert(
-                0,
-                vec![Span {
-                    start: 0,
-                    end: 4,
-                    open: format!("<a class=\"actor\" href=\"{href}\">"),
-                    close: "</a>",
-                    link: true,
-                }],
-            );
-            let mut notes = BTreeMap::new();
-            if !after.is_empty() {
-                notes.insert(0, after.to_string());
-            }
-            Body {
-                markdown: Markdown::Text(Cow::Owned(md.to_string())),
-                opts: RenderOptions {
+        // Jane (an actor, `actor`) in a passage shared with another article
+        // (`also`: its link and label, when given)
+        let body =
+            |md: &str, actor: &'static str, also: Option<&'static str>, anchors: Option<&str>| {
+                Body {
+                    markdown: Markdown::Text(Cow::Owned(md.to_string())),
                     trusted_html: false,
-                    spans,
-                    after: notes,
-                },
-                anchors: anchors.map(str::to_string),
-            }
-        };
+                    marks: Marks {
+                        briefing: false,
+                        root: "../../",
+                        actors: vec![ActorMark {
+                            para: 0,
+                            start: 0,
+                            end: 4,
+                            id: actor,
+                        }],
+                        shared: also
+                            .map(|href| SharedMark {
+                                para: 0,
+                                start: 0,
+                                end: 13,
+                                carriers: 2,
+                                others: vec![(href, "Other &amp; Co", 3)],
+                                more: 0,
+                                more_href: None,
+                            })
+                            .into_iter()
+                            .collect(),
+                    },
+                    anchors: anchors.map(str::to_string),
+                }
+            };
         let key = |b: &Body| {
             let mut k = crate::cache::Key::new("t");
             b.key_into(&mut k);
             k.finish()
         };
-        let base = body("Jane met Bob.\n", "a.html", "", None);
+        let base = body("Jane met Bob.\n", "jane", None, None);
         assert_eq!(
             key(&base),
-            key(&body("Jane met Bob.\n", "a.html", "", None))
+            key(&body("Jane met Bob.\n", "jane", None, None))
         );
         for other in [
-            body("Jane met Rob.\n", "a.html", "", None),
-            body("Jane met Bob.\n", "b.html", "", None),
-            body("Jane met Bob.\n", "a.html", "<p>also in</p>", None),
-            body("Jane met Bob.\n", "a.html", "", Some("article-x-p")),
+            body("Jane met Rob.\n", "jane", None, None),
+            body("Jane met Bob.\n", "jane-doe", None, None),
+            body("Jane met Bob.\n", "jane", Some("../x/index.html#p"), None),
+            body("Jane met Bob.\n", "jane", None, Some("article-x-p")),
         ] {
             assert_ne!(key(&base), key(&other));
         }
+        let shared = body("Jane met Bob.\n", "jane", Some("../x/index.html#p"), None);
+        assert_ne!(
+            key(&shared),
+            key(&body(
+                "Jane met Bob.\n",
+                "jane",
+                Some("../y/index.html#p"),
+                None
+            ))
+        );
         // and the HTML is what the decorations say
-        let html = body("Jane met Bob.\n", "a.html", "", Some("article-x-p")).html();
+        let html = body("Jane met Bob.\n", "jane", None, Some("article-x-p")).html();
         assert!(
-            html.contains("<a class=\"actor\" href=\"a.html\">Jane</a>"),
+            html.contains("<a class=\"actor\" href=\"../../actors/jane/index.html\">Jane</a>"),
             "{html}"
         );
         assert!(html.contains("id=\"article-x-p1\""), "{html}");
+        let html = shared.html();
+        assert!(
+            html.contains("<mark class=\"shared\" title=\"Shared passage: in 2 articles\">"),
+            "{html}"
+        );
+        assert!(
+            html.contains(
+                "<p class=\"also-in\">Shared passage — also in: <a href=\"../x/index.html#p3\">Other &amp; Co (¶3)</a></p>"
+            ),
+            "{html}"
+        );
         // a body kept as paragraphs renders as the Markdown made of them;
         // other paragraphs, another key
         let paragraphs = vec!["Jane met *Bob*.".to_string(), "Then left.".to_string()];
-        let mut from_paragraphs = body("", "a.html", "", None);
+        let mut from_paragraphs = body("", "jane", None, None);
         from_paragraphs.markdown = Markdown::Paragraphs(&paragraphs);
         let text = crate::content::body_from_paragraphs(&paragraphs);
         assert_eq!(
             from_paragraphs.html(),
-            body(&text, "a.html", "", None).html()
+            body(&text, "jane", None, None).html()
         );
         let fewer = paragraphs[..1].to_vec();
-        let mut other = body("", "a.html", "", None);
+        let mut other = body("", "jane", None, None);
         other.markdown = Markdown::Paragraphs(&fewer);
         assert_ne!(key(&from_paragraphs), key(&other));
     }
