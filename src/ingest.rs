@@ -38,7 +38,7 @@ pub fn decode(bytes: &[u8]) -> std::result::Result<(String, Option<String>), Str
         }
         decode_utf8(bytes)
     };
-    let text = strip_controls(&normalise_newlines(&text));
+    let text = strip_controls_owned(normalised_owned(text));
     if text.trim().is_empty() {
         return Err(if bytes.is_empty() {
             "is empty; skipped (delete it or paste the article text into it)".into()
@@ -90,12 +90,36 @@ fn looks_binary(bytes: &[u8]) -> bool {
 /// Control characters other than tab and newline are dropped (they are not
 /// text, and they make XML invalid).
 pub fn strip_controls(s: &str) -> String {
-    if !s.chars().any(|c| c.is_control() && c != '\n' && c != '\t') {
+    if !has_controls(s) {
         return s.to_string();
     }
+    without_controls(s)
+}
+
+/// [`strip_controls`] of a text of our own (returned as it is, with none).
+fn strip_controls_owned(s: String) -> String {
+    if !has_controls(&s) {
+        return s;
+    }
+    without_controls(&s)
+}
+
+fn without_controls(s: &str) -> String {
     s.chars()
         .filter(|&c| !c.is_control() || c == '\n' || c == '\t')
         .collect()
+}
+
+/// Has `s` a control character other than tab and newline? Read as bytes:
+/// the control characters are U+0000–U+001F and U+007F (one byte each) and
+/// U+0080–U+009F (`C2 80`–`C2 9F`).
+fn has_controls(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.iter().enumerate().any(|(i, &x)| {
+        (x < 0x20 && x != b'\n' && x != b'\t')
+            || x == 0x7f
+            || (x == 0xc2 && b.get(i + 1).is_some_and(|y| (0x80..=0x9f).contains(y)))
+    })
 }
 
 /// `\r\n` and lone `\r` become `\n`.
@@ -104,6 +128,14 @@ pub fn normalise_newlines(s: &str) -> String {
         return s.to_string();
     }
     s.replace("\r\n", "\n").replace('\r', "\n")
+}
+
+/// [`normalise_newlines`] of a text of our own (returned as it is, with none).
+fn normalised_owned(s: String) -> String {
+    if !s.contains('\r') {
+        return s;
+    }
+    normalise_newlines(&s)
 }
 
 /// Every seed under `root/seeds`, sorted by path; problems become warnings.
@@ -272,6 +304,19 @@ pub fn io_parallel<R: Send>(f: impl FnOnce() -> R + Send) -> R {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// The byte scan finds a control character exactly where one is
+        /// (any text, control characters of both ranges included).
+        #[test]
+        fn controls_are_found_by_their_bytes(
+            s in r"([\x00-\x7f]|[\x{80}-\x{a0}]|[\x{100}-\x{2fff}]|\PC){0,24}"
+        ) {
+            let by_chars = s.chars().any(|c| c.is_control() && c != '\n' && c != '\t');
+            proptest::prop_assert_eq!(has_controls(&s), by_chars);
+            proptest::prop_assert_eq!(strip_controls_owned(s.clone()), strip_controls(&s));
+        }
+    }
 
     #[test]
     fn decodes_every_encoding() {
