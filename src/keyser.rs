@@ -63,8 +63,18 @@ impl<'k> Feed<'k> {
     }
 
     fn bytes(&mut self, t: u8, b: &[u8]) {
-        self.tag_len(t, b.len());
-        self.put(b);
+        // (most strings are short: the tag, length and bytes as one copy)
+        let end = self.len + 9 + b.len();
+        if end <= BLOCK {
+            let out = &mut self.buf[self.len..end];
+            out[0] = t;
+            out[1..9].copy_from_slice(&(b.len() as u64).to_le_bytes());
+            out[9..].copy_from_slice(b);
+            self.len = end;
+        } else {
+            self.tag_len(t, b.len());
+            self.put(b);
+        }
     }
 
     /// Hand what is gathered to the hasher.
@@ -316,6 +326,26 @@ mod tests {
                     feed.put(&big);
                     all.extend_from_slice(&big);
                 }
+            }
+            feed.finish();
+            proptest::prop_assert_eq!(fed.digest128(), xxhash_rust::xxh3::xxh3_128(&all));
+        }
+
+        /// A tagged string feeds its tag, its length (8 bytes, little-endian)
+        /// and its bytes, whether or not it fits in what is left of a block.
+        #[test]
+        fn bytes_feed_tag_length_and_bytes(
+            strings in proptest::collection::vec(proptest::collection::vec(proptest::num::u8::ANY, 0..600), 0..60),
+        ) {
+            let mut fed = xxhash_rust::xxh3::Xxh3::new();
+            let mut feed = Feed::new(&mut fed);
+            let mut all = Vec::new();
+            for (i, b) in strings.iter().enumerate() {
+                let t = b's' + (i % 3) as u8;
+                feed.bytes(t, b);
+                all.push(t);
+                all.extend_from_slice(&(b.len() as u64).to_le_bytes());
+                all.extend_from_slice(b);
             }
             feed.finish();
             proptest::prop_assert_eq!(fed.digest128(), xxhash_rust::xxh3::xxh3_128(&all));

@@ -350,11 +350,14 @@ impl Staging {
                 .insert(rel.to_string());
         }
         if let Some(dir) = dest.parent() {
-            let new = self
-                .made
-                .lock()
-                .unwrap_or_else(std::sync::PoisonError::into_inner)
-                .insert(dir.to_path_buf());
+            let new = {
+                let mut made = self
+                    .made
+                    .lock()
+                    .unwrap_or_else(std::sync::PoisonError::into_inner);
+                // (most folders are seen before: no copy of their path then)
+                !made.contains(dir) && made.insert(dir.to_path_buf())
+            };
             if new {
                 if self.recycled {
                     // a file (or a link) of the old site where this build

@@ -917,9 +917,13 @@ pub fn render(site: &Site, root: &Path, sink: &dyn PageSink) -> Result<()> {
                     let Some(dr) = site.drafts.get(m.doc()) else {
                         continue;
                     };
-                    // only mentions in articles that list the actor
-                    let Some(art) = cx
-                        .article(&dr.id)
+                    // only mentions in articles that list the actor (an
+                    // article is at its draft's place: found without a lookup)
+                    let Some(art) = d
+                        .articles
+                        .get(m.doc())
+                        .filter(|art| art.id == dr.id)
+                        .or_else(|| cx.article(&dr.id))
                         .filter(|art| art.actors.iter().any(|x| x.as_ref() == a.id.as_ref()))
                     else {
                         continue;
@@ -1031,21 +1035,17 @@ pub fn render(site: &Site, root: &Path, sink: &dyn PageSink) -> Result<()> {
                         notes: s.notes.as_deref(),
                     },
                 );
-                let dates: Vec<String> = s
-                    .articles
-                    .iter()
-                    .filter_map(|x| cx.article(x).and_then(|a| a.published.clone()))
-                    .collect();
-                if let (Some(a), Some(b)) = (dates.iter().min(), dates.iter().max()) {
+                let arts: Vec<&Article> = s.articles.iter().filter_map(|x| cx.article(x)).collect();
+                let dates = arts.iter().filter_map(|a| a.published.as_deref());
+                if let (Some(a), Some(b)) = (dates.clone().min(), dates.max()) {
                     c.insert("span", &(date_label(a), date_label(b)));
                 }
-                // actors this source mentions most
-                let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
-                for x in &s.articles {
-                    if let Some(a) = cx.article(x) {
-                        for act in &a.actors {
-                            *counts.entry(act.as_ref()).or_insert(0) += 1;
-                        }
+                // actors this source mentions most (counted by id; the order
+                // is made below)
+                let mut counts: HashMap<&str, usize> = HashMap::default();
+                for a in &arts {
+                    for act in &a.actors {
+                        *counts.entry(act.as_ref()).or_insert(0) += 1;
                     }
                 }
                 let mut top: Vec<(&str, usize)> = counts.into_iter().collect();
