@@ -55,24 +55,25 @@ impl<'k> Feed<'k> {
         self.put(&[t]);
     }
 
-    /// A tag and a length, as one put.
-    fn tag_len(&mut self, t: u8, n: usize) {
-        let mut head = [t; 9];
-        head[1..].copy_from_slice(&(n as u64).to_le_bytes());
-        self.put(&head);
-    }
-
+    /// A tag, a length and the bytes. The length takes one byte when it is
+    /// below 255 (most strings and every field name), else the byte 255
+    /// and 8 bytes, little-endian: prefix-free either way.
     fn bytes(&mut self, t: u8, b: &[u8]) {
         // (most strings are short: the tag, length and bytes as one copy)
-        let end = self.len + 9 + b.len();
-        if end <= BLOCK {
+        let end = self.len + 2 + b.len();
+        if b.len() < 255 && end <= BLOCK {
             let out = &mut self.buf[self.len..end];
             out[0] = t;
-            out[1..9].copy_from_slice(&(b.len() as u64).to_le_bytes());
-            out[9..].copy_from_slice(b);
+            out[1] = b.len() as u8;
+            out[2..].copy_from_slice(b);
             self.len = end;
+        } else if b.len() < 255 {
+            self.put(&[t, b.len() as u8]);
+            self.put(b);
         } else {
-            self.tag_len(t, b.len());
+            let mut head = [t, 255, 0, 0, 0, 0, 0, 0, 0, 0];
+            head[2..].copy_from_slice(&(b.len() as u64).to_le_bytes());
+            self.put(&head);
             self.put(b);
         }
     }
@@ -331,8 +332,9 @@ mod tests {
             proptest::prop_assert_eq!(fed.digest128(), xxhash_rust::xxh3::xxh3_128(&all));
         }
 
-        /// A tagged string feeds its tag, its length (8 bytes, little-endian)
-        /// and its bytes, whether or not it fits in what is left of a block.
+        /// A tagged string feeds its tag, its length (a byte below 255, else
+        /// 255 and 8 bytes, little-endian) and its bytes, whether or not it
+        /// fits in what is left of a block.
         #[test]
         fn bytes_feed_tag_length_and_bytes(
             strings in proptest::collection::vec(proptest::collection::vec(proptest::num::u8::ANY, 0..600), 0..60),
@@ -344,7 +346,12 @@ mod tests {
                 let t = b's' + (i % 3) as u8;
                 feed.bytes(t, b);
                 all.push(t);
-                all.extend_from_slice(&(b.len() as u64).to_le_bytes());
+                if b.len() < 255 {
+                    all.push(b.len() as u8);
+                } else {
+                    all.push(255);
+                    all.extend_from_slice(&(b.len() as u64).to_le_bytes());
+                }
                 all.extend_from_slice(b);
             }
             feed.finish();

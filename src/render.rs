@@ -434,6 +434,9 @@ struct Ctx<'a> {
     /// digested once per build; see [`Digested`]), in corpus order.
     summaries: Vec<Digested<Summary<'a>>>,
     cites: Vec<Digested<Cite<'a>>>,
+    /// Every actor's and source's brief, likewise (in dossier order).
+    actor_briefs: Vec<Digested<ActorBrief<'a>>>,
+    source_briefs: Vec<Digested<SourceBrief<'a>>>,
     /// The timeline has a page per month (too many events for one page).
     split_timeline: bool,
     /// Every page's `site` (made once: most of it is formatted).
@@ -636,6 +639,16 @@ pub fn render(site: &Site, root: &Path, sink: &dyn PageSink) -> Result<()> {
         date_labels: &date_labels,
         summaries: Vec::new(),
         cites: Vec::new(),
+        actor_briefs: d
+            .actors
+            .iter()
+            .map(|a| Digested::new(actor_brief(a)))
+            .collect(),
+        source_briefs: d
+            .sources
+            .iter()
+            .map(|s| Digested::new(source_brief(s)))
+            .collect(),
         site_json: json!({
             "title": d.title,
             "subtitle": d.subtitle,
@@ -954,7 +967,7 @@ pub fn render(site: &Site, root: &Path, sink: &dyn PageSink) -> Result<()> {
                         v.into_iter()
                             .take(15)
                             .map(|(&j, &n)| ActorCount {
-                                actor: actor_brief(&d.actors[j]),
+                                actor: &cx.actor_briefs[j],
                                 count: n,
                             })
                             .collect()
@@ -1448,7 +1461,7 @@ struct NameCount<'a> {
 
 #[derive(Serialize)]
 struct ActorCount<'a> {
-    actor: ActorBrief<'a>,
+    actor: &'a Digested<ActorBrief<'a>>,
     count: usize,
 }
 
@@ -2343,20 +2356,12 @@ fn art_context<'a>(
     let actors = a
         .actors
         .iter()
-        .filter_map(|x| {
-            cx.actor_idx
-                .get(x.as_ref())
-                .map(|&j| actor_brief(&d.actors[j]))
-        })
+        .filter_map(|x| cx.actor_idx.get(x.as_ref()).map(|&j| &cx.actor_briefs[j]))
         .collect();
     let cited = a
         .cited_sources
         .iter()
-        .filter_map(|x| {
-            cx.source_idx
-                .get(x.as_str())
-                .map(|&j| source_brief(&d.sources[j]))
-        })
+        .filter_map(|x| cx.source_idx.get(x.as_str()).map(|&j| &cx.source_briefs[j]))
         .collect();
     let view = ArticleView {
         id: &a.id,
@@ -2407,8 +2412,8 @@ struct ArticleView<'a> {
     removed: &'a [String],
     quotes: Vec<QuoteView<'a>>,
     events: Vec<ArticleEvent<'a>>,
-    actors: Vec<ActorBrief<'a>>,
-    cited: Vec<SourceBrief<'a>>,
+    actors: Vec<&'a Digested<ActorBrief<'a>>>,
+    cited: Vec<&'a Digested<SourceBrief<'a>>>,
     places: &'a [String],
     page: &'a str,
 }
