@@ -226,6 +226,9 @@ pub fn build(opts: &BuildOptions) -> Result<Site> {
         drafts[i].basis = Some("estimated");
         drafts[i].estimated_from = Some(from);
     }
+    // the articles' text is final: their key points now (see `key_points`)
+    let key_points = crate::modeling::key_points(&drafts, &cache, (&mut counts, &mut saving));
+    timer.lap("key points");
     let docs: Vec<DocText> = drafts.iter().map(Draft::doc).collect();
     let (actors, count, saved) =
         extract::actors::extract_actors_cached(&docs, &config.actor_specs(), &cache);
@@ -302,7 +305,7 @@ pub fn build(opts: &BuildOptions) -> Result<Site> {
         cache,
         cache_counts: std::sync::Mutex::new(counts),
     };
-    crate::modeling::model(&mut site, quotes, citations, events, figures);
+    crate::modeling::model(&mut site, quotes, citations, events, figures, key_points);
     timer.lap("model");
     let mut extra = Vec::new();
     // the cache tables were written while the build went on
@@ -403,7 +406,7 @@ pub fn set_stage_hook(f: StageHook) {
 }
 
 /// Number of stages a build reports (for a progress bar's length).
-pub const STAGES: u64 = 18;
+pub const STAGES: u64 = 14;
 
 /// Stage timings on stderr when `DOSSIER_TIMINGS` is set (for profiling);
 /// every stage end is also reported to the stage hook.

@@ -22,6 +22,7 @@ pub fn model(
     citations: Vec<extract::sources::Citation>,
     events: Vec<extract::events::Event>,
     figures: Vec<extract::figures::Figure>,
+    key_points: Vec<KeyPoint>,
 ) {
     let mut timer = crate::build::Timer::new();
     let cfg = &site.config;
@@ -401,8 +402,7 @@ pub fn model(
         .collect();
     drop(figures);
     timer.detail("  model: discrepancies");
-    d.key_points = key_points(site);
-    timer.detail("  model: key points");
+    d.key_points = key_points;
 
     let dates: Vec<&String> = d
         .articles
@@ -892,15 +892,26 @@ impl ArticleWords {
 
 /// The most central sentences: those whose content words are carried by the
 /// most articles (document frequency), one per article first.
-fn key_points(site: &Site) -> Vec<KeyPoint> {
-    let drafts = &site.drafts;
+///
+/// Made as soon as the articles' text is final, before the extraction:
+/// its candidates and counts are the biggest memory of their moment, and
+/// then less is held beside them (at 100,000 articles, made during the
+/// modelling, they set the build's peak).
+pub fn key_points(
+    drafts: &[crate::build::Draft],
+    cache: &crate::cache::Cache,
+    (counts, saving): (
+        &mut Vec<crate::cache::Counts>,
+        &mut Vec<crate::cache::Saving>,
+    ),
+) -> Vec<KeyPoint> {
     if drafts.len() < 2 {
         return Vec::new();
     }
     // pass 1 (parallel): in how many articles each content word occurs, and
     // every article's candidates with their words (made once, used twice;
     // cached by the article's paragraphs)
-    let table = site.cache.table("key point words");
+    let table = cache.table("key point words");
     type Pass1 = (
         HashMap<u64, usize>,
         Vec<(usize, Vec<Cand>)>,
@@ -938,7 +949,8 @@ fn key_points(site: &Site) -> Vec<KeyPoint> {
                 (crate::text::merge_counts(a, b), x, r)
             },
         );
-    site.keep_table(table, records);
+    counts.push(table.report());
+    saving.push(table.save_later(records));
     cands.sort_unstable_by_key(|c| c.0);
     let text_of = |i: usize, c: &Cand| {
         &drafts[i].paragraphs[c.paragraph as usize][c.start as usize..c.end as usize]
