@@ -90,10 +90,7 @@ fn looks_binary(bytes: &[u8]) -> bool {
 /// Control characters other than tab and newline are dropped (they are not
 /// text, and they make XML invalid).
 pub fn strip_controls(s: &str) -> String {
-    if !has_controls(s) {
-        return s.to_string();
-    }
-    without_controls(s)
+    strip_controls_owned(s.to_string())
 }
 
 /// [`strip_controls`] of a text of our own (returned as it is, with none).
@@ -101,10 +98,6 @@ fn strip_controls_owned(s: String) -> String {
     if !has_controls(&s) {
         return s;
     }
-    without_controls(&s)
-}
-
-fn without_controls(s: &str) -> String {
     s.chars()
         .filter(|&c| !c.is_control() || c == '\n' || c == '\t')
         .collect()
@@ -124,10 +117,7 @@ fn has_controls(s: &str) -> bool {
 
 /// `\r\n` and lone `\r` become `\n`.
 pub fn normalise_newlines(s: &str) -> String {
-    if !s.contains('\r') {
-        return s.to_string();
-    }
-    s.replace("\r\n", "\n").replace('\r', "\n")
+    normalised_owned(s.to_string())
 }
 
 /// [`normalise_newlines`] of a text of our own (returned as it is, with none).
@@ -135,7 +125,7 @@ fn normalised_owned(s: String) -> String {
     if !s.contains('\r') {
         return s;
     }
-    normalise_newlines(&s)
+    s.replace("\r\n", "\n").replace('\r', "\n")
 }
 
 /// Every seed under `root/seeds`, sorted by path; problems become warnings.

@@ -910,7 +910,8 @@ pub fn key_points(
     }
     // pass 1 (parallel): in how many articles each content word occurs, and
     // every article's candidates with their words (made once, used twice;
-    // cached by the article's paragraphs)
+    // cached by the article's paragraphs). Not `build::per_article`: each
+    // article's words are counted and dropped as they come, not all held.
     let table = cache.table("key point words");
     type Pass1 = (
         HashMap<u64, usize>,
@@ -924,10 +925,7 @@ pub fn key_points(
             || (HashMap::default(), Vec::new(), Vec::new()),
             |(mut df, mut all, mut records): Pass1, (i, d)| {
                 let mut key = crate::cache::Key::new("key point words");
-                key.bytes(&(d.paragraphs.len() as u64).to_le_bytes());
-                for p in d.paragraphs.iter() {
-                    key.str(p);
-                }
+                key.serialized(&*d.paragraphs);
                 let (words, record) = table.memo(
                     key.finish(),
                     |w: &ArticleWords| w.fits(&d.paragraphs),

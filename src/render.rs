@@ -615,7 +615,7 @@ pub fn render(site: &Site, root: &Path, sink: &dyn PageSink) -> Result<()> {
     for date in dates.chain(d.events.iter().map(|e| e.date.as_str())) {
         date_labels.entry(date).or_insert_with(|| date_label(date));
     }
-    let cx = Ctx {
+    let mut cx = Ctx {
         site,
         d,
         art_idx: d
@@ -664,7 +664,7 @@ pub fn render(site: &Site, root: &Path, sink: &dyn PageSink) -> Result<()> {
             .count()
             > TIMELINE_PAGE_MAX,
     };
-    let mut cx = cx;
+    // (made of the context's indexes, so after them)
     cx.summaries = (0..d.articles.len())
         .into_par_iter()
         .map(|i| Digested::new(summary_of(&cx, i)))
@@ -1491,10 +1491,14 @@ struct SourceHead<'a> {
 /// shared passages it shares with other outlets: carried by one of its
 /// articles and by an article that is not its. One pass over the passages.
 fn passages_by_source(d: &Dossier) -> Vec<Vec<usize>> {
+    // the sources of each article, each once, in order
     let mut owners: HashMap<&str, Vec<usize>> = HashMap::default();
     for (si, s) in d.sources.iter().enumerate() {
         for a in &s.articles {
-            owners.entry(a.as_ref()).or_default().push(si);
+            let list = owners.entry(a.as_ref()).or_default();
+            if list.last() != Some(&si) {
+                list.push(si);
+            }
         }
     }
     let mut out: Vec<Vec<usize>> = vec![Vec::new(); d.sources.len()];
@@ -1503,13 +1507,7 @@ fn passages_by_source(d: &Dossier) -> Vec<Vec<usize>> {
     for (pi, p) in d.shared_passages.iter().enumerate() {
         own.clear();
         for a in &p.articles {
-            let mut srcs = owners
-                .get(a.as_ref())
-                .map_or(&[][..], Vec::as_slice)
-                .to_vec();
-            srcs.sort_unstable();
-            srcs.dedup();
-            for si in srcs {
+            for &si in owners.get(a.as_ref()).map_or(&[][..], Vec::as_slice) {
                 *own.entry(si).or_insert(0) += 1;
             }
         }

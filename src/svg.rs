@@ -25,14 +25,15 @@ pub fn timeline(
         .collect();
     let mut lanes: BTreeMap<&str, &str> = BTreeMap::new(); // id → name
     let mut counts: BTreeMap<(&str, NaiveDate), usize> = BTreeMap::new(); // (lane, day) → events
-                                                                          // (a date is parsed once, however many events it has)
+
+    // a date is parsed once, however many events it has
     let mut parsed: HashMap<&str, Option<NaiveDate>> = HashMap::default();
     let mut seen: Vec<&str> = Vec::new();
     for e in d.events.iter().filter(|e| e.precision == "day") {
-        let parsed = *parsed
+        let day = *parsed
             .entry(e.date.as_str())
             .or_insert_with(|| NaiveDate::parse_from_str(&e.date, "%Y-%m-%d").ok());
-        let Some(date) = parsed else {
+        let Some(date) = day else {
             continue;
         };
         // the lanes this event is counted in (a few: a short list)
