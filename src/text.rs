@@ -87,6 +87,27 @@ pub fn norm_key(s: &str) -> String {
     key.out
 }
 
+/// What [`NormKey`] does with a byte: [`WORD`] (a lower-case ASCII letter
+/// or a digit) and [`UPPER`] are kept (lower-cased), anything else is a
+/// separator, a dropped mark or not ASCII.
+const WORD: u8 = 0;
+const UPPER: u8 = 1;
+const OTHER: u8 = 2;
+static ASCII_CLASS: [u8; 256] = {
+    let mut t = [OTHER; 256];
+    let mut c = 0;
+    while c < 128 {
+        let b = c as u8;
+        if b.is_ascii_lowercase() || b.is_ascii_digit() {
+            t[c] = WORD;
+        } else if b.is_ascii_uppercase() {
+            t[c] = UPPER;
+        }
+        c += 1;
+    }
+    t
+};
+
 /// [`norm_key`] made piece by piece: after each [`NormKey::push_str`] it
 /// holds the key of all the text pushed so far. The key of a text is
 /// therefore a prefix of the key of any longer text that starts with it,
@@ -119,34 +140,51 @@ impl NormKey {
     }
 
     pub fn push_str(&mut self, s: &str) {
-        if s.is_ascii() {
-            // fast path: nothing to decompose, and runs of lower-case
-            // letters and digits are copied as they are
-            let b = s.as_bytes();
-            let mut i = 0;
-            while i < b.len() {
-                if b[i].is_ascii_lowercase() || b[i].is_ascii_digit() {
-                    let start = i;
-                    while i < b.len() && (b[i].is_ascii_lowercase() || b[i].is_ascii_digit()) {
+        // A span of ASCII words joined by single spaces is its own key once
+        // lower-cased: copied whole. Other ASCII bytes are taken one by one,
+        // and anything else decomposed on its own (same result as NFKD of
+        // the whole string: the marks whose order NFKD would fix are dropped
+        // anyway), so a curly quote or an accent does not slow the rest.
+        let b = s.as_bytes();
+        let word = |i: usize| b.get(i).is_some_and(|&c| ASCII_CLASS[c as usize] <= UPPER);
+        let mut i = 0;
+        while i < b.len() {
+            let c = b[i];
+            if ASCII_CLASS[c as usize] <= UPPER {
+                let start = i;
+                let mut upper = false;
+                loop {
+                    while let Some(&c) = b.get(i) {
+                        match ASCII_CLASS[c as usize] {
+                            WORD => {}
+                            UPPER => upper = true,
+                            _ => break,
+                        }
                         i += 1;
                     }
-                    self.word_char();
-                    self.out.push_str(&s[start..i]);
-                } else {
-                    self.push_ascii(b[i]);
-                    i += 1;
+                    if b.get(i) == Some(&b' ') && word(i + 1) {
+                        i += 1;
+                    } else {
+                        break;
+                    }
                 }
-            }
-            return;
-        }
-        // per character: ASCII as above; anything else decomposed on its own
-        // (same result as NFKD of the whole string: the marks whose order NFKD
-        // would fix are dropped anyway)
-        for c in s.chars() {
-            if c.is_ascii() {
-                self.push_ascii(c as u8);
+                self.word_char();
+                let from = self.out.len();
+                self.out.push_str(&s[start..i]);
+                if upper {
+                    self.out[from..].make_ascii_lowercase();
+                }
+            } else if c.is_ascii() {
+                self.push_ascii(c);
+                i += 1;
             } else {
-                unicode_normalization::char::decompose_compatible(c, |d| self.push_char(d));
+                // (i is on a character boundary: only ASCII bytes and whole
+                // characters are stepped over)
+                let Some(ch) = s[i..].chars().next() else {
+                    break;
+                };
+                unicode_normalization::char::decompose_compatible(ch, |d| self.push_char(d));
+                i += ch.len_utf8();
             }
         }
     }
