@@ -792,7 +792,12 @@ impl Made {
     fn of(cleaned: clean::Cleaned) -> Made {
         let body = content::body_from_paragraphs(&cleaned.paragraphs);
         let plain = crate::markdown::paragraphs_plain(&body);
-        let body = Draft::store_body(body, &plain);
+        // (paragraphs that are their own plain text give the body back)
+        let body = if plain == cleaned.paragraphs {
+            None
+        } else {
+            Draft::store_body(body, &plain)
+        };
         Made {
             hash: hash_paragraphs(&cleaned.paragraphs),
             body,

@@ -523,6 +523,9 @@ impl<'a> Ctx<'a> {
 struct Digested<T> {
     digest: u128,
     value: T,
+    /// The value as a template value, made once, for what nearly every
+    /// page lists (see [`Digested::shared`]).
+    template: Option<tera::Value>,
 }
 
 impl<T: Serialize> Digested<T> {
@@ -532,16 +535,30 @@ impl<T: Serialize> Digested<T> {
         Digested {
             digest: key.finish(),
             value,
+            template: None,
         }
+    }
+
+    /// [`Digested::new`], also made into a template value once: a page's
+    /// context then takes it by reference (Tera shares the value, which
+    /// serialises as the value itself anywhere else). For the few values
+    /// most pages show (actor and source briefs), not for one per article,
+    /// which would all be held through the render.
+    fn shared(value: T) -> Self {
+        let mut d = Digested::new(value);
+        d.template = tera::Value::try_from_serializable(&d.value).ok();
+        d
     }
 }
 
 impl<T: Serialize> Serialize for Digested<T> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
-        if s.is_human_readable() {
-            self.value.serialize(s)
-        } else {
+        if !s.is_human_readable() {
             s.serialize_newtype_struct("Digested", &self.digest)
+        } else if let Some(t) = &self.template {
+            t.serialize(s)
+        } else {
+            self.value.serialize(s)
         }
     }
 }
@@ -642,12 +659,12 @@ pub fn render(site: &Site, root: &Path, sink: &dyn PageSink) -> Result<()> {
         actor_briefs: d
             .actors
             .iter()
-            .map(|a| Digested::new(actor_brief(a)))
+            .map(|a| Digested::shared(actor_brief(a)))
             .collect(),
         source_briefs: d
             .sources
             .iter()
-            .map(|s| Digested::new(source_brief(s)))
+            .map(|s| Digested::shared(source_brief(s)))
             .collect(),
         site_json: json!({
             "title": d.title,
