@@ -26,11 +26,14 @@ pub struct Citation {
 }
 
 /// Lower-case words of a text slice (letters, digits, apostrophes inside words).
-fn words(s: &str) -> Vec<String> {
+fn words(s: &str) -> impl Iterator<Item = String> + '_ {
+    raw_words(s).map(str::to_lowercase)
+}
+
+/// [`words`] as written (not lower-cased).
+fn raw_words(s: &str) -> impl Iterator<Item = &str> {
     s.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '\u{2019}' || c == '-'))
         .filter(|w| !w.is_empty())
-        .map(|w| w.to_lowercase())
-        .collect()
 }
 
 const SKIP_AFTER: &[&str] = &[
@@ -138,7 +141,7 @@ fn verb_follows(after: &str) -> bool {
     // an apposition: ", a Syrian volunteer rescue group, says"
     if let Some(r) = rest.trim_start().strip_prefix(',') {
         match r.find(',') {
-            Some(j) if words(&r[..j]).len() <= 12 && !r[..j].contains(['.', ';']) => {
+            Some(j) if raw_words(&r[..j]).count() <= 12 && !r[..j].contains(['.', ';']) => {
                 rest = &r[j + 1..];
             }
             // the end of someone else's apposition: "…, chairman of the X, told"
@@ -150,14 +153,15 @@ fn verb_follows(after: &str) -> bool {
             .next()
             .unwrap_or(""),
     );
-    for w in ws.iter().take(6) {
+    for w in ws.take(6) {
+        let w = w.as_str();
         if world::is_report_verb(w) && w != "said" {
             return true;
         }
         if w == "said" || w == "says" || w == "say" {
             return true;
         }
-        if !SKIP_AFTER.contains(&w.as_str()) {
+        if !SKIP_AFTER.contains(&w) {
             return false;
         }
     }
@@ -165,7 +169,13 @@ fn verb_follows(after: &str) -> bool {
 }
 
 fn ends_with_any(before: &str, pats: &[&str]) -> bool {
-    let b = before.trim_end().to_lowercase();
+    // only the end is compared: lower-cased from as many characters before
+    // it as the longest pattern and " the" have (lower-casing never makes
+    // a character fewer characters, and a pattern is matched by whole ones)
+    let b = before.trim_end();
+    let keep = pats.iter().map(|p| p.chars().count()).max().unwrap_or(0) + " the".len();
+    let from = b.char_indices().rev().nth(keep).map_or(0, |(i, _)| i);
+    let b = b[from..].to_lowercase();
     let b = b.strip_suffix(" the").unwrap_or(&b);
     pats.iter().any(|p| b.ends_with(p))
 }
@@ -260,8 +270,8 @@ pub fn doc_cited(d: usize, doc: &DocText, actors: &ActorIndex) -> Vec<Citation> 
             let sa = sa.min(m.start());
             let before = &text[sa..m.start()];
             let after = &text[m.end()..sb];
-            let after_words = words(after);
-            let first_after = after_words.first().map(String::as_str).unwrap_or("");
+            let first_after = words(after).next().unwrap_or_default();
+            let first_after = first_after.as_str();
             let is_state = actor.kind == ActorKind::State;
             let surface = &text[m.start()..m.end()];
             // a state is a source only through its spokesman, officials or statement,
