@@ -523,9 +523,10 @@ impl<'a> Ctx<'a> {
 struct Digested<T> {
     digest: u128,
     value: T,
-    /// The value as a template value, made once, for what nearly every
-    /// page lists (see [`Digested::shared`]).
-    template: Option<tera::Value>,
+    /// Whether templates get the value as one template value, made the
+    /// first time a page uses it and then shared (see [`Digested::shared`]).
+    shared: bool,
+    template: std::sync::OnceLock<Option<tera::Value>>,
 }
 
 impl<T: Serialize> Digested<T> {
@@ -535,33 +536,47 @@ impl<T: Serialize> Digested<T> {
         Digested {
             digest: key.finish(),
             value,
-            template: None,
+            shared: false,
+            template: std::sync::OnceLock::new(),
         }
     }
 
-    /// [`Digested::new`], also made into a template value once: a page's
-    /// context then takes it by reference (Tera shares the value, which
-    /// serialises as the value itself anywhere else). For the few values
-    /// most pages show (actor and source briefs), not for one per article,
-    /// which would all be held through the render.
+    /// [`Digested::new`], for a value many pages show: made into a template
+    /// value once, which each page's context then shares (Tera takes a
+    /// template value met while serialising by reference; anywhere else it
+    /// serialises as the value itself). Held until the render ends.
     fn shared(value: T) -> Self {
-        let mut d = Digested::new(value);
-        d.template = tera::Value::try_from_serializable(&d.value).ok();
-        d
+        Digested {
+            shared: true,
+            ..Digested::new(value)
+        }
     }
 }
 
 impl<T: Serialize> Serialize for Digested<T> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
         if !s.is_human_readable() {
-            s.serialize_newtype_struct("Digested", &self.digest)
-        } else if let Some(t) = &self.template {
-            t.serialize(s)
-        } else {
-            self.value.serialize(s)
+            return s.serialize_newtype_struct("Digested", &self.digest);
+        }
+        let template = self.shared.then(|| {
+            self.template
+                .get_or_init(|| tera::Value::try_from_serializable(&self.value).ok())
+        });
+        match template.and_then(Option::as_ref) {
+            Some(t) => t.serialize(s),
+            None => self.value.serialize(s),
         }
     }
 }
+
+/// What the template values of all articles' summaries may take, at most
+/// (estimated), for them to be shared (see [`Digested::shared`]); beyond
+/// it, on a corpus too big for their memory, each list makes its own.
+const SHARED_SUMMARIES_BUDGET: usize = 64 << 20;
+
+/// About what one summary's template value takes besides its longer
+/// strings: a map of ten fields, their names, and the shorter strings.
+const SUMMARY_VALUE_BYTES: usize = 1024;
 
 /// An article as lists show it.
 #[derive(Serialize, Clone)]
@@ -682,9 +697,18 @@ pub fn render(site: &Site, root: &Path, sink: &dyn PageSink) -> Result<()> {
             > TIMELINE_PAGE_MAX,
     };
     // (made of the context's indexes, so after them)
+    let summaries_bytes: usize = d
+        .articles
+        .iter()
+        .map(|a| SUMMARY_VALUE_BYTES + a.id.len() + a.display_title.len() + a.page.len())
+        .sum();
+    let share = summaries_bytes <= SHARED_SUMMARIES_BUDGET;
     cx.summaries = (0..d.articles.len())
         .into_par_iter()
-        .map(|i| Digested::new(summary_of(&cx, i)))
+        .map(|i| match share {
+            true => Digested::shared(summary_of(&cx, i)),
+            false => Digested::new(summary_of(&cx, i)),
+        })
         .collect();
     cx.cites = cx
         .summaries
