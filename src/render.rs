@@ -2642,6 +2642,51 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_shared_value_reads_the_same_everywhere_and_is_made_once() {
+        #[derive(Serialize)]
+        struct V<'a> {
+            name: &'a str,
+            n: usize,
+            role: Option<&'a str>,
+        }
+        let v = || V {
+            name: "Jane <Doe> & co",
+            n: 3,
+            role: None,
+        };
+        let (plain, shared) = (Digested::new(v()), Digested::shared(v()));
+        // a page key: the digest, the same either way
+        let key = |d: &Digested<V>| {
+            let mut k = crate::cache::Key::new("t");
+            k.serialized(d);
+            k.finish()
+        };
+        assert_eq!(key(&plain), key(&shared));
+        assert_ne!(key(&plain), key(&Digested::new(V { n: 4, ..v() })));
+        // JSON (before and after the template value is made): the value
+        let json = serde_json::to_string(&plain).unwrap();
+        assert_eq!(json, r#"{"name":"Jane <Doe> & co","n":3,"role":null}"#);
+        assert_eq!(serde_json::to_string(&shared).unwrap(), json);
+        assert!(shared.template.get().is_some(), "made when first used");
+        assert_eq!(serde_json::to_string(&shared).unwrap(), json);
+        // a template: the same page from both, escaped the same
+        let mut tera = tera::Tera::default();
+        tera.add_raw_template(
+            "t.html",
+            "{% for x in xs %}{{ x.name }}|{{ x.n }}|{{ x.role }};{% endfor %}",
+        )
+        .unwrap();
+        let page = |xs: &[&Digested<V>]| {
+            let mut c = tera::Context::new();
+            c.insert("xs", &xs);
+            tera.render("t.html", &c).unwrap()
+        };
+        let want = "Jane &lt;Doe&gt; &amp; co|3|;Jane &lt;Doe&gt; &amp; co|3|;";
+        assert_eq!(page(&[&plain, &plain]), want);
+        assert_eq!(page(&[&shared, &shared]), want);
+    }
+
+    #[test]
     fn a_body_key_changes_with_everything_its_html_is_made_of() {
         // Jane (an actor, `actor`) in a passage shared with another article
         // (`also`: its link and label, when given)
