@@ -1026,13 +1026,15 @@ impl Terms {
             key.push_str(t);
             key.push_str(" ");
         }
+        // each word once (most come back: fewer to sort), then in order
+        let mut seen: HashSet<&str> = HashSet::default();
         let mut words: Vec<&str> = key
             .as_str()
             .split(' ')
             .filter(|w| w.len() >= 4 && !w.bytes().all(|b| b.is_ascii_digit()))
+            .filter(|w| seen.insert(w))
             .collect();
         words.sort_unstable();
-        words.dedup();
         // kept: the distinct words only (every article's terms are held at
         // once; its whole text is several times their size)
         let mut kept = String::with_capacity(words.iter().map(|w| w.len() + 1).sum());
