@@ -792,16 +792,16 @@ impl Made {
     fn of(cleaned: clean::Cleaned) -> Made {
         let body = content::body_from_paragraphs(&cleaned.paragraphs);
         let plain = crate::markdown::paragraphs_plain(&body);
-        // (paragraphs that are their own plain text give the body back)
-        let body = if plain == cleaned.paragraphs {
-            None
+        // paragraphs that are their own plain text give the body back
+        let (body, plain) = if plain == cleaned.paragraphs {
+            (None, None)
         } else {
-            Draft::store_body(body, &plain)
+            (Draft::store_body(body, &plain), Some(plain))
         };
         Made {
             hash: hash_paragraphs(&cleaned.paragraphs),
             body,
-            plain: (plain != cleaned.paragraphs).then_some(plain),
+            plain,
             cleaned,
         }
     }

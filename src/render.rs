@@ -702,13 +702,13 @@ pub fn render(site: &Site, root: &Path, sink: &dyn PageSink) -> Result<()> {
         .iter()
         .map(|a| SUMMARY_VALUE_BYTES + a.id.len() + a.display_title.len() + a.page.len())
         .sum();
-    let share = summaries_bytes <= SHARED_SUMMARIES_BUDGET;
+    let digested = match summaries_bytes <= SHARED_SUMMARIES_BUDGET {
+        true => Digested::shared,
+        false => Digested::new,
+    };
     cx.summaries = (0..d.articles.len())
         .into_par_iter()
-        .map(|i| match share {
-            true => Digested::shared(summary_of(&cx, i)),
-            false => Digested::new(summary_of(&cx, i)),
-        })
+        .map(|i| digested(summary_of(&cx, i)))
         .collect();
     cx.cites = cx
         .summaries
